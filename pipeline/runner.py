@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline import store
-from pipeline.errors import ConfigError, DocumentTimeoutError, ExtractionError
+from pipeline.errors import ConfigError, DatabaseBusyError, DocumentTimeoutError, ExtractionError
 from pipeline.types import Analysis, Document
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +46,9 @@ class Settings:
     max_bytes: int = 50_000_000
     max_pages: int = 2000
     timeout_seconds: float = 300.0
+    # Documents detected as another language are recorded as failed: the
+    # models are German. Empty means: accept every language.
+    languages: tuple[str, ...] = ("de",)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.purpose_threshold <= 1.0:
@@ -167,7 +170,11 @@ def _walk(root: Path) -> Iterator[Path]:
             relative = (relative_folder / name).as_posix()
             if _ignored(relative, patterns) or Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
                 continue
-            yield Path(folder) / name
+            path = Path(folder) / name
+            # A broken symlink is kept (it is recorded as failed); FIFOs, sockets
+            # and devices are not documents, and reading a FIFO would block.
+            if path.is_file() or (path.is_symlink() and not path.exists()):
+                yield path
 
 
 def _ignore_patterns(root: Path) -> list[str]:
@@ -235,6 +242,14 @@ def analyse_file(path: Path, resources: Resources) -> Analysis:
     started = time.monotonic()
     document = extract_file(path, resources.settings)
     if document.status != "ok":
+        return Analysis(document=document)
+    accepted = resources.settings.languages
+    if accepted and document.language and document.language not in accepted:
+        document.status = "failed"
+        document.error = (
+            f"the text is in another language ({document.language!r}, expected {', '.join(accepted)}); "
+            "the models are trained for German"
+        )
         return Analysis(document=document)
     remaining = max(resources.settings.timeout_seconds - (time.monotonic() - started), 1.0)
     try:
@@ -345,21 +360,65 @@ def run(
     jobs: int = 1,
     progress: Callable[[Iterable, int], Iterable] | None = None,
     resources: Resources | None = None,
+    wait_seconds: float = 0.0,
 ) -> RunSummary:
     """Run the pipeline over files and folders into a DuckDB file.
 
     Unchanged files (same path, size and mtime, or same content) that were
     processed by the same code and models are skipped; a changed file replaces
     its old rows. Results are written in short transactions, one per document,
-    so the database stays consistent if the process is killed.
+    so the database stays consistent if the process is killed. A second run
+    on the same database waits ``wait_seconds`` for the first, then fails.
     """
     started = time.monotonic()
+    if resources is not None:
+        settings = resources.settings
     files = discover_files(paths)
     run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     summary = RunSummary(run_id=run_id, db_path=str(db_path))
     versions = describe_versions(settings)
-    pipeline_version = versions["pipeline"]
+    with run_lock(Path(db_path), wait_seconds=wait_seconds):
+        _run_locked(files, paths, db_path, summary, settings, versions, force, jobs, progress, resources)
+    summary.seconds = time.monotonic() - started
+    return summary
 
+
+@contextmanager
+def run_lock(db_path: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold ``<db>.lock`` while writing, so that a second run on the same file waits or stops.
+
+    DuckDB's own lock is only held while we write a batch (so that readers get
+    in between); this lock keeps two runs from interleaving their work.
+    """
+    import fcntl
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    deadline = time.monotonic() + wait_seconds
+    with open(lock_path, "a+") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "unknown"
+                    raise DatabaseBusyError(
+                        f"another `twinning` run (pid {holder}) is writing to {db_path}; wait for it "
+                        "to finish (or pass --wait SECONDS), or write to another --db"
+                    ) from None
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def _run_locked(files, paths, db_path, summary, settings, versions, force, jobs, progress, resources) -> None:
+    pipeline_version = versions["pipeline"]
+    run_id = summary.run_id
     with store.open_database(db_path) as con:
         store.start_run(con, run_id, inputs=[str(p) for p in paths], versions=versions)
         known_sources = store.loaded_sources(con)
@@ -398,10 +457,8 @@ def run(
             summary.failures.append((analysis.document.source_path, analysis.document.error or ""))
     writer.flush()
 
-    with store.open_database(db_path) as con:
+    with store.open_database(db_path, wait_seconds=_WRITER_WAIT) as con:
         store.finish_run(con, run_id, n_ok=summary.n_ok, n_failed=summary.n_failed, n_skipped=summary.n_skipped)
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 def _analyse_all(jobs_todo: list[_Job], resources: Resources, settings: Settings, jobs: int) -> Iterator[Analysis]:
@@ -411,6 +468,10 @@ def _analyse_all(jobs_todo: list[_Job], resources: Resources, settings: Settings
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         yield from pool.map(_analyse_in_worker, [job.path for job in jobs_todo], chunksize=1)
+
+
+# A run waits this long for readers (an analyst's open connection) to let go of the file.
+_WRITER_WAIT = 120.0
 
 
 class _BatchWriter:
@@ -432,7 +493,7 @@ class _BatchWriter:
 
     def flush(self) -> None:
         if self.pending:
-            with store.open_database(self.db_path) as con:
+            with store.open_database(self.db_path, wait_seconds=_WRITER_WAIT) as con:
                 for analysis, job in self.pending:
                     store.load_analysis(
                         con, analysis, run_id=self.run_id, pipeline_version=self.pipeline_version,

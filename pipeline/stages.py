@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline import store
 from pipeline.errors import ConfigError
-from pipeline.runner import Settings, describe_versions, discover_files, extract_file
+from pipeline.runner import Settings, describe_versions, discover_files, extract_file, run_lock
 from pipeline.types import Analysis
 
 
@@ -82,7 +82,7 @@ def load_stage(in_dir: Path, db_path: Path, settings: Settings) -> tuple[int, in
     versions = describe_versions(settings)
     run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     n_ok = n_failed = 0
-    with store.open_database(db_path) as con:
+    with run_lock(Path(db_path)), store.open_database(db_path) as con:
         store.start_run(con, run_id, inputs=[str(in_dir)], versions=versions)
         for analysis, source in read_analyses(in_dir):
             store.load_analysis(

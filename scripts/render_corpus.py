@@ -197,12 +197,14 @@ class _Page:
     ops: list = field(default_factory=list)
 
 
-def render_report(sections: list[Section], path: Path, *, header: str, force_breaks=()) -> str:
+def render_report(
+    sections: list[Section], path: Path, *, header: str, force_breaks=(), body_size: float = 10.0
+) -> str:
     """Typeset sections as an A4 report PDF; return the reference text."""
     pdf = _new_pdf("P", "A4")
     page_w, page_h = 595.28, 841.89
     left, right, top, bottom = 56.0, 56.0, 78.0, 770.0
-    body_size, pitch, para_gap, gutter = 10.0, 13.0, 7.0, 22.0
+    pitch, para_gap, gutter = body_size * 1.3, body_size * 0.7, 22.0
     pages: list[_Page] = []
 
     def measure_with(family, style, size):
@@ -275,20 +277,31 @@ def render_slides(slides: list[list[str]], path: Path, *, footer: str) -> str:
     pdf = _new_pdf("L", (height, width))
     margin = 56.0
     reference = []
-    for number, slide in enumerate(slides, 1):
-        pdf.add_page()
+    queue = list(slides)
+    number = 0
+    while queue:
+        slide = queue.pop(0)
         title, body = slide[0], slide[1:]
         pdf.set_font("Sans", "B", 30)
-        y = 40.0
-        for line in fill_lines(title, width - 2 * margin, pdf.get_string_width, hyphenate=False, justify=False):
-            y += 38
-            _draw_line(pdf, line, margin, y, 0)
-        y += 18
-        top = y
-        for size in (20, 18, 16, 14, 12, 11, 10):
+        title_lines = fill_lines(title, width - 2 * margin, pdf.get_string_width, hyphenate=False, justify=False)
+        top = 40.0 + 38 * len(title_lines) + 18
+        for size in (20, 18, 16, 14, 12):
             laid = _lay_slide_body(pdf, body, size, width - 2 * margin)
             if top + sum(step for step, _, _ in laid) < height - 60:
                 break
+        else:
+            # Too much for one slide: split at the blank line nearest the middle, as a speaker would.
+            blanks = [i for i, ln in enumerate(body) if not ln] or [len(body) // 2]
+            cut = min(blanks, key=lambda i: abs(i - len(body) / 2))
+            queue[:0] = [[title] + body[:cut], [title] + body[cut + 1:]]
+            continue
+        number += 1
+        pdf.add_page()
+        pdf.set_font("Sans", "B", 30)
+        y = 40.0
+        for line in title_lines:
+            y += 38
+            _draw_line(pdf, line, margin, y, 0)
         y = top
         for step, font_size, line in laid:
             y += step
@@ -320,13 +333,18 @@ def _lay_slide_body(pdf: FPDF, body: list[str], size: float, width: float):
         if not raw:
             laid.append((size * 0.6, size, None))
             continue
-        if "\t" in raw:  # a table row: cells at fixed tab stops
-            cells = [c.strip() for c in raw.split("\t")]
+        cells = [c.strip() for c in raw.split("\t")]
+        stop = width / len(cells)
+        if "\t" in raw and all(pdf.get_string_width(c) < stop - 12 for c in cells):
+            # a table row: cells at fixed tab stops
             laid.append((size * 1.35, size, _Line([c for c in cells if c][:1], False)))
-            stop = width / len(cells)
             for i, cell in enumerate(cells[1:], 1):
                 if cell:
                     laid.append((0.0, size, _Line([cell], False, indent=i * stop)))
+            continue
+        if "\t" in raw:  # a row too wide for tab stops: one cell per line
+            for cell in (c for c in cells if c):
+                laid += [(size * 1.3, size, ln) for ln in fill_lines(cell, width, pdf.get_string_width, hyphenate=False, justify=False)]
             continue
         text = _slide_text(raw)
         indent, prefix = 0.0, ""
@@ -610,11 +628,10 @@ def build_report_sections(seeds: dict[str, str], n_sections: int, seed: int = 7)
 def write_test_data(out: Path, seeds: dict[str, str]) -> None:
     """Tiny files for the unit tests: each shows one thing the extractor must handle."""
     out.mkdir(parents=True, exist_ok=True)
-    title, paragraphs = paper_paragraphs(seeds["002"])
-    short = Section(title, [("p", p) for p in paragraphs[:3]], columns=2)
+    prose = [p.strip() for p in _clean(seeds["003"]).split("\n") if len(p.strip()) > 120 and not p.startswith('"')]
+    two = Section("Dortmunder Städtepartnerschaften", [("p", p) for p in prose], columns=2)
     (out / "two_columns.txt").write_text(
-        render_report([short], out / "two_columns.pdf", header="Testkopfzeile – Zwei Spalten",
-                      force_breaks=("deutsch-",)),
+        render_report([two], out / "two_columns.pdf", header="Testkopfzeile – Zwei Spalten", body_size=12.5),
         encoding="utf-8",
     )
     for name, user_pw in (("encrypted_password.pdf", "geheim"), ("encrypted_empty_password.pdf", "")):
@@ -688,7 +705,7 @@ def render_corpus(seeds_dir: Path, out: Path) -> list[Path]:
     title, paragraphs = paper_paragraphs(seeds["002"])
     save(name, render_report([Section(title, [("p", p) for p in paragraphs], columns=2)], sample / name,
                              header="Städte- und Gemeindebund Brandenburg – Positionspapier",
-                             force_breaks=("deutsch-",)))
+                             force_breaks=("deutsch-",), body_size=12.0))
 
     name = "dortmund_staedtepartnerschaften.html"
     html, ref = render_city_page(seeds["003"])

@@ -33,7 +33,7 @@ def test_query_refuses_to_modify(sample_corpus, db_path):
     cli = CliRunner()
     cli.invoke(main, ["run", str(sample_corpus), "--db", str(db_path), "--no-progress"])
     result = cli.invoke(main, ["query", "DELETE FROM documents", "--db", str(db_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "read-only" in result.output
     count = cli.invoke(main, ["query", "SELECT count(*) AS n FROM documents", "--db", str(db_path), "--format", "csv"])
     assert count.output == "n\n5\n"

@@ -1,0 +1,906 @@
+"""The entity stage: people with their roles, cities linked to GeoNames, years.
+
+A statistical spaCy model (ours under ``models/ner``, or an official German
+pipeline such as ``de_core_news_lg``) tags PER, LOC, ORG and MISC. This module
+turns its output into the ``entities`` contract of DESIGN.md:
+
+- PER becomes PERSON, with the full name and the function the text gives
+  ("der Görlitzer Oberbürgermeister Rolf Karbaum"); a later "Karbaum" maps to
+  the same person.
+- LOC becomes CITY when the gazetteer links it to a city (with GeoNames id and
+  country), else stays LOC (countries, regions).
+- A gazetteer pass finds the cities a model misses in slide decks and lists
+  ("Addis\\nAbeba", "Ho-Chi-Minh-Stadt", "Xi´an, China seit 1992").
+- YEAR comes from rules ("seit 1960", "1990/91"), never from phone numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.cities import Gazetteer, Place, country_code_for, normalize_name
+from pipeline.errors import ModelError
+from pipeline.types import Mention
+
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "ner"
+
+# spaCy's nlp.max_length is 1,000,000 characters; chunks of paragraphs keep
+# memory flat on long council papers and let nlp.pipe batch them.
+_CHUNK_CHARS = 20_000
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def load_nlp(name_or_path: str | Path = DEFAULT_MODEL) -> Language:
+    """Load a German spaCy pipeline by folder or installed package name, able to split sentences.
+
+    Raises ``ModelError`` when neither a folder nor an installed package of that
+    name exists, or when the pipeline has no ``ner`` component.
+    """
+    path = Path(name_or_path)
+    looks_like_path = isinstance(name_or_path, Path) or path.is_absolute() or "/" in str(name_or_path)
+    if looks_like_path and not path.is_dir():
+        raise ModelError(
+            f"no spaCy model folder at {path}: train one with `twinning train-ner` "
+            "or pass an installed pipeline name such as de_core_news_lg"
+        )
+    try:
+        nlp = spacy.load(path if path.is_dir() else str(name_or_path))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"cannot load spaCy model {name_or_path!s}: {error}") from error
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {name_or_path!s} has no 'ner' component")
+    labels = {_generic_label(label) for label in nlp.get_pipe("ner").labels}
+    if labels and not {"PER", "LOC"} <= labels:
+        raise ModelError(f"spaCy model {name_or_path!s} tags {sorted(labels)}, but PER and LOC are needed")
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mention]:
+    """All entity mentions of one document's text, sorted by offset.
+
+    Offsets index ``text``: ``text[m.start_char:m.end_char] == m.text``.
+    """
+    words = _words(text)
+    spans = _model_spans(text, nlp)
+    found = _gazetteer_matches(text, words, gazetteer)
+    surnames = {text[s.start : s.end].split()[-1] for s in spans if s.label == "PER" and len(text[s.start : s.end].split()) > 1}
+    persons = [s for s in spans if s.label == "PER" and _is_person_span(text, s, found, surnames)]
+    others = [s for s in spans if s.label != "PER"]
+
+    mentions: list[Mention] = []
+    mentions += _person_mentions(text, words, persons, gazetteer)
+    taken = _Coverage(mentions)
+    places = _place_mentions(text, others, found, gazetteer, taken)
+    mentions += places
+    taken.add_all(places)
+    mentions += [m for m in _year_mentions(text) if not taken.overlaps(m.start_char, m.end_char)]
+    _link_in_context(text, mentions, gazetteer)
+    mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    return mentions
+
+
+# --- model output ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    label: str  # PER, LOC, ORG or MISC
+    start: int
+    end: int
+
+
+# Label sets differ between pipelines: ours and de_core_news_* use PER/LOC/ORG/MISC,
+# English-style models PERSON/GPE/FAC/NORP, GermEval-trained ones LOCderiv, ORGpart.
+_LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "ORG": "ORG"}
+
+
+def _generic_label(label: str) -> str:
+    # Anything else is MISC, also "LOCderiv" (Görlitzer) and "LOCpart"
+    # (Görlitz-Weinhübel): not places themselves; the gazetteer decides about them.
+    return _LABEL_MAP.get(label.upper(), "MISC")
+
+
+def _model_spans(text: str, nlp: Language) -> list[_Span]:
+    """The model's entities over ``text``, processed in paragraph chunks, with offsets into ``text``."""
+    chunks = _chunks(text)
+    spans: list[_Span] = []
+    for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks)):
+        for ent in doc.ents:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            # Trim what models glue to a name: quotes, brackets, line ends.
+            while start < end and not text[start].isalnum():
+                start += 1
+            while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)'"):
+                end -= 1
+            if end > start:
+                spans.append(_Span(_generic_label(ent.label_), start, end))
+    return spans
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Split at blank lines into pieces of at most ~_CHUNK_CHARS, as (offset, piece)."""
+    if len(text) <= _CHUNK_CHARS:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK_CHARS)
+        if end < len(text):
+            for separator in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(separator, start + _CHUNK_CHARS // 2, end)
+                if cut != -1:
+                    end = cut + len(separator)
+                    break
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+# --- words --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+# Words with inner apostrophes ("Xi´an", "Xi’an") and hyphen-joined parts stay
+# separate words; the gaps between them decide what may form one name.
+_WORD = re.compile(r"\w+(?:['´’`]\w+)*")
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class _Coverage:
+    """Character ranges already claimed by a mention, to keep mentions disjoint."""
+
+    def __init__(self, mentions: list[Mention] = ()) -> None:
+        self._taken = bytearray()
+        self.add_all(mentions)
+
+    def add(self, start: int, end: int) -> None:
+        if len(self._taken) < end:
+            self._taken.extend(b"\0" * (end - len(self._taken)))
+        self._taken[start:end] = b"\1" * (end - start)
+
+    def add_all(self, mentions) -> None:
+        for m in mentions:
+            self.add(m.start_char, m.end_char)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self._taken[start:end])
+
+
+# --- persons and roles ------------------------------------------------------------
+
+# Function titles that German texts put before a name ("Oberbürgermeister Rolf
+# Karbaum", "ihres Sprechers Frank Rühling") or after it as an apposition
+# ("Jan Heyen, EU-Referent im Leipziger Rathaus"). Compounds end in one of them:
+# Pressesprecher, EU-Referent, Referatsleiterin. Own curation.
+_ROLE_WORDS = (
+    "bürgermeister", "oberbürgermeister", "sprecher", "referent", "leiter", "stadtrat", "stadträtin",
+    "landrat", "landrätin", "präsident", "vorsitzende", "beigeordnete", "minister", "botschafter",
+    "geschäftsführer", "direktor", "dezernent", "amtsdirektor", "staatssekretär", "abgeordnete",
+    "konsul", "kanzler", "senator", "gouverneur", "kämmerer", "koordinator", "beauftragte",
+    "ortsvorsteher", "stadtverordnete", "vorstand", "sekretär", "rektor", "intendant", "bischof",
+    "pfarrer", "vorsteher", "stadtdirektor", "referatsleiter", "amtsleiter", "chef", "manager",
+    "hauptamtsleiter", "stadtpräsident", "ministerpräsident", "kommissar", "delegierte",
+)
+# Words that end like a role but are not one: a "Begleiter" (companion) is no "Leiter".
+_NOT_ROLES = frozenset({"begleiter", "wegbegleiter", "reisebegleiter", "fürsprecher", "mitstreiter"})
+_ROLE = re.compile(
+    r"^(?P<base>[\w-]*?(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r"))"
+    r"(?P<ending>in|s|es|n|en|r)?$",
+    re.IGNORECASE,
+)
+# Academic and honorific titles between role and name: "Oberbürgermeister Dr. Burkhard Jung".
+_TITLES = frozenset({"dr", "prof", "med", "phil", "rer", "nat", "jur", "h", "c", "dipl", "ing", "herr", "frau"})
+_ARTICLES = frozenset({"der", "die", "des", "dem", "den"})
+
+
+def _role_of(word: str) -> str | None:
+    """The nominative role a word names: "Sprechers" → "Sprecher", "Referatsleiterin" stays."""
+    match = _ROLE.match(word)
+    if not match or word.casefold() in _NOT_ROLES or not _is_capitalised(word):
+        return None
+    base, ending = match.group("base"), (match.group("ending") or "").lower()
+    if ending == "in":
+        return base + match.group("ending")
+    if ending == "r" and base.lower().endswith("e"):
+        return base + match.group("ending")  # "Vorsitzender", "Beigeordneter" are nominative
+    if ending in ("n", "en") and not base.lower().endswith("e"):
+        return None  # "Bürgermeistern": a plural, not one person's title
+    return base
+
+
+def _is_person_span(text: str, span: _Span, found: list[Mention], surnames: set[str]) -> bool:
+    """Whether a model's PER span is a person: not "A" (a rating on a slide), not a city.
+
+    The model takes "Addis Abeba" on a slide, "Krakau" in "Gespräche mit
+    Krakau und Prag" or "Kreisstadt Meißen" for people. A span that the
+    gazetteer knows as a place is a place, unless it is the surname of a
+    person named in full elsewhere in the document.
+    """
+    surface = text[span.start : span.end]
+    words = surface.split()
+    if not re.search(r"[a-zäöüß]", surface) or len(surface) < 3:
+        return False
+    if words[0].lower() in _CITY_HEADS or _NOT_A_NAME.search(words[-1]):
+        return False
+    for m in found:
+        if m.label in ("CITY", "LOC") and m.start_char <= span.start and span.end <= m.end_char:
+            if len(words) > 1 or surface not in surnames:
+                return False
+    return True
+
+
+# Noun endings no surname has: "Kooperationsplan", "Verwaltung", "Gemeinschaft".
+_NOT_A_NAME = re.compile(r"(?:ung|heit|keit|schaft|tion|plan|ismus|ität|ungen|schaften)$")
+
+
+def _person_mentions(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[Mention]:
+    """PERSON mentions with normalized full names, roles, and surname-only mentions resolved."""
+    persons = persons + _persons_by_rule(text, words, persons, gazetteer)
+    starts = {w.start: i for i, w in enumerate(words)}
+    ends = {w.end: i for i, w in enumerate(words)}
+    mentions: list[Mention] = []
+    for span in persons:
+        first = starts.get(span.start)
+        last = ends.get(span.end) if span.end in ends else ends.get(span.end - 1)
+        if first is None or last is None:
+            mentions.append(Mention("PERSON", text[span.start : span.end], span.start, span.end,
+                                    normalized=text[span.start : span.end]))
+            continue
+        # A model may tag "Oberbürgermeister Rolf Karbaum" as one name: the role is split off.
+        role = None
+        while first < last and (_role_of(words[first].text) or words[first].text.lower() in _TITLES):
+            role = _role_of(words[first].text) or role
+            first += 1
+        start = words[first].start
+        mentions.append(
+            Mention(
+                "PERSON",
+                text[start : span.end],
+                start,
+                span.end,
+                # One line, no line breaks: "Gertrud Maltz-Schwarzfischer" keeps its hyphen.
+                normalized=" ".join(text[start : span.end].split()),
+                role=role or _role_left(text, words, first) or _role_right(text, words, last),
+            )
+        )
+    return _share_roles(_resolve_surnames(text, words, mentions))
+
+
+def _persons_by_rule(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
+    """Names the model missed: after a function title, or starting with a given name.
+
+    "Oberbürgermeister Rolf Karbaum (parteilos)", "Martin Horn erinnerte":
+    two or three capitalised words ("Dr." may come first); none may be a
+    place, a country or a word the text also writes in lowercase ("Referent
+    Internationale Beziehungen": "internationale" is an adjective).
+    """
+    taken = _Coverage()
+    for span in persons:
+        taken.add(span.start, span.end)
+    lowercase_words = {w.text for w in words if w.text.islower()}
+    found: list[_Span] = []
+    for i, word in enumerate(words):
+        if i + 1 >= len(words):
+            continue
+        if _is_given_name(text, words, i) and (i == 0 or not _role_of(words[i - 1].text)):
+            j = i  # the given name starts the name
+        elif _role_of(word.text):
+            j = i + 1
+        else:
+            continue
+        while j < len(words) and words[j].text.lower() in _TITLES:
+            j += 1
+        name = []
+        while j < len(words) and len(name) < 4:
+            candidate = words[j]
+            gap = text[words[j - 1].end : candidate.start]
+            if name and gap not in (" ", "-"):
+                break
+            if not name and j > i and not _only_spacing(gap, allow="."):
+                break  # the title and the name must touch; a given name starts afresh
+            if j > i and not _looks_like_name_word(candidate.text, lowercase_words, gazetteer):
+                break
+            name.append(candidate)
+            j += 1
+        # Hyphenated surnames count as one word: "Gertrud Maltz-Schwarzfischer".
+        name_words = len(re.split(r"\s+", text[name[0].start : name[-1].end])) if name else 0
+        if 2 <= name_words <= 3 and not taken.overlaps(name[0].start, name[-1].end):
+            found.append(_Span("PER", name[0].start, name[-1].end))
+            taken.add(name[0].start, name[-1].end)
+    return found
+
+
+def _is_given_name(text: str, words: list[_Word], i: int) -> bool:
+    """A given name followed, on the same line, by a capitalised word: "Martin Horn", not "Martin" alone."""
+    if words[i].text not in _GIVEN_NAMES or i + 1 >= len(words):
+        return False
+    return text[words[i].end : words[i + 1].start] == " " and _is_capitalised(words[i + 1].text)
+
+
+def _looks_like_name_word(word: str, lowercase_words: set[str], gazetteer: Gazetteer) -> bool:
+    return (
+        _is_capitalised(word)
+        and not word.isupper()
+        and len(word) > 1
+        and word.lower() not in lowercase_words
+        and not _role_of(word)
+        and not gazetteer.is_region(word)
+        and normalize_name(word) not in _NOT_PLACES
+    )
+
+
+def _share_roles(mentions: list[Mention]) -> list[Mention]:
+    """A role stated once holds for every mention of that person in the document."""
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.role and m.normalized:
+            roles.setdefault(m.normalized, m.role)
+    for m in mentions:
+        if not m.role and m.normalized in roles:
+            m.role = roles[m.normalized]
+    return mentions
+
+
+def _role_left(text: str, words: list[_Word], first: int) -> str | None:
+    """Role just before a name: "der Görlitzer Oberbürgermeister Rolf Karbaum" → Oberbürgermeister."""
+    i = first - 1
+    while i >= 0 and words[i].text.lower() in _TITLES:
+        i -= 1
+    if i < 0 or not _only_spacing(text[words[i].end : words[i + 1].start], allow="."):
+        return None
+    start = i
+    while start > 0 and text[words[start - 1].end : words[start].start] == "-":
+        start -= 1  # "EU-Referent Jan Heyen"
+    return _role_of(text[words[start].start : words[i].end])
+
+
+def _role_right(text: str, words: list[_Word], last: int) -> str | None:
+    """Role in an apposition: "Jan Heyen, EU-Referent im Leipziger Rathaus" → EU-Referent.
+
+    The slide form "Dr. Gabriele Goldfuß\\nReferatsleiterin" counts as well; an
+    article and one adjective may come first ("Michael Bloomberg, ehemaliger
+    Bürgermeister von New York").
+    """
+    i = last + 1
+    if i >= len(words):
+        return None
+    gap = text[words[last].end : words[i].start]
+    if not (gap.strip() == "," or (gap.strip() == "" and gap.count("\n") == 1)):
+        return None
+    for _ in range(3):
+        if i >= len(words):
+            return None
+        word = words[i].text
+        end = i
+        while end + 1 < len(words) and text[words[end].end : words[end + 1].start] == "-":
+            end += 1  # "Jan Heyen, EU-Referent im Leipziger Rathaus"
+        role = _role_of(text[words[i].start : words[end].end])
+        if role:
+            return role
+        if word in _ARTICLES or (word.islower() and word.endswith(("e", "er", "en", "es", "em"))):
+            i += 1
+            continue
+        return None
+    return None
+
+
+def _only_spacing(gap: str, allow: str = "") -> bool:
+    return all(ch.isspace() or ch in allow for ch in gap) and gap.count("\n") <= 1
+
+
+def _resolve_surnames(text: str, words: list[_Word], mentions: list[Mention]) -> list[Mention]:
+    """Give "Karbaum sagte" the full name and role of "Rolf Karbaum", and find such mentions the model missed."""
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        parts = (m.normalized or "").split()
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], m)
+    for m in mentions:
+        parts = (m.normalized or "").split()
+        if len(parts) != 1:
+            continue
+        # "Karbaums Amtszeit": the genitive -s is not part of the name.
+        known = full.get(parts[0]) or (full.get(parts[0][:-1]) if parts[0].endswith("s") else None)
+        if known is not None:
+            m.normalized, m.role = known.normalized, m.role or known.role
+    taken = _Coverage(mentions)
+    lowercase_words = {w.text for w in words if w.text.islower()}
+    added = []
+    for w in words:
+        known = full.get(w.text)
+        # A surname that is also a common word ("Schöne" vs "schöne Grüße") is
+        # only trusted where the model tagged it.
+        if known is None or w.text.lower() in lowercase_words or taken.overlaps(w.start, w.end):
+            continue
+        added.append(Mention("PERSON", w.text, w.start, w.end, normalized=known.normalized, role=known.role))
+        taken.add(w.start, w.end)
+    return mentions + added
+
+
+# --- places ------------------------------------------------------------------------
+
+# Lowercase words inside multi-word place names: "Frankfurt am Main", "Rostow am
+# Don", "Halle an der Saale", "Althen des Paluds", "Ústí nad Labem", "Stratford-upon-Avon".
+_NAME_LINKS = frozenset(
+    "am an der die den des im in bei ob unter upon on de del della di da do dos du la le les "
+    "sur sul sous en et y na nad pod e".split()
+)
+_MAX_NAME_WORDS = 6
+# A model's LOC may be a city named by an inflected form only if it is sizeable.
+_MIN_POPULATION_DERIVED = 10_000
+_MIN_POPULATION_MODEL = 5_000
+# Words that introduce a city in an ORG span: "Stadt Leipzig", "Landeshauptstadt Dresden".
+_CITY_HEADS = frozenset(
+    "stadt landeshauptstadt hansestadt gemeinde partnerstadt kreisstadt großstadt universitätsstadt "
+    "messestadt hauptstadt bundesstadt".split()
+)
+
+
+def _read_words(name: str) -> frozenset[str]:
+    lines = (_DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_name(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+_NOT_PLACES = _read_words("not_places_de.txt")  # read-only
+_GIVEN_NAMES = frozenset(
+    line.strip()
+    for line in (_DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+# Regions that are mostly directions in running text: "Reisende aus Ost und West".
+_DIRECTIONS = frozenset("osten westen norden suden ost west nord sud".split())
+# Capitalised nouns that are also big cities: a city only after a preposition or
+# alone on a line, never after an article ("das Essen", "die Halle", "der Hof").
+_NOUN_CITIES = _read_words("noun_cities_de.txt")  # read-only
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einer einem eines einen kein keine zum zur im am beim vom ins "
+    "jede jeder jedes diese dieser dieses unser unsere ihr ihre sein seine mein meine".split()
+)
+
+
+def _place_mentions(
+    text: str, spans: list[_Span], found: list[Mention], gazetteer: Gazetteer, taken: _Coverage
+) -> list[Mention]:
+    """CITY and LOC mentions from the model's spans and the gazetteer pass (``found``), plus ORG and MISC."""
+    mentions: list[Mention] = []
+    found = [m for m in found if not taken.overlaps(m.start_char, m.end_char)]
+    own = _Coverage()
+    for span in spans:
+        if taken.overlaps(span.start, span.end):
+            continue
+        surface = text[span.start : span.end]
+        if any(_covers_more(m, span) for m in found):
+            continue  # the model saw "Addis" of "Addis\nAbeba", or "Frankfurt" of "Frankfurt (Oder)"
+        inner = [m for m in found if span.start <= m.start_char and m.end_char <= span.end]
+        if span.label == "LOC" or (span.label in ("ORG", "MISC") and _is_city_span(surface, inner)):
+            mention = _place_mention(text, span.start, span.end, gazetteer, from_model=span.label == "LOC")
+            if mention.label == "CITY" or (mention.label == "LOC" and not inner and not _ADJECTIVE_PHRASE.match(surface)):
+                mentions.append(mention)
+                own.add(span.start, span.end)
+            # else: a LOC around cities, "Naumburg, Bonn" or "Frankfurt am Main - A":
+            # the cities inside are the mentions.
+            continue
+        if inner and span.label == "ORG" and _city_head(text, span, inner[0]):
+            # "Stadt Leipzig" names the city as an actor: the city is the mention.
+            continue
+        if inner and span.label in ("ORG", "MISC") and not _city_head(text, span, inner[0]):
+            # "Universität Leipzig", "Dresdner Bank": the organisation stays whole.
+            for m in inner:
+                found.remove(m)
+        mentions.append(Mention(span.label, surface, span.start, span.end, normalized=surface))
+        own.add(span.start, span.end)
+    for m in found:
+        if not own.overlaps(m.start_char, m.end_char) and not taken.overlaps(m.start_char, m.end_char):
+            mentions.append(m)
+            own.add(m.start_char, m.end_char)
+    return mentions
+
+
+# A statistical model trained on news sometimes tags slide bullets as LOC:
+# "Nachhaltige Mobilität", "Attraktiver Tagungsstandort", "Imageprägende Großveranstaltungen".
+# Place names rarely begin with such adjectives (-ig, -lich, -iv, -end, -bar, -sam, -haft).
+_ADJECTIVE_PHRASE = re.compile(r"^\w+(?:ig|lich|iv|end|bar|sam|haft)(?:e|er|es|en|em)?(?:\s|$)")
+
+
+def _covers_more(mention: Mention, span: _Span) -> bool:
+    """A gazetteer city that overlaps the model's span and reaches beyond it."""
+    overlaps = mention.start_char < span.end and span.start < mention.end_char
+    longer = mention.end_char - mention.start_char > span.end - span.start
+    return overlaps and longer and mention.start_char <= span.start and mention.label == "CITY"
+
+
+def _is_city_span(surface: str, inner: list[Mention]) -> bool:
+    """An ORG or MISC span that is just a city name ("Zwickau" tagged ORG, "Leipziger" tagged MISC)."""
+    return len(inner) == 1 and normalize_name(inner[0].text) == normalize_name(surface)
+
+
+def _city_head(text: str, span: _Span, city: Mention) -> bool:
+    head = text[span.start : city.start_char].strip().lower()
+    return head in _CITY_HEADS
+
+
+def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, from_model: bool) -> Mention:
+    """CITY when the surface links to a city, else LOC (a country keeps its ISO code)."""
+    surface = text[start:end]
+    country = country_code_for(surface)
+    if country or gazetteer.is_region(surface):
+        return Mention("LOC", surface, start, end, normalized=surface, country_code=country)
+    if normalize_name(surface) in _NOT_PLACES:
+        return Mention("MISC", surface, start, end, normalized=surface)  # dropped by the caller
+    place = gazetteer.link(surface)
+    if place is None or place.population < (_MIN_POPULATION_MODEL if from_model else _MIN_POPULATION_DERIVED):
+        # "Schulen" tagged LOC is not the Belgian village of 2,930.
+        if not (place and from_model and len(surface.split()) > 1):
+            return Mention("LOC", surface, start, end, normalized=surface)
+    return _city(surface, start, end, place)
+
+
+def _city(surface: str, start: int, end: int, place: Place) -> Mention:
+    return Mention("CITY", surface, start, end, normalized=place.name,
+                   geonames_id=place.geonames_id, country_code=place.country_code)
+
+
+def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> list[Mention]:
+    """Cities and countries named by capitalised words, longest match first.
+
+    Finds what a model trained on newspaper sentences misses in slides and
+    lists: "Addis\\nAbeba", "Frankfurt am Main - A", "Xi´an, China seit 1992".
+    """
+    mentions: list[Mention] = []
+    initial: set[int] = set()
+    i = 0
+    while i < len(words):
+        match = _longest_match(text, words, i, gazetteer) if _is_capitalised(words[i].text) else None
+        if match is None:
+            i += 1
+            continue
+        if _starts_sentence(text, words[i].start) and match[1] == i + 1:
+            initial.add(len(mentions))
+        mention, i = match
+        mentions.append(mention)
+    # Every German sentence starts with a capital: a single word there ("Leiden
+    # unter ...", "Solo spielt ...") counts only if the text names that city elsewhere
+    # too, or a country follows ("Inverness in Schottland, seit 1956").
+    elsewhere = {m.geonames_id for n, m in enumerate(mentions) if n not in initial}
+    return [
+        m for n, m in enumerate(mentions)
+        if n not in initial or m.label != "CITY" or m.geonames_id in elsewhere
+        or _is_list_item(text, m.start_char, m.end_char) or _country_after(text, m.end_char) == m.country_code
+    ]
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"„“'(")
+    return not before or before[-1] in ".!?" or before.endswith("\n\n")
+
+
+def _longest_match(text: str, words: list[_Word], i: int, gazetteer: Gazetteer) -> tuple[Mention, int] | None:
+    if words[i].text.lower() in _CITY_HEADS:
+        return None  # GeoNames knows "Stadt Zwickau"; the city is "Zwickau"
+    last = i
+    ends = [i]
+    while last + 1 < len(words) and last - i + 1 < _MAX_NAME_WORDS:
+        gap = text[words[last].end : words[last + 1].start]
+        if not _name_gap(gap, words[last].text):
+            break
+        last += 1
+        ends.append(last)
+    for j in reversed(ends):
+        if not _is_capitalised(words[j].text):
+            continue
+        if any(not (_is_capitalised(w.text) or w.text in _NAME_LINKS) for w in words[i : j + 1]):
+            continue  # "Für das Land Brandenburg" is not one name
+        start, end = words[i].start, words[j].end
+        if end < len(text) and text[end] == ")" and "(" in text[start:end]:
+            end += 1  # "Frankfurt (Oder)", "Halle (Saale)"
+        surface = text[start:end]
+        key = normalize_name(surface)
+        if key in _NOT_PLACES:
+            continue
+        country = country_code_for(surface)
+        if country:
+            # A country name is LOC with its ISO code; a capitalised adjective at
+            # a sentence start ("Polnische Gäste") is neither country nor city.
+            if _is_adjective(surface):
+                continue
+            return Mention("LOC", surface, start, end, normalized=surface, country_code=country), j + 1
+        if gazetteer.is_region(surface):
+            if key in _DIRECTIONS:
+                return None
+            # "Land Brandenburg", "Sachsen", "Balkan": a region, not the city or village.
+            return Mention("LOC", surface, start, end, normalized=surface), j + 1
+        mention = _gazetteer_city(text, words, i, j, start, end, gazetteer)
+        if mention is not None:
+            return mention, j + 1
+    return None
+
+
+def _is_adjective(surface: str) -> bool:
+    # German nationality adjectives end in -sch: polnisch, deutsch, französisch.
+    return surface.split()[-1].lower().endswith(("sch", "sche", "schen", "scher", "sches", "schem"))
+
+
+def _name_gap(gap: str, previous: str) -> bool:
+    """Whether two words may belong to one place name: spaces, one line break, hyphens, brackets."""
+    if gap.count("\n") > 1:
+        return False
+    stripped = gap.replace(" ", "").replace("\t", "").replace("\n", "")
+    if stripped in ("", "-", "‐", "–", "(", "/"):
+        return True
+    # "St. Petersburg", "St. Gallen"
+    return stripped == "." and previous in ("St", "Ste", "Sankt")
+
+
+def _gazetteer_city(
+    text: str, words: list[_Word], i: int, j: int, start: int, end: int, gazetteer: Gazetteer
+) -> Mention | None:
+    """A CITY for words i..j, if the gazetteer knows them well enough without the model's help.
+
+    GeoNames' alternate names hold codes and oddities ("Die" for Antsiranana,
+    "Liga" for Riga), and German capitalises every noun, so without the model
+    only these count: the override table; a city's own GeoNames name (folded:
+    "Krakow", "Thessaloniki"); an alternate name (exonym) of a big city
+    ("Krakau", "Addis Abeba"); and, in list items and slide lines, smaller
+    places ("Althen des Paluds").
+    """
+    surface = text[start:end]
+    if gazetteer.is_override(surface):
+        place = gazetteer.link(surface)
+        return _city(surface, start, end, place) if place else None
+    key = normalize_name(surface)
+    listed = _is_list_item(text, start, end)
+    if len(key) < (3 if listed else 4) or surface.isupper() or key in _NOT_PLACES:
+        return None  # "Die", "Am", "CDU"; but "Ufa" alone on a slide line
+    if i == j and _is_given_name(text, words, i):
+        return None  # "Martin Horn", not the Slovak town Martin
+    candidates = gazetteer.candidates(surface)
+    if candidates:
+        country = _country_after(text, end)
+        if not any(
+            _trusted(place, key, listed, one_word=i == j) or place.country_code == country for place in candidates
+        ):
+            return None
+        if key in _NOUN_CITIES and not _reads_as_name(text, words, i):
+            return None
+        place = gazetteer.link(surface)
+        return _city(surface, start, end, place) if place else None
+    if i != j or surface.isupper():
+        return None
+    # Genitive and inhabitant adjective: "Leipzigs", "Görlitzer Oberbürgermeister".
+    place = gazetteer.link(surface)
+    if place is None or normalize_name(place.name) in _NOT_PLACES:
+        return None
+    # The city's own name must begin the word ("Görlitz|er"), unless it is a
+    # big city known by its exonym ("Krakau|er" → Kraków): "Kinos" is no Cugnaux.
+    # Irregular forms ("Dresdner", "Hallenser", "Bremer") all belong to big cities.
+    own_name = key.startswith(normalize_name(place.name))
+    if place.population < (_MIN_OWN_NAME[False] if own_name else _MIN_ALTERNATE_NAME[False]):
+        return None
+    # German forms "-er" from foreign towns exist for big cities only ("Prager",
+    # "Krakauer"); otherwise "-er" is an agent noun: "Berater" is no one from Berat.
+    if key.endswith("er") and place.country_code not in ("DE", "AT", "CH") and place.population < 100_000:
+        return None
+    if {key[:-1], key[:-2]} & _NOT_PLACES or (not own_name and key.endswith("s") and len(key) < 7):
+        return None  # "Kantons", "Kitas" (Kita is an alternate name of Quito)
+    return _city(surface, start, end, place)
+
+
+# Population a place needs to be found by its own name / by an alternate name
+# without the model: in running text, and in list items and slide lines.
+_MIN_OWN_NAME = {False: 15_000, True: 1_000}
+_MIN_ALTERNATE_NAME = {False: 50_000, True: 15_000}
+# "Longchamp in Frankreich", "Nahariya in Israel (seit 1983)", "Amiens, Frankreich":
+# a country right after the name vouches for a place of any size in it.
+_COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|in der|in den|in|im|bei)?\s*(?P<country>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)")
+
+
+def _country_after(text: str, end: int) -> str | None:
+    match = _COUNTRY_AFTER.match(text, end, min(len(text), end + 40))
+    if not match:
+        return None
+    words = match.group("country")
+    return country_code_for(words) or country_code_for(words.split()[0])
+
+
+def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
+    own_name = normalize_name(place.name) == key
+    if not one_word:
+        # Several capitalised words that together name a place are rarely
+        # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad".
+        return place.population >= (_MIN_OWN_NAME[True] if own_name else _MIN_ALTERNATE_NAME[True])
+    return place.population >= (_MIN_OWN_NAME if own_name else _MIN_ALTERNATE_NAME)[listed]
+
+
+# What else a list line may hold besides a city: "• Amiens, Frankreich seit 1960",
+# "Danzig - AAA", "Travnik\n2003", "Zwickau, innerdeutsche Partnerschaft".
+_LIST_FILLER = re.compile(r"^[\s\d\W]*$")
+_LIST_WORDS = frozenset("seit und sowie bis ab aaa aa a".split())
+
+
+def _is_list_item(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[line_start:start] + " " + text[end:line_end]
+    if _LIST_FILLER.match(rest):
+        return True
+    # Everything after a comma may describe the item: "Leeds, Großbritannien seit 1969".
+    before, _, after = rest.partition(",")
+    if not _LIST_FILLER.match(before):
+        return False
+    return all(
+        w.lower() in _LIST_WORDS or country_code_for(w) or w.isdigit() or w.islower()
+        for w in re.findall(r"\w+", after)
+    ) and len(after.split()) <= 4
+
+
+def _reads_as_name(text: str, words: list[_Word], i: int) -> bool:
+    """For nouns that are also cities: "in Essen" or a list line "Essen", not "das Essen"."""
+    line_start = text.rfind("\n", 0, words[i].start) + 1
+    if not text[line_start : words[i].start].strip(" \t-•*–"):
+        line_end = text.find("\n", words[i].end)
+        rest = text[words[i].end : line_end if line_end != -1 else len(text)]
+        return not re.search(r"[a-zäöüß]{3}", rest)  # alone on its line, maybe with a year
+    previous = words[i - 1].text.lower() if i else ""
+    return previous not in _DETERMINERS and previous in {
+        "in", "nach", "aus", "von", "mit", "zwischen", "und", "sowie", "bis", "über", "stadt"
+    }
+
+
+# --- context ------------------------------------------------------------------------
+
+_CONTEXT_CHARS = 40
+
+
+def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Re-link every CITY with the countries named next to it and the document's other cities.
+
+    "Zgierz in Polen", "Amiens, Frankreich seit 1960", "die polnische Stadt
+    Zgierz": the nearby country decides between namesakes; otherwise the
+    countries of the other cities of the document do.
+    """
+    cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start_char)
+    if not cities:
+        return
+    # Cities and regions bound the context windows; countries are what they look for.
+    bounds = sorted(
+        (m.start_char, m.end_char) for m in mentions if m.label == "CITY" or (m.label == "LOC" and not m.country_code)
+    )
+    nearby = {id(m): _nearby_countries(text, m, bounds) for m in cities}
+    first_pass: dict[int, Place] = {}
+    for m in cities:
+        place = gazetteer.link(m.text, context_countries=nearby[id(m)])
+        if place is not None:
+            first_pass[id(m)] = place
+    short = _resolve_short_names(cities, first_pass, gazetteer)
+    # One entry per distinct city, so that a city named ten times does not
+    # outvote the rest, and the cost stays linear in the number of mentions.
+    distinct = {p.geonames_id: p for p in first_pass.values()}
+    for m in cities:
+        own = first_pass.get(id(m))
+        if id(m) in short:
+            place = own
+        else:
+            others = [p for gid, p in distinct.items() if own is None or gid != own.geonames_id]
+            place = gazetteer.link(m.text, context_countries=nearby[id(m)], context_places=others)
+        if place is not None:
+            m.normalized, m.geonames_id, m.country_code = place.name, place.geonames_id, place.country_code
+
+
+def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], gazetteer: Gazetteer) -> set[int]:
+    """A bare "Frankfurt" means the "Frankfurt (Oder)" the same document names in full.
+
+    Also "Halle" after "Halle (Saale)", "Freiburg" after "Freiburg im Breisgau".
+    Returns the ids of the mentions so resolved. When a document names two
+    Frankfurts in full, a bare "Frankfurt" stays as ranked.
+    """
+    full_names: dict[str, set[int]] = {}
+    places: dict[int, Place] = {}
+    for m in cities:
+        key = normalize_name(m.text)
+        if " " in key and id(m) in first_pass:
+            place = first_pass[id(m)]
+            full_names.setdefault(key.split()[0], set()).add(place.geonames_id)
+            places[place.geonames_id] = place
+    resolved = set()
+    for m in cities:
+        ids = full_names.get(normalize_name(m.text), set())
+        if len(ids) != 1:
+            continue
+        place = places[next(iter(ids))]
+        if any(c.geonames_id == place.geonames_id for c in gazetteer.candidates(m.text)):
+            first_pass[id(m)] = place
+            resolved.add(id(m))
+    return resolved
+
+
+def _nearby_countries(text: str, city: Mention, bounds: list[tuple[int, int]]) -> set[str]:
+    """Countries named right after a city ("in der Slowakei") or as an adjective before it ("polnischen").
+
+    The window ends at the next city (``bounds``: the other place mentions), so
+    that in "Krakow in Polen und Brno in der Tschechischen Republik" Poland is
+    Kraków's country and the Czech Republic Brno's.
+    """
+    right_end = min(len(text), city.end_char + _CONTEXT_CHARS)
+    left_start = max(0, city.start_char - _CONTEXT_CHARS)
+    k = bisect.bisect_right(bounds, (city.end_char, -1))
+    if k < len(bounds) and bounds[k][0] < right_end:
+        right_end = bounds[k][0]
+    k = bisect.bisect_left(bounds, (city.start_char, -1)) - 1
+    if k >= 0 and bounds[k][1] > left_start:
+        left_start = min(bounds[k][1], city.start_char)
+    right = re.split(r"[\n.;:!?]", text[city.end_char : right_end])[0]
+    left = re.split(r"[\n.;:!?]", text[left_start : city.start_char])[-1]
+    countries = set()
+    right_words = right.split()
+    for n in (3, 2, 1):
+        for k in range(len(right_words) - n + 1):
+            code = country_code_for(" ".join(right_words[k : k + n]).strip(",()"))
+            if code and right_words[k][:1].isupper():
+                countries.add(code)
+    for word in left.split()[-3:]:
+        code = country_code_for(word.strip(",()"))
+        if code and word.islower():
+            countries.add(code)  # adjective: "die polnische Partnerstadt Zgierz"
+    return countries
+
+
+# --- years ----------------------------------------------------------------------------
+
+# Four-digit years 1800–2099 standing alone: "seit 1960", "im Jahr 1986",
+# "1994/2008", "13.03.2021" (the year of a date counts: it dates the text).
+_YEAR = re.compile(r"(?<![\w.,:/])(?P<year>1[89]\d\d|20\d\d)(?:/(?P<next>\d{4}|\d{2}))?(?!\w|[.,]\d)")
+_DATE_YEAR = re.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?P<year>1[89]\d\d|20\d\d)(?!\d)")
+# Not years: phone numbers ("0341 123-2032"), numbers of things ("2000 Euro").
+_AFTER_NUMBER = re.compile(
+    r"^\s?(?:Euro|EUR|€|DM|Mark|Einwohner\w*|Menschen|Personen|Teilnehmer\w*|Mitglieder\w*|km|m|qm|"
+    r"Meter|Kilometer|Prozent|%|Stück|Schüler\w*|Besucher\w*|Exemplare|Seiten)\b"
+)
+_BEFORE_NUMBER = re.compile(r"(?:Nr|No|Tel|Fax|Az|Postfach|PLZ|Drucksache|DS)\.?:?\s*$|\d[\s-]$", re.IGNORECASE)
+# ... unless the number before is a year: "1990-1995", "1990 - 2000".
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)\s?[-–]\s?$")
+
+
+def _year_mentions(text: str) -> list[Mention]:
+    """YEAR mentions; the "91" of "1990/91" is a year of its own, normalized "1991"."""
+    mentions: list[Mention] = []
+    for match in _YEAR.finditer(text):
+        start, end = match.span("year")
+        before = text[max(0, start - 14) : start]
+        if (_BEFORE_NUMBER.search(before) and not _YEAR_RANGE.search(before)) or _AFTER_NUMBER.match(
+            text[match.end() : match.end() + 14]
+        ):
+            continue
+        year = match.group("year")
+        mentions.append(Mention("YEAR", year, start, end, normalized=year))
+        following = match.group("next")
+        if following:
+            full = following if len(following) == 4 else year[:2] + following
+            if int(year) < int(full) <= 2099:
+                s, e = match.span("next")
+                mentions.append(Mention("YEAR", following, s, e, normalized=full))
+    for match in _DATE_YEAR.finditer(text):
+        start, end = match.span("year")
+        mentions.append(Mention("YEAR", match.group("year"), start, end, normalized=match.group("year")))
+    return mentions

@@ -1,0 +1,993 @@
+"""The partnerships stage: which cities a document says are partnered, since when, and how.
+
+German documents state partnerships in three shapes, and each gets its own rule:
+
+- **Prose**: "die 2001 geschlossene Partnerschaft zwischen Glauchau und Zgierz",
+  "Langjährige Partnerstädte Leipzigs sind Krakow ... und Brno", pair lists
+  ("darunter Aachen und Naumburg, Bonn und Potsdam"). A sentence counts when it
+  uses partnership vocabulary (or directly continues one that does: "Darunter
+  seien ...", "Es folgten Skopje (1967) ...").
+- **Lists under a heading**: "Dortmunds Partnerstädte:" followed by
+  "Amiens, Frankreich seit 1960" lines; the document's home city is ``city_a``.
+- **Slides**, where a name and its year stand on separate lines
+  ("Thessaloniki" / "1994/2008"), under category headings
+  ("Kooperationsstädte / Städtefreundschaften").
+
+The stage works from the NER's CITY mentions, but re-links a list line's
+leading name with the gazetteer when no mention covers it ("Addis" / "Abeba"),
+so that it does not depend on the model being perfect.
+
+Decisions (see also corpus/gold/README.md):
+
+- ``since_year`` is only a year the text states for the founding ("seit 1960",
+  "im Jahr 1986", "2001 geschlossene", "1994/2008" → 1994). Relative phrases
+  ("im siebten Jahr", "45-jähriges Bestehen") are never turned into a year:
+  which date they count from is a guess.
+- "Zusammenarbeit von Görlitz und Zgorzelec" is a statement of a cooperation
+  (kind ``cooperation``) with a lower confidence than an explicit partnership.
+- One row per unordered pair per document; when a pair is stated several
+  times, the most confident statement gives the evidence, and the kind comes
+  from the most specific statement (a sentence beats a heading).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.cities import Gazetteer, country_code_for
+from pipeline.errors import ConfigError
+from pipeline.types import Document, Mention, Partnership
+
+# --- vocabulary -----------------------------------------------------------------
+
+# Words that make a sentence a statement about partnerships, with their kind.
+# German builds compounds, so stems are matched inside words: "Städtepartnerschaft",
+# "Partnerschaftsvertrag", "partnerschaftlich", "Kooperationsstadt". Order
+# matters: "Stadtteilpartnerschaft" is a district partnership before it is a
+# partnership; "Projektpartnerschaft" and "Klimapartnerschaft" are project-bound
+# cooperations, not twinnings.
+_KIND_STEMS: tuple[tuple[str, str], ...] = (
+    ("stadtteilpartnerschaft", "district_partnership"),
+    ("stadtbezirkspartnerschaft", "district_partnership"),
+    ("ortsteilpartnerschaft", "district_partnership"),
+    ("bezirkspartnerschaft", "district_partnership"),
+    ("projektpartnerschaft", "cooperation"),
+    ("kooperationspartnerschaft", "cooperation"),
+    ("klimapartnerschaft", "cooperation"),
+    ("solidaritätspartnerschaft", "cooperation"),
+    ("wiederaufbaupartnerschaft", "cooperation"),
+    ("kooperationsstadt", "cooperation"),
+    ("kooperationsstädte", "cooperation"),
+    ("kooperation", "cooperation"),
+    ("zusammenarbeit", "cooperation"),
+    ("städtefreundschaft", "friendship"),
+    ("freundschaftsvereinbarung", "friendship"),
+    ("freundschaftsvertrag", "friendship"),
+    ("freundschaft", "friendship"),
+    ("partnerschaft", "partnership"),
+    ("partnerstadt", "partnership"),
+    ("partnerstädte", "partnership"),
+    ("partnergemeinde", "partnership"),
+    ("partnerkommune", "partnership"),
+    ("schwesterstadt", "partnership"),
+    ("schwesterstädte", "partnership"),
+    ("verschwistert", "partnership"),
+)
+# A heading opens a list of partner cities only when it names a category of
+# them ("Partnerstädte", "Städtefreundschaften", "Kooperationsstädte"): a
+# heading such as "Referat Internationale Zusammenarbeit" does not.
+_HEADING_EXCLUDED = ("kooperation", "zusammenarbeit", "freundschaft")
+_HEADING_STEMS = tuple(s for s in _KIND_STEMS if s[0] not in _HEADING_EXCLUDED) + (
+    ("freundschaftsstädte", "friendship"),
+)
+_SPECIFIC_KINDS = ("friendship", "cooperation", "district_partnership")
+
+# Words after which a city is not a partner: a travel route ("über Breslau,
+# Krakau und Lemberg bis Kiew"), a person's origin ("der aus Pilsen stammende
+# Unternehmer", "die in Lyon aufgewachsen ist"), an office ("Bürgermeister von
+# New York"), a trade fair ("Messen in Brünn").
+_ROUTE_WORDS = frozenset({"über", "via"})
+_ORIGIN_BEFORE = re.compile(
+    r"(?:geboren\s+in|stammt\s+aus|kommt\s+aus|Bürgermeister(?:in)?\s+von|Messen?\s+in|studiert\s+in|"
+    r"lebt\s+in|wohnt\s+in)\s+(?:der\s+Stadt\s+)?$",
+    re.IGNORECASE,
+)
+_ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert)\b")
+
+# Founding words near a year make it the partnership's year:
+# "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
+_FOUNDING = re.compile(
+    r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|ins\s+Leben|aufgenommen|Gründung",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
+# Sentences that continue the previous one's list: "Darunter seien ...",
+# "Es folgten Skopje (1967) ...", "Den Anfang machten Eisenhüttenstadt und Saarlouis".
+_CONTINUATION = re.compile(
+    r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
+    r"|^[^,.;]{0,40}\b(?:folgten|kamen|darunter)\b"
+)
+# Verbs that sit next to the subject city of a partnership sentence:
+# "So pflegt die Stadt Gera ...", "Neben Besançon pflegt Freiburg ...",
+# "Hamburg ist unter anderem mit Marseille ... verbunden".
+_ANCHOR_VERBS = frozenset(
+    "pflegt pflegen unterhält unterhalten verbindet verbinden ist sind hat haben feiert feiern".split()
+)
+_COPULAS = frozenset({"ist", "sind"})
+_CITY_HEADS = frozenset(
+    "stadt landeshauptstadt hansestadt gemeinde kreisstadt großstadt universitätsstadt "
+    "bundesstadt stadtgemeinde marktgemeinde".split()
+)
+
+_BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦]|\d{1,2}[.)])\s*")
+_RATING = re.compile(r"^A{1,3}$")
+_TAIL_STARTS = re.compile(r"^\s*(?:$|[,(|:/–\-]|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4})")
+
+# Confidence of each rule, set by hand as an ordering of how explicit the
+# statement is (a "zwischen A und B" sentence above a heading list above two
+# cities that merely share a partnership sentence). Not calibrated: on the dev
+# split every rule was right, so there is no data to fit them to yet.
+_CONFIDENCE = {
+    "between": 0.95,  # "Partnerschaft zwischen A und B"
+    "heading_list": 0.9,  # "Dortmunds Partnerstädte:" + "Amiens, Frankreich seit 1960"
+    "pair_list": 0.85,  # "darunter Aachen und Naumburg, Bonn und Potsdam"
+    "anchor": 0.8,  # "Partnerstädte Leipzigs sind Krakow ... und Brno"
+    "two_cities": 0.75,  # "Mit der Stadt Zwickau verbindet Dortmund eine Städtefreundschaft"
+    "orphan_list": 0.7,  # slide items whose heading the layout lost
+    "home": 0.7,  # "Die Partnerschaft mit Amiens" in a document about Dortmund
+    "continuation": 0.65,  # "Darunter seien ... Plzen ... und Skierniewice"
+}
+# Cooperation named only by "Zusammenarbeit"/"Kooperation" is a weaker claim.
+_COOPERATION_PENALTY = 0.15
+
+
+# --- public API -------------------------------------------------------------------
+
+
+def find_partnerships(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[Partnership]:
+    """Every partnership the document states, one per pair, most confident first."""
+    text = document.text
+    cities = _usable_cities(text, entities, gazetteer)
+    home = home_city(document, entities, gazetteer)
+    lines = _lines(text, cities, gazetteer)
+    found: list[_Found] = []
+    found += _from_lists(lines, home)
+    found += _from_sentences(text, lines, cities, home, gazetteer)
+    return _merge(found)
+
+
+def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer | None = None) -> Mention | None:
+    """The city a document is about ("Stadt Leipzig", "Dortmunds Partnerstädte"), or None.
+
+    Scored from the title and first lines ("Stadt Leipzig", "Landeshauptstadt
+    Kiel"), headings that pair a city with partnership words ("Dortmunder
+    Städtepartnerschaften"), datelines ("Regensburg. Seit 2009 ..."), sentences
+    whose subject it is ("Jena unterhält Partnerschaften ..."), and frequency.
+    A press article about several pairs has no home city. With a gazetteer,
+    heading words the NER left out count too ("Dortmunder Städtepartnerschaften").
+    """
+    text = document.text
+    mentions = [m for m in entities if m.label == "CITY" and m.geonames_id is not None]
+    if not mentions:
+        return None
+    score: Counter[int] = Counter()
+    first: dict[int, Mention] = {}
+    head_end = _offset_after_lines(text, 5)
+    for m in mentions:
+        first.setdefault(m.geonames_id, m)
+        score[m.geonames_id] += 0.5
+        line_start, line_end = _line_bounds(text, m.start_char)
+        line = text[line_start:line_end]
+        before = text[line_start : m.start_char].split()
+        if m.start_char < head_end and len(line.split()) <= 8 and before and before[-1].casefold() in _CITY_HEADS:
+            score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
+        if document.title and m.text in document.title:
+            score[m.geonames_id] += 1
+        if len(line.split()) <= 12 and _kind_of(line, _HEADING_STEMS):
+            score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:"
+        if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
+            text[line_start : m.start_char].strip() == ""
+        ):
+            score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
+        after = text[m.end_char : m.end_char + 30].split()
+        if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]):
+            score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
+    if gazetteer is not None:
+        _score_heading_words(text, mentions, gazetteer, score, first)
+    (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
+    runner_up = rest[0][1]
+    if best_score >= 3.5 and best_score >= 1.5 * runner_up:
+        return first[best]
+    return None
+
+
+def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
+    """+3 for a city named by an untagged word of a partnership heading: "Dortmunder Städtepartnerschaften"."""
+    taken = {(m.start_char) for m in mentions}
+    offset = 0
+    for line in text.split("\n"):
+        if len(line.split()) <= 8 and _kind_of(line, _HEADING_STEMS):
+            for word in re.finditer(r"[A-ZÄÖÜ][\wäöüß]+", line):
+                if offset + word.start() in taken or _kind_of(word.group()) or len(word.group()) < 4:
+                    continue
+                place = gazetteer.link(word.group())
+                if place is None or place.population < 10_000:
+                    continue
+                score[place.geonames_id] += 3
+                first.setdefault(place.geonames_id, Mention(
+                    "CITY", word.group(), offset + word.start(), offset + word.end(), normalized=place.name,
+                    geonames_id=place.geonames_id, country_code=place.country_code))
+        offset += len(line) + 1
+
+
+# --- evaluation --------------------------------------------------------------------
+
+
+def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: str = "test") -> dict:
+    """Score ``find_partnerships`` (after ``ner.find_entities``) against the gold of one split.
+
+    Pairs are unordered; a side matches by GeoNames id, or by its folded name
+    when an id is missing or GeoNames has duplicates ("Komárno" twice).
+    Precision, recall and F1 are micro-averaged over documents; year accuracy
+    is over the correctly found pairs whose gold has a year, kind accuracy over
+    all correctly found pairs.
+    """
+    from pipeline.ner import find_entities
+
+    gold_dir = Path(gold_dir)
+    gold_file = gold_dir / "partnerships.jsonl"
+    if not gold_file.is_file():
+        raise ConfigError(f"no gold file at {gold_file}: see corpus/gold/README.md")
+    records = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for r in records if split in ("all", r["split"])]
+    if not records:
+        raise ConfigError(f"no gold documents in split {split!r} of {gold_file}")
+    tp = fp = fn = 0
+    years_right = years_total = kinds_right = 0
+    documents = []
+    for record in records:
+        path = _gold_text_path(gold_dir, record["doc"])
+        document = Document(doc_id=record["doc"], source_path=str(path), media_type="text",
+                            text=path.read_text(encoding="utf-8"))
+        predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
+        unmatched = list(predicted)
+        missed = []
+        for gold in record["partnerships"]:
+            match = next((p for p in unmatched if _same_pair(p, gold)), None)
+            if match is None:
+                missed.append(gold)
+                continue
+            unmatched.remove(match)
+            tp += 1
+            kinds_right += match.kind == gold["kind"]
+            if gold.get("since_year") is not None:
+                years_total += 1
+                years_right += match.since_year == gold["since_year"]
+        fn += len(missed)
+        fp += len(unmatched)
+        documents.append({
+            "doc": record["doc"],
+            "gold": len(record["partnerships"]),
+            "predicted": len(predicted),
+            "missed": [f"{g['city_a']} – {g['city_b']}" for g in missed],
+            "spurious": [f"{p.city_a} – {p.city_b}" for p in unmatched],
+        })
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "split": split,
+        "documents": len(records),
+        "gold_pairs": tp + fn,
+        "predicted_pairs": tp + fp,
+        "true_positives": tp,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "year_accuracy": years_right / years_total if years_total else None,
+        "years_scored": years_total,
+        "kind_accuracy": kinds_right / tp if tp else None,
+        "per_document": documents,
+    }
+
+
+def format_partnership_report(result: dict) -> str:
+    """A plain-text report of ``evaluate_partnerships``: the figures, then each document's errors."""
+    def pct(value):
+        return "n/a" if value is None else f"{value:.3f}"
+
+    lines = [
+        f"partnerships, split {result['split']}: {result['documents']} documents, "
+        f"{result['gold_pairs']} gold pairs, {result['predicted_pairs']} predicted",
+        f"  pair precision {pct(result['precision'])}  recall {pct(result['recall'])}  F1 {pct(result['f1'])}",
+        f"  year accuracy  {pct(result['year_accuracy'])} (of {result['years_scored']} found pairs with a gold year)",
+        f"  kind accuracy  {pct(result['kind_accuracy'])}",
+    ]
+    for doc in result["per_document"]:
+        if doc["missed"] or doc["spurious"]:
+            lines.append(f"  {doc['doc']}:")
+            lines += [f"    missed   {pair}" for pair in doc["missed"]]
+            lines += [f"    spurious {pair}" for pair in doc["spurious"]]
+    return "\n".join(lines)
+
+
+def _gold_text_path(gold_dir: Path, name: str) -> Path:
+    for folder in (gold_dir / "docs", gold_dir.parent / "reference"):
+        if (folder / name).is_file():
+            return folder / name
+    raise ConfigError(f"gold document {name} is neither in {gold_dir / 'docs'} nor in {gold_dir.parent / 'reference'}")
+
+
+def _fold(name: str | None) -> str:
+    text = unicodedata.normalize("NFKD", (name or "").casefold())
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _same_side(gid, name, gold_id, gold_name) -> bool:
+    if gid is not None and gold_id is not None and gid == gold_id:
+        return True
+    return bool(name) and _fold(name) == _fold(gold_name)
+
+
+def _same_pair(p: Partnership, gold: dict) -> bool:
+    a = (p.city_a_geonames_id, p.city_a)
+    b = (p.city_b_geonames_id, p.city_b)
+    ga = (gold.get("city_a_geonames_id"), gold["city_a"])
+    gb = (gold.get("city_b_geonames_id"), gold["city_b"])
+    return (_same_side(*a, *ga) and _same_side(*b, *gb)) or (_same_side(*a, *gb) and _same_side(*b, *ga))
+
+
+# --- cities ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _City:
+    name: str
+    geonames_id: int | None
+    country: str | None
+    start: int
+    end: int
+    genitive: bool = False
+
+
+def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> list[_City]:
+    """CITY mentions that name a city, not an inhabitant adjective ("Görlitzer Oberbürgermeister").
+
+    A surface that is not itself one of the city's names is an inflected form:
+    "-er" makes an adjective ("Leipziger Rathaus": the city is no party), "-s"
+    a genitive ("Partnerstädte Leipzigs": the city is the subject). "Tiflis"
+    and "Hannover" are names themselves.
+    """
+    cities = []
+    for m in entities:
+        if m.label != "CITY" or m.geonames_id is None:
+            continue
+        surface = " ".join(m.text.split())
+        own_name = any(p.geonames_id == m.geonames_id for p in gazetteer.candidates(surface))
+        if not own_name and surface.endswith(("er", "ern", "erin")):
+            continue
+        genitive = not own_name and surface.endswith(("s", "'", "’"))
+        cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char, genitive))
+    return sorted(cities, key=lambda c: c.start)
+
+
+def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: Gazetteer) -> _City | None:
+    """Link the leading name of a list line when NER found none: "Addis" + "Abeba", "Naumburg"."""
+    body = _BULLET.sub("", line)
+    lead = len(line) - len(body)
+    match = re.match(r"[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)
+    if not match:
+        return None
+    words = match.group().split(" ")
+    tries = []
+    if len(words) == 1 and next_line and re.fullmatch(r"[A-ZÄÖÜ][\w'’´-]+", next_line.strip()):
+        tries.append((match.group() + " " + next_line.strip(), len(line) + 1 + len(next_line)))
+    for n in range(len(words), 0, -1):
+        surface = " ".join(words[:n])
+        if not surface[-1:].isalpha() or not surface.split()[-1][:1].isupper():
+            continue
+        tries.append((surface, lead + len(surface)))
+    for surface, end in tries:
+        if len(surface) < 4 or gazetteer.is_region(surface) or country_code_for(surface):
+            continue
+        place = gazetteer.link(surface)
+        if place is None:
+            continue
+        # Its own name, letter for letter, or a known exonym of a sizeable city:
+        # a heading "Kultur" is not the Turkish village Kültür.
+        own_name = place.name.casefold() == surface.casefold() and place.population >= 1000
+        if own_name or place.population >= 15_000:
+            return _City(place.name, place.geonames_id, place.country_code, offset + lead, offset + end)
+    return None
+
+
+# --- lines, headings and list items ----------------------------------------------------
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    kind: str  # blank, heading, item, attribute, bullet, prose
+    city: _City | None = None
+    tail: str = ""
+
+
+def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
+    """Classify every line: blank, heading, list item (a city and its details), attribute, bullet, prose."""
+    raw = []
+    offset = 0
+    for piece in text.split("\n"):
+        raw.append((piece, offset))
+        offset += len(piece) + 1
+    starts = {c.start: c for c in cities}
+    result: list[_Line] = []
+    consumed_until = -1
+    for i, (line, start) in enumerate(raw):
+        if start < consumed_until:
+            result.append(_Line(line, start, "attribute"))  # the rest of a name: "Addis" / "Abeba"
+            continue
+        stripped = line.strip()
+        if not stripped:
+            result.append(_Line(line, start, "blank"))
+            continue
+        if _is_attribute(stripped):
+            result.append(_Line(line, start, "attribute"))
+            continue
+        body = _BULLET.sub("", line)
+        body_start = start + len(line) - len(body)
+        body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
+        body_start = start + len(line) - len(body)
+        city = starts.get(body_start)
+        if city is None and len(stripped.split()) <= 8:
+            next_line = raw[i + 1][0] if i + 1 < len(raw) else None
+            city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
+        if city is not None:
+            tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
+            if _TAIL_STARTS.match(tail) and len(tail.split()) <= 8:
+                result.append(_Line(line, start, "item", city, tail))
+                consumed_until = city.end
+                continue
+        if _BULLET.match(line) and not re.match(r"^\s*\d", line):
+            result.append(_Line(line, start, "bullet"))
+        elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")):
+            result.append(_Line(line, start, "heading"))
+        else:
+            result.append(_Line(line, start, "prose"))
+    return result
+
+
+def _is_attribute(line: str) -> bool:
+    """A line that only describes the item above: "2003", "1994/2008", "AAA", "Finnland", "seit 1960"."""
+    words = re.findall(r"[\w]+", line)
+    if not words:
+        return True
+    if country_code_for(line.strip("()–- ")):
+        return True
+    return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
+
+
+def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
+    """The kind named by the first partnership word of ``text`` (its most specific reading)."""
+    lower = text.casefold()
+    best = None
+    for stem, kind in stems:
+        pos = lower.find(stem)
+        if pos != -1 and (best is None or pos < best[0]):
+            best = (pos, kind)
+    return best[1] if best else None
+
+
+# --- found statements and merging ------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    a: _City | None  # None: the home city was needed but unknown
+    b: _City
+    kind: str
+    kind_strength: float  # 2 sentence, 1.5 the item's own words, 1 heading, 0 default
+    year: int | None
+    evidence: str
+    confidence: float
+    order: int = field(default=0)
+
+
+def _merge(found: list[_Found]) -> list[Partnership]:
+    """One Partnership per unordered pair: best evidence, most specific kind, a stated year."""
+    groups: dict[tuple, list[_Found]] = {}
+    for i, f in enumerate(found):
+        if f.a is None:
+            continue
+        ka, kb = _key(f.a), _key(f.b)
+        if ka == kb:
+            continue
+        f.order = i
+        groups.setdefault(tuple(sorted((ka, kb), key=str)), []).append(f)
+    result = []
+    for items in groups.values():
+        best = max(items, key=lambda f: (f.confidence, f.kind_strength, -f.order))
+        kind_source = max(items, key=lambda f: (f.kind_strength, f.kind in _SPECIFIC_KINDS, f.confidence))
+        dated = [f for f in items if f.year is not None]
+        year = max(dated, key=lambda f: (f.confidence, -f.order)).year if dated else None
+        a, b = best.a, best.b
+        result.append(Partnership(
+            city_a=a.name, city_b=b.name, kind=kind_source.kind,
+            city_a_geonames_id=a.geonames_id, city_a_country=a.country,
+            city_b_geonames_id=b.geonames_id, city_b_country=b.country,
+            since_year=year, evidence=best.evidence,
+            confidence=round(max(f.confidence for f in items), 2),
+        ))
+    result.sort(key=lambda p: -p.confidence)
+    return result
+
+
+def _key(city: _City):
+    return city.geonames_id if city.geonames_id is not None else _fold(city.name)
+
+
+# --- lists under headings ------------------------------------------------------------------
+
+
+def _home_as_city(home: Mention | None) -> _City | None:
+    if home is None:
+        return None
+    return _City(home.normalized or home.text, home.geonames_id, home.country_code, home.start_char, home.end_char)
+
+
+def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
+    """Items under a partnership heading, paired with the home city; years from the item or the lines below.
+
+    A heading's list keeps one shape (bare names, or names with a year below):
+    in slides whose layout was flattened, items of another shape belong to a
+    heading the text lost ("Stadtteilpartnerschaften" followed by "Travnik" /
+    "2003"), and get the generic kind with a lower confidence.
+    """
+    anchor = _home_as_city(home)
+    found: list[_Found] = []
+    region_kind: str | None = None
+    shape = None
+    last_heading = False
+    for i, line in enumerate(lines):
+        in_list = region_kind is not None and not last_heading
+        if line.kind == "heading" and not (in_list and _looks_like_name(line.text)):
+            heading_kind = _kind_of(line.text, _HEADING_STEMS)
+            # Consecutive heading lines are one heading: "Gründe für Städtepartnerschaften" /
+            # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
+            if not (last_heading and region_kind is not None and heading_kind is None):
+                region_kind, shape = heading_kind, None
+            last_heading = True
+            continue
+        if line.kind in ("blank", "attribute"):
+            continue
+        if line.kind == "heading":
+            continue  # a name the gazetteer does not know ("Pays des Herbiers") keeps the list open
+        last_heading = False
+        if line.kind == "prose":
+            region_kind = None
+            continue
+        if line.kind != "item" or region_kind is None:
+            continue
+        if anchor is not None and _key(anchor) == _key(line.city):
+            continue
+        attributes = _attribute_lines(lines, i)
+        year = _first_year(line.tail) or _first_year(" ".join(attributes))
+        item_shape = (year is not None, bool(attributes))
+        shape = shape or item_shape
+        own_kind = _kind_of(line.tail)
+        if item_shape == shape:
+            kind, strength, confidence = region_kind, 1.0, _CONFIDENCE["heading_list"]
+        else:
+            kind, strength, confidence = "partnership", 0.0, _CONFIDENCE["orphan_list"]
+        if own_kind:
+            kind, strength = own_kind, 1.5
+        evidence = " ".join([line.text.strip(), *attributes]).strip()
+        found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence))
+    return found
+
+
+# Lowercase words inside place names: "Pays des Herbiers", "Rostow am Don".
+_NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
+
+
+def _looks_like_name(line: str) -> bool:
+    """A short line of capitalised words, as an unknown place name in a list: "Pays des Herbiers"."""
+    words = line.strip().split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w in _NAME_LINKS for w in words) and not _kind_of(line)
+
+
+def _attribute_lines(lines: list[_Line], i: int) -> list[str]:
+    out = []
+    for line in lines[i + 1 :]:
+        if line.kind != "attribute":
+            break
+        if line.text.strip():
+            out.append(line.text.strip())
+    return out
+
+
+def _first_year(text: str) -> int | None:
+    match = _YEAR.search(text or "")
+    return int(match.group(1)) if match else None
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:z\.\s?B|v\.\s?a|u\.\s?a|d\.\s?h|bzw|ca|Nr|Dr|Prof|St|Str|vgl|inkl|ggf|evtl|e\.\s?V|"
+    r"Jh|Mio|Mrd|Abs|Art|bzgl|usw|etc|sog|[A-ZÄÖÜ])|\d{1,2})$"
+)
+
+
+def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
+    """(start, end, new_paragraph) of each sentence of prose, bullets and headings; list items are skipped.
+
+    Prose lines are joined into paragraphs (PDFs wrap lines), then split after
+    ".", "!", "?" or ";" before a capital, except after abbreviations and day
+    numbers ("am 1. August", "z. B. Krakau").
+    """
+    blocks: list[tuple[int, int]] = []
+    current: list[int] | None = None
+    for line in lines:
+        end = line.start + len(line.text)
+        if line.kind == "prose":
+            if current is None:
+                current = [line.start, end]
+            else:
+                current[1] = end
+            continue
+        if current is not None:
+            blocks.append(tuple(current))
+            current = None
+        if line.kind in ("heading", "bullet"):
+            blocks.append((line.start, end))
+    if current is not None:
+        blocks.append(tuple(current))
+    sentences = []
+    for start, end in blocks:
+        first = True
+        cursor = start
+        for match in re.finditer(r"[.!?;:](?=\s+[„\"A-ZÄÖÜ0-9])", text[start:end]):
+            cut = start + match.end()
+            if match.group() == ":" :
+                continue
+            if match.group() == "." and _ABBREVIATIONS.search(text[max(start, cut - 8) : cut - 1]):
+                continue
+            sentences.append((cursor, cut, first))
+            first = False
+            cursor = cut
+        sentences.append((cursor, end, first))
+    return [(s, e, p) for s, e, p in sentences if text[s:e].strip()]
+
+
+def _from_sentences(
+    text: str, lines: list[_Line], cities: list[_City], home: Mention | None, gazetteer: Gazetteer
+) -> list[_Found]:
+    """Partnerships stated in sentences: "zwischen A und B", pair lists, a subject city and its partners."""
+    anchor_home = _home_as_city(home)
+    found: list[_Found] = []
+    previous_vocab = False
+    carried: _City | None = None
+    for start, end, new_paragraph in _sentences(text, lines):
+        sentence = text[start:end]
+        if new_paragraph:
+            previous_vocab, carried = False, None
+        in_sentence = [c for c in cities if start <= c.start and c.end <= end]
+        in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
+        kind = _kind_of(sentence)
+        continuation = kind is None and previous_vocab and (
+            _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
+        )
+        if kind is None and not continuation:
+            previous_vocab, carried = False, None
+            continue
+        partners = [c for c in in_sentence if not _excluded(text, start, c, in_sentence)]
+        results, subject = _pairs_in_sentence(text, start, end, partners, anchor_home, carried, continuation)
+        for a, b, rule, year in results:
+            pair_kind = _nearest_kind(text, start, end, b) or "partnership"
+            confidence = _CONFIDENCE[rule]
+            if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
+                confidence -= _COOPERATION_PENALTY
+            found.append(_Found(a, b, pair_kind, 2.0, year, " ".join(sentence.split()), confidence))
+        if not results and not partners:
+            _date_previous(found, sentence)
+        previous_vocab = kind is not None or bool(continuation)
+        carried = subject
+    return found
+
+
+def _date_previous(found: list[_Found], sentence: str) -> None:
+    """Give the pair of the previous sentence a founding year stated in this one.
+
+    "... ruht die Städtepartnerschaft zwischen Hamburg und Sankt Petersburg.
+    ... der Partnerschaftsvertrag selbst, der 1957 geschlossen wurde, ..."
+    """
+    if not found or found[-1].year is not None or not _FOUNDING.search(sentence):
+        return
+    years = _YEAR.findall(sentence)
+    if len(years) == 1:
+        found[-1].year = int(years[0])
+
+
+def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_City]:
+    """Cities the NER missed in a telling slot.
+
+    "Aachen und Naumburg" (joined by "und" to a found city), "zwischen X und",
+    and "Plzen in Tschechien" (a name followed by its country, which must be
+    the country of the place the gazetteer finds).
+    """
+    covered = [(c.start, c.end) for c in in_sentence]
+    extra = []
+    for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)", sentence):
+        s, e = start + match.start(1), start + match.end(1)
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        surface = match.group(1)
+        if len(surface) < 4 or gazetteer.is_region(surface):
+            continue
+        country = re.match(r"\s+in\s+(?:der\s+|den\s+)?([A-ZÄÖÜ][\wäöü]+(?:\s+Republik)?)", text[e : e + 40])
+        country_code = country_code_for(country.group(1)) if country else None
+        if country_code:
+            place = gazetteer.link(surface, context_countries=[country_code])
+            if place is not None and place.country_code == country_code and place.population >= 5000:
+                extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+                covered.append((s, e))
+            continue
+        # Only next to a found city, joined by "und": "Aachen und Naumburg".
+        before = sentence[: match.start(1)]
+        neighbour = before.endswith("zwischen ") or any(
+            re.fullmatch(r"\s+und\s+", text[c.end : s]) or re.fullmatch(r"\s+und\s+", text[e : c.start])
+            for c in in_sentence
+        )
+        if not neighbour:
+            continue
+        candidates = gazetteer.candidates(surface)
+        # A capitalised first word is more often a noun: it needs a bigger city.
+        minimum = 20_000 if match.start(1) == 0 else 5000
+        if not candidates or _fold(candidates[0].name) != _fold(surface) or candidates[0].population < minimum:
+            continue  # only a city's own name, not an alternate ("Schulen", "Vereinen")
+        place = gazetteer.link(surface)
+        if place is not None:
+            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+            covered.append((s, e))
+    return sorted(in_sentence + extra, key=lambda c: c.start)
+
+
+def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_City]) -> bool:
+    """A city on a route, a person's origin or office: not a party of the partnership."""
+    before = text[sentence_start : city.start]
+    # "die Oberbürgermeister von Saarbrücken und Cottbus unterzeichneten": a pair, not an office.
+    paired = any(re.fullmatch(r"\s+und\s+", text[city.end : other.start]) for other in in_sentence)
+    if (_ORIGIN_BEFORE.search(before) and not paired) or _ORIGIN_AFTER.match(text[city.end : city.end + 30]):
+        return True
+    if re.search(r"\baus\s+$", before) and re.match(r"^\s+\w*stammend", text[city.end : city.end + 30]):
+        return True
+    # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau".
+    words = re.findall(r"[\w.]+", before)
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].casefold()
+        if word in _ROUTE_WORDS:
+            between = " ".join(words[k + 1 :])
+            return all(
+                w in ("und", "bis", "nach", "bzw.", "bzw", "oder", "sowie") or w[:1].isupper() for w in between.split()
+            )
+    return False
+
+
+def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
+    """Pairs of one sentence as (a, b, rule, year); also the subject city that the next sentence may carry."""
+    results = []
+    distinct = _distinct(partners)
+    used: set = set()
+    # 1. "zwischen A und B"
+    for a, b in _zwischen_pairs(text, partners):
+        results.append((a, b, "between", _sentence_year(text, start, end)))
+        used |= {_key(a), _key(b)}
+    rest = [c for c in distinct if _key(c) not in used]
+    if not rest:
+        return results, None
+    # 2. Lists of pairs: "Aachen und Naumburg, Bonn und Potsdam ... sowie Mainz und Erfurt".
+    und_pairs = _und_pairs(text, [c for c in partners if _key(c) not in used])
+    covered = {_key(c) for pair in und_pairs for c in pair}
+    # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
+    partners_of_subject = len(und_pairs) == 1 and re.search(
+        r"\b(?:mit|zu|nach|in|an)\s+(?:den\s+)?(?:(?:Städten|Partnerstädten|Städte)\s+)?$",
+        text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
+        re.IGNORECASE,
+    )
+    if und_pairs and not partners_of_subject and covered >= {_key(c) for c in rest} and not any(c.genitive for c in rest):
+        rule = "pair_list" if len(und_pairs) > 1 or not continuation else "continuation"
+        for k, (a, b) in enumerate(und_pairs):
+            next_start = und_pairs[k + 1][0].start if k + 1 < len(und_pairs) else end
+            year = _segment_year(text[b.end : next_start]) if len(und_pairs) > 1 else _sentence_year(text, start, end)
+            results.append((a, b, rule, year))
+        return results, None
+    # 3. A subject city and its partners.
+    anchor = _anchor(text, start, rest, home)
+    if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not _LIST_GAP.match(
+        text[rest[0].end : rest[1].start]
+    ):
+        a, b = rest
+        return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
+    rule = "anchor"
+    if anchor is None:
+        anchor, rule = (carried, "continuation") if carried is not None else (home, "home")
+    elif continuation:
+        rule = "continuation"
+    if anchor is None:
+        subject = rest[0] if len(rest) == 1 else None
+        return results, subject
+    others = [c for c in rest if _key(c) != _key(anchor)]
+    if not others:
+        return results, anchor
+    if rule == "anchor" and home is not None and _key(anchor) == _key(home) and len(others) == 1:
+        rule = "home"
+    if len(others) == 1:
+        years = [(others[0], _sentence_year(text, start, end))]
+    else:
+        years = _list_years(text, end, others)
+    for city, year in years:
+        results.append((anchor, city, rule, year))
+    return results, anchor
+
+
+# What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
+_LIST_GAP = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*$")
+
+
+def _distinct(cities: list[_City]) -> list[_City]:
+    seen, out = set(), []
+    for c in cities:
+        if _key(c) not in seen:
+            seen.add(_key(c))
+            out.append(c)
+    return out
+
+
+_BETWEEN = re.compile(
+    r"zwischen\s+(?:der\s+|den\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Städten|Gemeinde)\s+)?$", re.IGNORECASE
+)
+_AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$")
+
+
+def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
+    pairs = []
+    for a, b in zip(cities, cities[1:]):
+        if _BETWEEN.search(text[max(0, a.start - 40) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
+            pairs.append((a, b))
+        elif re.search(r"\bvon\s+$", text[max(0, a.start - 6) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
+            # "die Zusammenarbeit von Görlitz und Zgorzelec", "die Verbindung von Erlangen und Jena"
+            if re.search(r"(?:zusammenarbeit|kooperation|verbindung|partnerschaft)\w*\s+(?:der\s+\w+\s+)?von\s+$",
+                         text[max(0, a.start - 60) : a.start], re.IGNORECASE):
+                pairs.append((a, b))
+    return pairs
+
+
+def _und_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
+    """Adjacent "A und B" (nothing else between), as in pair lists."""
+    pairs = []
+    k = 0
+    while k + 1 < len(cities):
+        a, b = cities[k], cities[k + 1]
+        if re.fullmatch(r"\s+und\s+", text[a.end : b.start]) and _key(a) != _key(b):
+            pairs.append((a, b))
+            k += 2
+        else:
+            k += 1
+    return pairs
+
+
+def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _City | None:
+    """The subject city of a partnership sentence: a genitive ("Partnerstädte Leipzigs"),
+    the city next to a relation verb ("pflegt die Stadt Gera", "Hamburg ist ... verbunden"),
+    or the home city when it is named."""
+    for c in cities:
+        if c.genitive:
+            return c
+    # "Weitere Partnerstädte von Kiel sind ...": a genitive with "von", when it leads.
+    if re.search(r"(?:partnerstädte|partnerstadt|partner)\s+von\s+$", text[max(start, cities[0].start - 30) : cities[0].start],
+                 re.IGNORECASE):
+        return cities[0]
+    for c in cities:
+        before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
+        after = re.findall(r"[\w]+", text[c.end : c.end + 20])
+        before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
+        # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
+        verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
+        if verb_before or (after and after[0] in _ANCHOR_VERBS):
+            if not re.search(r"(?:\bmit|\bzu|\bvon|\bund)\s+(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start]):
+                return c
+    if home is not None:
+        for c in cities:
+            if _key(c) == _key(home):
+                return c
+    return None
+
+
+def _sentence_year(text: str, start: int, end: int) -> int | None:
+    """The founding year of the one partnership a sentence states, if the sentence gives one."""
+    sentence = text[start:end]
+    best = None
+    for match in _YEAR.finditer(sentence):
+        before = sentence[max(0, match.start() - 16) : match.start()]
+        after = sentence[match.end() : match.end() + 30]
+        score = 0
+        if re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?$", before, re.IGNORECASE):
+            score = 3
+        elif re.search(r"\bim\s+Jahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
+            score = 2
+        elif re.match(r"^\s*(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after):
+            score = 3
+        elif _FOUNDING.search(sentence):
+            score = 1
+        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after):  # "1990er Jahre"
+            score = 0
+        if score and (best is None or score > best[0]):
+            best = (score, int(match.group(1)))
+    return best[1] if best else None
+
+
+def _segment_year(segment: str) -> int | None:
+    """A year right after one list member: "(1987)", "(seit 1960)", ", seit 1960", "im Jahr 1986"."""
+    match = re.match(
+        r"^[^.;]*?(?:\(\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)(1[89]\d\d|20\d\d)", segment
+    )
+    return int(match.group(1)) if match else None
+
+
+def _list_years(text: str, end: int, cities: list[_City]) -> list[tuple[_City, int | None]]:
+    """Each partner's year from the text up to the next partner; coordinated names share one.
+
+    "Mit Breslau und Coventry ist Dresden seit 1959 ... verbunden": Breslau takes Coventry's year.
+    """
+    years = []
+    for k, c in enumerate(cities):
+        segment_end = cities[k + 1].start if k + 1 < len(cities) else end
+        years.append(_segment_year(text[c.end : segment_end]))
+    for k in range(len(cities) - 2, -1, -1):
+        if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
+            years[k] = years[k + 1]
+    return list(zip(cities, years))
+
+
+def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
+    """The kind named by the partnership word nearest to ``city`` in its sentence."""
+    sentence = text[start:end].casefold()
+    centre = (city.start + city.end) // 2 - start
+    best = None
+    for word in re.finditer(r"\w+", sentence):
+        kind = _kind_of(word.group())
+        if kind is None:
+            continue
+        distance = min(abs(word.start() - centre), abs(word.end() - centre))
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+# --- text helpers -----------------------------------------------------------------------------
+
+
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end == -1 else end
+
+
+def _offset_after_lines(text: str, n: int) -> int:
+    """Offset just after the first ``n`` non-empty lines (the title block)."""
+    count = 0
+    offset = 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        if line.strip():
+            count += 1
+            if count >= n:
+                break
+    return offset

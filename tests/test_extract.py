@@ -1,0 +1,318 @@
+"""Tests of the EXTRACT stage on real files: the sample corpus, tiny files in tests/data, and PDFs made here."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from pipeline._pdf import join_hyphenated
+from pipeline.errors import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    ExtractionError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from pipeline.extract import document_id, extract_document
+from pipeline.textmetrics import word_f1
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "sample"
+REFERENCE = ROOT / "corpus" / "reference"
+DATA = ROOT / "tests" / "data"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+# What must never reach the text: running headers/footers, banners, menus.
+FORBIDDEN = {
+    "leipzig_staedtepartnerschaften_folien.pdf": ["Stadt Leipzig · Referat"],
+    "brandenburg_kommunalpartnerschaften.pdf": ["Positionspapier", "Seite 1", "Seite 2", "von 2"],
+    "dortmund_staedtepartnerschaften.html": [
+        "Cookies", "Alle akzeptieren", "Impressum", "Datenschutz", "Bürgerservice", "Startseite",
+        "Suchbegriff", "Leben in Dortmund", "Alle Rechte vorbehalten", "Bildlizenz",
+    ],
+    "presse_partnerschaften_osteuropa.html": [
+        "Cookies", "Alle akzeptieren", "Das könnte Sie auch interessieren", "WhatsApp", "Teilen",
+        "Impressum", "Grenzbrücke", "Verlagsgesellschaft",
+    ],
+    "ost_west_staedtepartnerschaften.txt": ["\r", "Ã¤", "\ufffd"],
+}
+
+
+def _make_pdf(path: Path, pages: list[list[tuple[float, float, str]]], size: float = 11) -> Path:
+    """Write a PDF with text at (x, y) positions in points, one list per page."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("Sans", "", FONT)
+    pdf.set_font("Sans", "", size)
+    for page in pages:
+        pdf.add_page()
+        for x, y, text in page:
+            pdf.text(x, y, text)
+    pdf.output(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------
+# The sample corpus against its reference texts
+
+
+@pytest.mark.parametrize("name", sorted(FORBIDDEN))
+def test_sample_document_matches_reference(name):
+    doc = extract_document(SAMPLE / name)
+    reference = (REFERENCE / (Path(name).stem + ".txt")).read_text(encoding="utf-8")
+    assert word_f1(doc.text, reference) >= 0.97
+    assert doc.language == "de"
+    for unwanted in FORBIDDEN[name]:
+        assert unwanted not in doc.text, unwanted
+
+
+def test_slides_lose_footer_and_slide_numbers_but_keep_repeated_titles():
+    doc = extract_document(SAMPLE / "leipzig_staedtepartnerschaften_folien.pdf")
+    assert doc.media_type == "pdf" and doc.n_pages >= 30
+    lines = doc.text.split("\n")
+    assert not [ln for ln in lines if re.fullmatch(r"\d{1,2}", ln.strip())]
+    assert doc.text.count("Gründe für Städtepartnerschaften") == 4
+    assert "Travnik\n2003" in doc.text  # a year on a slide is not a page number
+    assert "• Nord-Südverantwortung: Partnerschaft mit Addis Abeba" in lines
+
+
+def test_two_column_paper_reads_columns_in_order_and_dehyphenates():
+    doc = extract_document(SAMPLE / "brandenburg_kommunalpartnerschaften.pdf")
+    text = doc.text
+    assert doc.n_pages == 2
+    assert doc.title == "Kommunalpartnerschaften im Kontext internationaler Spannungen"
+    order = ["Seit Jahrzehnten", "Nach Angaben", "Gerade in Zeiten", "Kommunalpartnerschaften befördern", "Der Städte- und"]
+    positions = [text.index(s) for s in order]
+    assert positions == sorted(positions)
+    assert "vielen deutsch-deutschen Partnerschaften" in text
+    assert "Entwicklungspolitik beitragen" in text  # split across the column break
+    assert "Durch Begegnung und Austausch" in text
+    assert not re.search(r"\w- \w", text.replace("Städte- und", ""))
+    assert len(text.split("\n\n")) == 9  # title and eight paragraphs
+
+
+def test_two_column_test_file_matches_its_reference():
+    doc = extract_document(DATA / "two_columns.pdf")
+    assert word_f1(doc.text, (DATA / "two_columns.txt").read_text(encoding="utf-8")) >= 0.98
+    assert "Testkopfzeile" not in doc.text and "Seite" not in doc.text
+
+
+def test_city_page_keeps_headings_and_list_items_on_own_lines():
+    doc = extract_document(SAMPLE / "dortmund_staedtepartnerschaften.html")
+    lines = doc.text.split("\n")
+    assert doc.media_type == "html"
+    assert doc.title == "Dortmunder Städtepartnerschaften"
+    assert doc.published == "2023-06-14"
+    assert "Dortmunds Partnerstädte:" in lines
+    assert "• Amiens, Frankreich seit 1960" in lines
+    assert "• Zwickau, innerdeutsche Partnerschaft" in lines
+
+
+def test_press_page_keeps_headline_date_and_ocr_artefacts_of_the_source():
+    doc = extract_document(SAMPLE / "presse_partnerschaften_osteuropa.html")
+    assert doc.published == "2004-04-28"
+    assert "Städtepartnerschaften nach Osteuropa: Kontakte mit viel Leben erfüllt" in doc.text.split("\n\n")[:3]
+    assert "Jugendorganisationen und -clubs" in doc.text
+    assert "deutsch -polnische Klasse" in doc.text and "Annaberg -Buchholz" in doc.text
+    assert "Gera mit zwölf Partnern" in doc.text.split("\n")
+
+
+def test_short_page_without_article_still_loses_banner_menu_and_footer(tmp_path):
+    page = tmp_path / "partner.htm"
+    page.write_text(
+        '<html><head><title>Partnerstädte – Stadt Beispiel</title><meta name="date" content="2021-05-03"></head>'
+        '<body><div class="CookieHint">Wir verwenden Cookies. Alle akzeptieren</div><nav>Menü Start Rathaus</nav>'
+        "<main><h1>Partnerstädte</h1><p>Unsere Partnerstädte:</p><ul><li>Amiens, Frankreich seit 1960</li>"
+        "<li>Leeds, Großbritannien seit 1969</li></ul></main><footer>Impressum</footer></body></html>",
+        encoding="cp1252",
+    )
+    doc = extract_document(page)
+    assert doc.text == (
+        "Partnerstädte\n\nUnsere Partnerstädte:\n\n• Amiens, Frankreich seit 1960\n• Leeds, Großbritannien seit 1969"
+    )
+    assert doc.published == "2021-05-03"
+
+
+# --------------------------------------------------------------------------
+# PDF layout rules on PDFs made for the case
+
+
+@pytest.mark.parametrize("number", ["- 2 -", "Seite 2 von 3", "2", "– 2 –", "2 / 3"])
+def test_page_numbers_and_running_header_are_removed(tmp_path, number):
+    body = [
+        "Die Partnerschaft mit Lyon besteht seit 1981.",
+        "Mit Krakau verbindet Leipzig seit 1973 eine Partnerschaft.",
+        "Brünn ist seit 1973 Partnerstadt von Leipzig.",
+    ]
+    pages = []
+    for n, sentence in enumerate(body, 1):
+        pages.append([
+            (60, 40, "Jahresbericht Städtepartnerschaften 2023"),
+            (60, 120, sentence),
+            (280, 800, number.replace("2", str(n))),
+        ])
+    doc = extract_document(_make_pdf(tmp_path / "numbers.pdf", pages))
+    assert doc.text.split("\n\n") == body
+
+
+def test_line_end_hyphens_in_a_pdf(tmp_path):
+    lines = [
+        "Die Städte pflegen seit Jahren eine enge Partner-",
+        "schaft mit Schulen, Jugendorganisationen und",
+        "-clubs sowie eine lebendige Kultur-",
+        "und Sportlandschaft; dazu kommt ein deutsch-",
+        "polnischer Austausch mit Annaberg-",
+        "Buchholz und der Kommunal-",
+        "Partnerschaft im Landkreis.",
+    ]
+    page = [(60, 100 + 15 * i, text) for i, text in enumerate(lines)]
+    doc = extract_document(_make_pdf(tmp_path / "hyphens.pdf", [page]))
+    assert doc.text == (
+        "Die Städte pflegen seit Jahren eine enge Partnerschaft mit Schulen, Jugendorganisationen und "
+        "-clubs sowie eine lebendige Kultur- und Sportlandschaft; dazu kommt ein deutsch-polnischer "
+        "Austausch mit Annaberg-Buchholz und der Kommunal-Partnerschaft im Landkreis."
+    )
+
+
+def test_two_columns_with_title_across_both(tmp_path):
+    left = [f"Links {i} erzählt von Krakau und" if i < 11 else "Links endet hier." for i in range(12)]
+    right = [f"Rechts {i} erzählt von Brünn und" if i < 11 else "Rechts endet hier." for i in range(12)]
+    page = [(60, 60, "Ein Titel, der über beide Spalten der Seite hinweg läuft und breit ist")]
+    page += [(60, 100 + 14 * i, t) for i, t in enumerate(left)]
+    page += [(320, 100 + 14 * i, t) for i, t in enumerate(right)]
+    doc = extract_document(_make_pdf(tmp_path / "cols.pdf", [page], size=10))
+    text = doc.text
+    assert text.index("Ein Titel") < text.index("Links 0") < text.index("Links endet") < text.index("Rechts 0")
+    assert "Links 10 erzählt von Krakau und Links endet hier." in text
+
+
+@pytest.mark.parametrize(
+    "head, tail, joined",
+    [
+        ("Partner-", "schaft", "Partnerschaft"),
+        ("Zu er-", "innern ist", "Zu erinnern ist"),
+        ("deutsch-", "polnische", "deutsch-polnische"),
+        ("Annaberg-", "Buchholz", "Annaberg-Buchholz"),
+        ("Kommunal-", "Partnerschaft", "Kommunal-Partnerschaft"),
+        ("Kultur-", "und Sportlandschaft", "Kultur- und Sportlandschaft"),
+        ("Hilfs-", "oder Unterstützungsprogramme", "Hilfs- oder Unterstützungsprogramme"),
+        ("Schüler-", "bzw. Jugendaustausch", "Schüler- bzw. Jugendaustausch"),
+        ("EU-", "weit", "EU-weit"),
+        ("ost-", "westdeutsche Städte", "ost-westdeutsche Städte"),
+        ("Städte-", "partnerschaften", "Städtepartnerschaften"),
+        ("1990-", "1991", "1990-1991"),
+        ("Partner\u00ad", "schaft", "Partnerschaft"),
+    ],
+)
+def test_join_hyphenated(head, tail, joined):
+    assert join_hyphenated(head, tail) == joined
+
+
+def test_join_hyphenated_prefers_the_documents_own_spelling():
+    assert join_hyphenated("ost-", "westdeutsche", {"ost-westdeutsche"}) == "ost-westdeutsche"
+    assert join_hyphenated("ost-", "deutsche", {"ostdeutsche"}) == "ostdeutsche"
+
+
+# --------------------------------------------------------------------------
+# Text encodings
+
+
+@pytest.mark.parametrize("name", ["ost_west_cp1252.txt", "ost_west_utf16.txt", "ost_west_utf8_bom.txt"])
+def test_text_encodings_are_detected(name):
+    doc = extract_document(DATA / name)
+    assert doc.media_type == "text"
+    assert doc.text.startswith("Mit der Einleitung der Perestroika unter Gorbatschow")
+    assert "„gelebt“" in doc.text and "Eisenhüttenstadt" in doc.text
+    assert "\r" not in doc.text and "\ufeff" not in doc.text
+    assert doc.language == "de"
+
+
+def test_plain_text_line_end_hyphens_are_mended(tmp_path):
+    path = tmp_path / "umbruch.txt"
+    path.write_text("Durch Be-\ngegnung und Austausch der Kultur-\nund Sportvereine.\n", encoding="utf-8")
+    assert extract_document(path).text == "Durch Begegnung\nund Austausch der Kultur-\nund Sportvereine."
+
+
+# --------------------------------------------------------------------------
+# Bad documents
+
+
+@pytest.mark.parametrize(
+    "name, error, words",
+    [
+        ("empty.txt", EmptyDocumentError, "empty"),
+        ("encrypted_password.pdf", EncryptedDocumentError, "password"),
+        ("scanned.pdf", NoTextLayerError, "2 pages but no text layer"),
+        ("not_really.pdf", UnsupportedFormatError, "ZIP"),
+        ("picture.txt", UnsupportedFormatError, "PNG"),
+        ("truncated.pdf", ExtractionError, "corrupt"),
+    ],
+)
+def test_bad_documents_raise_readable_errors(name, error, words):
+    with pytest.raises(error, match=words):
+        extract_document(DATA / name)
+
+
+def test_random_bytes_named_pdf_are_unsupported(tmp_path):
+    garbage = tmp_path / "bericht.pdf"
+    garbage.write_bytes(bytes((i * 73 + 19) % 256 for i in range(4000)))
+    with pytest.raises(UnsupportedFormatError, match="binary"):
+        extract_document(garbage)
+
+
+def test_pdf_with_empty_user_password_opens():
+    doc = extract_document(DATA / "encrypted_empty_password.pdf")
+    assert doc.text == "Städtepartnerschaft zwischen Görlitz und Zgorzelec seit 1990."
+
+
+def test_type_comes_from_the_bytes_not_the_suffix():
+    doc = extract_document(DATA / "really_a_pdf.html")
+    assert doc.media_type == "pdf" and doc.n_pages == 2
+
+
+def test_limits_and_missing_files():
+    with pytest.raises(DocumentTooLargeError, match="limit"):
+        extract_document(SAMPLE / "brandenburg_kommunalpartnerschaften.pdf", max_bytes=1000)
+    with pytest.raises(DocumentTooLargeError, match="2 pages"):
+        extract_document(SAMPLE / "brandenburg_kommunalpartnerschaften.pdf", max_pages=1)
+    with pytest.raises(ExtractionError, match="cannot read"):
+        extract_document(DATA / "does_not_exist.pdf")
+
+
+def test_page_of_navigation_only_has_no_text(tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text(
+        "<html><head><title>Rathaus</title></head><body><nav><a href='/'>Start</a> <a href='/r'>Rathaus</a></nav>"
+        "<footer>Impressum · Datenschutz</footer></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(EmptyDocumentError, match="no text"):
+        extract_document(page)
+
+
+def test_broken_symlink_is_named(tmp_path):
+    link = tmp_path / "weg.txt"
+    link.symlink_to(tmp_path / "gibt-es-nicht.txt")
+    with pytest.raises(ExtractionError, match="broken symlink"):
+        extract_document(link)
+
+
+def test_document_id_depends_on_content_only(tmp_path):
+    source = SAMPLE / "ost_west_staedtepartnerschaften.txt"
+    copy = shutil.copy(source, tmp_path / "kopie.txt")
+    first, second = extract_document(source), extract_document(copy)
+    assert first.doc_id == second.doc_id == document_id(source.read_bytes())
+    assert re.fullmatch(r"[0-9a-f]{16}", first.doc_id)
+    assert second.source_path == str(copy)
+    assert document_id(b"a") != document_id(b"b")
+
+
+def test_word_f1():
+    assert word_f1("Partnerschaft mit Lyon", "Partnerschaft mit Lyon") == 1.0
+    assert word_f1("Partner schaft mit Lyon", "Partnerschaft mit Lyon") == pytest.approx(2 * (2 / 4) * (2 / 3) / (2 / 4 + 2 / 3))
+    assert word_f1("", "Lyon") == 0.0

@@ -1,0 +1,315 @@
+"""The entity stage on the five reference documents and on small German examples.
+
+Tests that need the statistical model use ``models/ner`` and are skipped
+(with a message) until it exists; the rule parts (gazetteer pass, years) run
+on a blank German pipeline, and the role rules on a pipeline whose entity
+ruler marks the names, so that they test this module and not the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.cities import Gazetteer
+from pipeline.errors import ModelError
+from pipeline.ner import DEFAULT_MODEL, find_entities, load_nlp
+
+REPO = Path(__file__).resolve().parent.parent
+# The sample corpus' reference texts, and the shared seeds they were made from.
+SEEDS = {
+    "presse": ("presse_partnerschaften_osteuropa.txt", "000_9689ad24ba63bb1c.txt"),
+    "leipzig": ("leipzig_staedtepartnerschaften_folien.txt", "001_ce2534e3cb4deaa6.txt"),
+    "brandenburg": ("brandenburg_kommunalpartnerschaften.txt", "002_1451bcd3d8b650d6.txt"),
+    "dortmund": ("dortmund_staedtepartnerschaften.txt", "003_de2db43fa18fa85a.txt"),
+    "ost_west": ("ost_west_staedtepartnerschaften.txt", "004_32dc38e1cd17e1db.txt"),
+}
+
+
+def read_seed(name: str) -> str:
+    reference, seed = SEEDS[name]
+    for path in (REPO / "corpus" / "reference" / reference, REPO.parent / "shared" / "seeds" / seed):
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    pytest.skip(f"neither corpus/reference/{reference} nor ../shared/seeds/{seed} exists")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def model_nlp():
+    if not DEFAULT_MODEL.is_dir():
+        pytest.skip(f"no NER model at {DEFAULT_MODEL} yet (train it with `twinning train-ner`)")
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    """German tokenizer and sentencizer, no statistical NER: only this module's rules act."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="module", params=["model", "rules"])
+def any_nlp(request):
+    return request.getfixturevalue(f"{request.param}_nlp")
+
+
+def ruler_nlp(*names: str):
+    """A pipeline whose entity ruler tags exactly these names as PER."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": name} for name in names])
+    return nlp
+
+
+def cities(mentions) -> dict[str, tuple[int, str]]:
+    return {m.normalized: (m.geonames_id, m.country_code) for m in mentions if m.label == "CITY"}
+
+
+PARTNER_CITIES = {
+    "presse": {
+        "Görlitz": (2918987, "DE"), "Zgorzelec": (3080231, "PL"), "Annaberg-Buchholz": (2956005, "DE"),
+        "Chomutov": (3077685, "CZ"), "Leipzig": (2879139, "DE"), "Kraków": (3094802, "PL"),
+        "Brno": (3078610, "CZ"), "Glauchau": (2920020, "DE"), "Zgierz": (3080251, "PL"),
+        "Gera": (2921232, "DE"), "Pilsen": (3068160, "CZ"), "Skierniewice": (759123, "PL"),
+        "Weißenfels": (2811899, "DE"), "Komárno": (3059436, "SK"),
+    },
+    "dortmund": {
+        "Dortmund": (2935517, "DE"), "Amiens": (3037854, "FR"), "Leeds": (2644688, "GB"),
+        "Rostov-on-Don": (501175, "RU"), "Buffalo": (5110629, "US"), "Netanya": (294071, "IL"),
+        "Novi Sad": (3194360, "RS"), "Xi’an": (1790630, "CN"), "Trabzon": (738648, "TR"),
+        "Zwickau": (2803560, "DE"),
+    },
+    "leipzig": {
+        "Leipzig": (2879139, "DE"), "Althen-des-Paluds": (3038020, "FR"), "Travnik": (3188924, "BA"),
+        "Addis Ababa": (344979, "ET"), "Herzliya": (294778, "IL"), "Kyiv": (703448, "UA"),
+        "Thessaloníki": (734077, "GR"), "Houston": (4699066, "US"), "Birmingham": (2655603, "GB"),
+        "Nanjing": (1799962, "CN"), "Lyon": (2996944, "FR"), "Frankfurt am Main": (2925533, "DE"),
+        "Hannover": (2910831, "DE"), "Gdańsk": (3099434, "PL"), "Gwangju": (1841811, "KR"),
+        "Ho Chi Minh City": (1566083, "VN"), "Lviv": (702550, "UA"), "Moscow": (524901, "RU"),
+        "Bologna": (3181928, "IT"), "Kraków": (3094802, "PL"), "Brno": (3078610, "CZ"),
+    },
+    "ost_west": {
+        "Eisenhüttenstadt": (2931481, "DE"), "Saarlouis": (2842632, "DE"), "Aachen": (3247449, "DE"),
+        "Naumburg": (2866906, "DE"), "Bonn": (2946447, "DE"), "Potsdam": (2852458, "DE"),
+        "Bremen": (2944388, "DE"), "Rostock": (2844588, "DE"), "Heilbronn": (2907669, "DE"),
+        "Frankfurt (Oder)": (2925535, "DE"), "Mainz": (2874225, "DE"), "Erfurt": (2929670, "DE"),
+    },
+}
+
+
+@pytest.mark.parametrize("doc", sorted(PARTNER_CITIES))
+def test_every_partner_city_is_found_and_linked(doc, any_nlp, gazetteer):
+    found = cities(find_entities(read_seed(doc), any_nlp, gazetteer))
+    expected = PARTNER_CITIES[doc]
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("doc", sorted(SEEDS))
+def test_offsets_point_into_the_text(doc, any_nlp, gazetteer):
+    text = read_seed(doc)
+    mentions = find_entities(text, any_nlp, gazetteer)
+    assert mentions == sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    for m in mentions:
+        assert text[m.start_char : m.end_char] == m.text
+        assert m.label in ("CITY", "LOC", "PERSON", "ORG", "YEAR", "MISC")
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end_char <= b.start_char, (a, b)
+
+
+def test_countries_and_states_are_loc_not_city(any_nlp, gazetteer):
+    mentions = find_entities(read_seed("presse"), any_nlp, gazetteer)
+    labels = {m.text: (m.label, m.country_code) for m in mentions if m.text in ("Polen", "Tschechien", "Slowakei")}
+    assert labels == {"Polen": ("LOC", "PL"), "Tschechien": ("LOC", "CZ"), "Slowakei": ("LOC", "SK")}
+    brandenburg = find_entities(read_seed("brandenburg"), any_nlp, gazetteer)
+    assert not [m for m in brandenburg if m.label == "CITY"]
+
+
+def test_the_model_finds_people_and_their_roles(model_nlp, gazetteer):
+    mentions = find_entities(read_seed("presse"), model_nlp, gazetteer)
+    people = {m.normalized: m.role for m in mentions if m.label == "PERSON"}
+    assert people.get("Rolf Karbaum") == "Oberbürgermeister"
+    assert people.get("Jan Heyen") == "EU-Referent"
+    assert people.get("Frank Rühling") == "Sprecher"
+    for name in ("Jadwiga Schöne", "Miroslaw Fiedorowicz", "Bettina Seidel"):
+        assert name in people
+    # "mein polnischer Kollege Miroslaw Fiedorowicz": no function is stated, none is invented.
+    assert people["Miroslaw Fiedorowicz"] is None
+
+
+def test_the_model_finds_the_speaker_on_the_slides(model_nlp, gazetteer):
+    mentions = find_entities(read_seed("leipzig"), model_nlp, gazetteer)
+    people = {m.normalized: m.role for m in mentions if m.label == "PERSON"}
+    assert people.get("Gabriele Goldfuß") == "Referatsleiterin"
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Das sagte der Görlitzer Oberbürgermeister Rolf Karbaum (parteilos).", "Rolf Karbaum", "Oberbürgermeister"),
+        ("Das sagte Jan Heyen, EU-Referent im Leipziger Rathaus.", "Jan Heyen", "EU-Referent"),
+        ("So pflegt die Stadt Gera nach Angaben ihres Sprechers Frank Rühling Beziehungen.", "Frank Rühling", "Sprecher"),
+        ("Stadt Leipzig\nDr. Gabriele Goldfuß\nReferatsleiterin\nTel.: 0341 123-2032", "Gabriele Goldfuß", "Referatsleiterin"),
+        ("Michael Bloomberg, ehemaliger Bürgermeister von New York", "Michael Bloomberg", "Bürgermeister"),
+        ("Das ist die Aufgabe der Vorsitzenden Anna Schmidt im Verein.", "Anna Schmidt", "Vorsitzende"),
+        ("Ein Thema, an dem mein polnischer Kollege Miroslaw Fiedorowicz und ich wirken.", "Miroslaw Fiedorowicz", None),
+        ("Das sagte Jadwiga Schöne vom Dresdner Referat für Internationale Beziehungen.", "Jadwiga Schöne", None),
+        ("Sein Wegbegleiter Hans Meier erinnerte daran.", "Hans Meier", None),
+    ],
+)
+def test_roles_come_from_the_words_around_a_name(text, name, role, gazetteer):
+    nlp = ruler_nlp(name if "Dr." not in text else "Dr. " + name)
+    people = [m for m in find_entities(text, nlp, gazetteer) if m.label == "PERSON"]
+    assert [(m.normalized, m.role) for m in people] == [(name, role)]
+
+
+def test_a_later_surname_is_the_same_person(gazetteer):
+    text = "Der Görlitzer Oberbürgermeister Rolf Karbaum war zu Gast. Später sagte Karbaum, die Arbeit gehe weiter."
+    people = [m for m in find_entities(text, ruler_nlp("Rolf Karbaum"), gazetteer) if m.label == "PERSON"]
+    assert [(m.text, m.normalized, m.role) for m in people] == [
+        ("Rolf Karbaum", "Rolf Karbaum", "Oberbürgermeister"),
+        ("Karbaum", "Rolf Karbaum", "Oberbürgermeister"),
+    ]
+
+
+def test_given_name_and_surname_make_a_person_not_a_town(rules_nlp, gazetteer):
+    # Martin is a Slovak town of 55,000; here it is Freiburg's mayor.
+    # Ji'an is a Chinese city; here "Jian" is Qingdao's deputy mayor.
+    text = (
+        "Oberbürgermeister Martin Horn erinnerte daran. "
+        "Auch Vizebürgermeister Liu Jian und Gertrud Maltz-Schwarzfischer sprachen."
+    )
+    mentions = find_entities(text, rules_nlp, gazetteer)
+    assert not cities(mentions)
+    people = {m.normalized: m.role for m in mentions if m.label == "PERSON"}
+    assert people == {
+        "Martin Horn": "Oberbürgermeister", "Liu Jian": "Vizebürgermeister", "Gertrud Maltz-Schwarzfischer": None
+    }
+
+
+def test_a_bare_name_means_the_city_the_document_names_in_full(rules_nlp, gazetteer):
+    text = "Frankfurt (Oder) und Słubice haben den Frankfurt-Słubicer Handlungsplan beschlossen."
+    found = [(m.text, m.geonames_id) for m in find_entities(text, rules_nlp, gazetteer) if m.label == "CITY"]
+    assert found[:3] == [("Frankfurt (Oder)", 2925535), ("Słubice", 3085495), ("Frankfurt", 2925535)]
+
+
+def test_german_transliterations_of_russian_names(rules_nlp, gazetteer):
+    text = "Partnerstädte\nSowetskaja Gawan\n1989\nUfa\n1997"
+    assert cities(find_entities(text, rules_nlp, gazetteer)) == {
+        "Sovetskaya Gavan’": (2121052, "RU"), "Ufa": (479561, "RU")
+    }
+
+
+def test_small_towns_count_when_a_country_vouches_for_them(rules_nlp, gazetteer):
+    text = "Darüber hinaus pflegt Mainz eine Städtefreundschaft mit Longchamp in Frankreich."
+    assert cities(find_entities(text, rules_nlp, gazetteer)) == {"Mainz": (2874225, "DE"), "Longchamp": (2997768, "FR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leiden unter der Krise vor allem die Kinder?",  # a verb at the sentence start, not Leiden NL
+        "Die Berater und Dealer kamen mit dem Maurer.",  # agent nouns, not people from Berat, Deal, Maur
+        "Die Liga spielt dabei im Rand der Stadt.",  # "Liga" is an alternate name of Riga
+    ],
+)
+def test_common_german_words_are_not_cities(text, rules_nlp, gazetteer):
+    assert cities(find_entities(text, rules_nlp, gazetteer)) == {}
+
+
+def years(text: str, nlp, gazetteer) -> list[tuple[str, str]]:
+    return [(m.text, m.normalized) for m in find_entities(text, nlp, gazetteer) if m.label == "YEAR"]
+
+
+def test_years_in_the_press_article(rules_nlp, gazetteer):
+    assert years(read_seed("presse"), rules_nlp, gazetteer) == [("1990", "1990"), ("2002", "2002"), ("2001", "2001")]
+
+
+def test_years_and_non_years_on_the_slides(rules_nlp, gazetteer):
+    found = [year for _, year in years(read_seed("leipzig"), rules_nlp, gazetteer)]
+    for year in ("2021", "2003", "2004", "2011", "1961", "1994", "2008", "1993", "1992", "1988", "1981", "2016"):
+        assert year in found
+    # Not years: the phone and fax numbers "0341 123-2032", "0341 123-2055"; "Nr. VII-DS-01264".
+    assert "2032" not in found and "2055" not in found and "1264" not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Den Anfang machten Eisenhüttenstadt und Saarlouis im Jahr 1986.", [("1986", "1986")]),
+        ("auf über 850 in den Jahren 1990/91 an", [("1990", "1990"), ("91", "1991")]),
+        ("Thessaloniki\n1994/2008", [("1994", "1994"), ("2008", "2008")]),
+        ("Amiens, Frankreich seit 1960", [("1960", "1960")]),
+        ("Vortrag vom 13.03.2021", [("2021", "2021")]),  # a date's year dates the text
+        ("Zwischen 1990 - 1995 wuchs die Zahl.", [("1990", "1990"), ("1995", "1995")]),
+        ("Tel.: 0341 123-2032\nFax.: 0341 123-2055", []),
+        ("Beschlussvorlage Nr. VII-DS-01264 vom 16.10.2020", [("2020", "2020")]),
+        ("mehr als 7.000 Freundschaften und 154 Initiativen", []),
+        ("Markt 1, 09111 Chemnitz", []),
+        ("Das Projekt kostet 2000 Euro.", []),
+    ],
+)
+def test_year_rules(text, expected, rules_nlp, gazetteer):
+    assert years(text, rules_nlp, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # German nouns that are also towns somewhere stay words.
+        ("Das Essen war gut, die Halle war voll. Auch Kultur und Wirtschaft.", {}),
+        ("Die Bürger der Länder und die Kinder im Rathaus.", {}),
+        # ... but the city is found where the text names it.
+        ("Die Partnerschaft mit Essen besteht seit 1985.", {"Essen": (2928810, "DE")}),
+        ("Partnerstädte:\nEssen\nHalle", {"Essen": (2928810, "DE"), "Halle (Saale)": (2911522, "DE")}),
+        # A country named right after the city decides between namesakes.
+        ("Komárom, Ungarn seit 1990", {"Komárom": (3049519, "HU")}),
+        ("Die Stadt Brandenburg an der Havel liegt im Land Brandenburg.", {"Brandenburg an der Havel": (2945358, "DE")}),
+    ],
+)
+def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):
+    assert cities(find_entities(text, rules_nlp, gazetteer)) == expected
+
+
+def test_long_documents_are_processed_in_chunks_with_true_offsets(rules_nlp, gazetteer):
+    paragraph = "Seit 1990 pflegt Görlitz eine Partnerschaft mit Zgorzelec in Polen.\n\n"
+    text = paragraph * 700  # ~48,000 characters: three chunks
+    mentions = find_entities(text, rules_nlp, gazetteer)
+    assert sum(m.normalized == "Zgorzelec" for m in mentions) == 700
+    assert all(text[m.start_char : m.end_char] == m.text for m in mentions)
+
+
+def test_load_nlp_explains_a_missing_model(tmp_path):
+    with pytest.raises(ModelError, match="no spaCy model folder"):
+        load_nlp(tmp_path / "nothing-here")
+    with pytest.raises(ModelError, match="de_core_news_nonexistent"):
+        load_nlp("de_core_news_nonexistent")
+
+
+def save_pipeline(path: Path, labels: tuple[str, ...]) -> Path:
+    nlp = spacy.blank("de")
+    ner = nlp.add_pipe("ner")
+    for label in labels:
+        ner.add_label(label)
+    nlp.initialize()
+    nlp.to_disk(path)
+    return path
+
+
+def test_load_nlp_adds_a_sentencizer_and_checks_the_labels(tmp_path):
+    spacy.blank("de").to_disk(tmp_path / "blank")
+    with pytest.raises(ModelError, match="no 'ner'"):
+        load_nlp(tmp_path / "blank")
+    with pytest.raises(ModelError, match="PER and LOC are needed"):
+        load_nlp(save_pipeline(tmp_path / "orgs_only", ("ORG",)))
+    # The labels of an official German pipeline (de_core_news_*), mapped generically.
+    nlp = load_nlp(save_pipeline(tmp_path / "like_de_core_news", ("LOC", "MISC", "ORG", "PER")))
+    assert "sentencizer" in nlp.pipe_names
