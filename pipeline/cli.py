@@ -272,3 +272,127 @@ def _cell(value) -> str:
     if value is None:
         return "NULL"
     return str(value).replace("\n", " ⏎ ")
+
+
+# --- models: training and evaluation -----------------------------------------------------------
+
+DEFAULT_NER_DATA = "../shared/data/ner"
+DEFAULT_PURPOSE_DATA = "corpus/purposes/passages.jsonl"
+DEFAULT_GOLD = "corpus/gold"
+
+
+def _write_json(result: dict, path: str | None) -> None:
+    """Write a result dict for `dvc metrics` (stable key order)."""
+    if path:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(result, ensure_ascii=False, sort_keys=True, indent=2, default=str) + "\n",
+                          encoding="utf-8")
+
+
+def _existing_dir(path: str, what: str) -> Path:
+    folder = Path(path)
+    if not folder.is_dir():
+        raise ConfigError(f"{what} not found at {folder}; pass its location with --data")
+    return folder
+
+
+@main.command("train-ner")
+@click.option("--data", "data_dir", default=DEFAULT_NER_DATA, show_default=True, type=click.Path(file_okay=False),
+              help="Folder of the German NER corpora (germeval2014/, german_ler/, mobie/, ...).")
+@click.option("--out", "out_dir", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner",
+              type=click.Path(file_okay=False))
+@click.option("--config", "config_path", default="configs/ner.cfg", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--max-steps", default=None, type=int, help="Stop training after this many steps (default: the config's).")
+@_reported
+def train_ner(data_dir, out_dir, config_path, seed, max_steps):
+    """Retrain the German NER pipeline with `spacy train` and ship it with its model card.
+
+    Runs for about an hour on one CPU core. Example:
+
+        twinning train-ner --data ../shared/data/ner --out models/ner
+    """
+    from pipeline.ner_training import train_ner as train
+
+    shipped = train(_existing_dir(data_dir, "NER corpora"), Path(out_dir), config=Path(config_path), seed=seed,
+                    max_steps=max_steps)
+    click.echo(f"NER pipeline written to {shipped}; see {shipped / 'README.md'} and {shipped / 'metrics.json'}")
+
+
+@main.command("train-classifier")
+@click.option("--data", "data_path", default=DEFAULT_PURPOSE_DATA, show_default=True,
+              type=click.Path(dir_okay=False), help="Labelled passages (JSONL, see corpus/purposes/README.md).")
+@click.option("--out", "out_dir", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
+              type=click.Path(file_okay=False))
+@click.option("--C", "c_value", default=4.0, show_default=True, type=float, help="Inverse regularisation strength.")
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--calibration", type=click.Choice(["sigmoid", "isotonic"]), default="sigmoid", show_default=True)
+@click.option("--cv", default=5, show_default=True, type=click.IntRange(2, 20), help="Calibration folds.")
+@click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the held-out metrics as JSON here.")
+@_reported
+def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics_path):
+    """Retrain the purpose classifier and print its held-out figures next to the old model's.
+
+    Example: twinning train-classifier --C 2.0
+    """
+    from pipeline.purposes import format_purpose_report, train_classifier as train
+
+    if not Path(data_path).is_file():
+        raise ConfigError(f"labelled data not found at {data_path}; pass --data")
+    result = train(Path(data_path), Path(out_dir), C=c_value, seed=seed, calibration=calibration, cv=cv)
+    click.echo(format_purpose_report(result))
+    _write_json(result.get("metrics", {}), metrics_path)
+
+
+@main.command()
+@click.option("--task", type=click.Choice(["ner", "partnerships", "purposes"]), required=True)
+@click.option("--data", "data_path", default=None,
+              help="Labelled data: the GermEval 2014 test TSV (ner, default ../shared/data/ner/germeval2014/"
+                   "NER-de-test.tsv), the gold folder (partnerships, default corpus/gold) or the passages "
+                   "JSONL (purposes, default corpus/purposes/passages.jsonl).")
+@click.option("--split", default="test", show_default=True, help="Which split of the gold data to score.")
+@click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner")
+@click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
+              type=click.Path(file_okay=False))
+@click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the figures as JSON here (for `dvc metrics`).")
+@_reported
+def evaluate(task, data_path, split, ner_model, purpose_model, metrics_path):
+    """Score the current models on held-out labelled data and print precision, recall and F1.
+
+    Examples:
+
+        twinning evaluate --task ner
+        twinning evaluate --task partnerships --split test
+        twinning evaluate --task purposes
+    """
+    if task == "ner":
+        from pipeline.ner_training import evaluate_ner, format_ner_report
+
+        tsv = Path(data_path or f"{DEFAULT_NER_DATA}/germeval2014/NER-de-{split}.tsv")
+        if not tsv.is_file():
+            raise ConfigError(f"GermEval 2014 file not found at {tsv}; pass --data PATH/NER-de-test.tsv")
+        result = evaluate_ner(ner_model, tsv)
+        report = format_ner_report(result)
+    elif task == "partnerships":
+        from pipeline.cities import Gazetteer
+        from pipeline.ner import load_nlp
+        from pipeline.partnerships import evaluate_partnerships, format_partnership_report
+
+        gold = _existing_dir(data_path or DEFAULT_GOLD, "gold partnerships")
+        result = evaluate_partnerships(gold, load_nlp(ner_model), Gazetteer.load(), split=split)
+        report = format_partnership_report(result)
+    else:
+        from pipeline.purposes import evaluate_purposes, format_purpose_report
+
+        passages = Path(data_path or DEFAULT_PURPOSE_DATA)
+        if not passages.is_file():
+            raise ConfigError(f"labelled passages not found at {passages}; pass --data")
+        result = evaluate_purposes(passages, Path(purpose_model), split,
+                                   documents_path=passages.parent / "documents.jsonl",
+                                   documents_dir=passages.parent.parent / "reference")
+        report = format_purpose_report(result)
+    click.echo(report)
+    _write_json(result, metrics_path)

@@ -72,7 +72,8 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     spans = _model_spans(text, nlp)
     found = _gazetteer_matches(text, words, gazetteer)
     surnames = {text[s.start : s.end].split()[-1] for s in spans if s.label == "PER" and len(text[s.start : s.end].split()) > 1}
-    persons = [s for s in spans if s.label == "PER" and _is_person_span(text, s, found, surnames)]
+    starts = [m.start_char for m in found]
+    persons = [s for s in spans if s.label == "PER" and _is_person_span(text, s, found, starts, surnames)]
     others = [s for s in spans if s.label != "PER"]
 
     mentions: list[Mention] = []
@@ -229,7 +230,7 @@ def _role_of(word: str) -> str | None:
     return base
 
 
-def _is_person_span(text: str, span: _Span, found: list[Mention], surnames: set[str]) -> bool:
+def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[int], surnames: set[str]) -> bool:
     """Whether a model's PER span is a person: not "A" (a rating on a slide), not a city.
 
     The model takes "Addis Abeba" on a slide, "Krakau" in "Gespräche mit
@@ -243,11 +244,22 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], surnames: set[
         return False
     if words[0].lower() in _CITY_HEADS or _NOT_A_NAME.search(words[-1]):
         return False
-    for m in found:
+    for m in _overlapping(found, starts, span.start, span.end):
         if m.label in ("CITY", "LOC") and m.start_char <= span.start and span.end <= m.end_char:
             if len(words) > 1 or surface not in surnames:
                 return False
     return True
+
+
+def _overlapping(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted, disjoint, with their ``starts``) that overlap ``start:end``, by bisection."""
+    k = max(bisect.bisect_right(starts, start) - 1, 0)
+    hits = []
+    while k < len(mentions) and mentions[k].start_char < end:
+        if mentions[k].end_char > start:
+            hits.append(mentions[k])
+        k += 1
+    return hits
 
 
 # Noun endings no surname has: "Kooperationsplan", "Verwaltung", "Gemeinschaft".
@@ -485,14 +497,17 @@ def _place_mentions(
     """CITY and LOC mentions from the model's spans and the gazetteer pass (``found``), plus ORG and MISC."""
     mentions: list[Mention] = []
     found = [m for m in found if not taken.overlaps(m.start_char, m.end_char)]
+    starts = [m.start_char for m in found]
+    inside_organisations: set[int] = set()
     own = _Coverage()
     for span in spans:
         if taken.overlaps(span.start, span.end):
             continue
         surface = text[span.start : span.end]
-        if any(_covers_more(m, span) for m in found):
+        near = _overlapping(found, starts, span.start, span.end)
+        if any(_covers_more(m, span) for m in near):
             continue  # the model saw "Addis" of "Addis\nAbeba", or "Frankfurt" of "Frankfurt (Oder)"
-        inner = [m for m in found if span.start <= m.start_char and m.end_char <= span.end]
+        inner = [m for m in near if span.start <= m.start_char and m.end_char <= span.end]
         if span.label == "LOC" or (span.label in ("ORG", "MISC") and _is_city_span(surface, inner)):
             mention = _place_mention(text, span.start, span.end, gazetteer, from_model=span.label == "LOC")
             if mention.label == "CITY" or (mention.label == "LOC" and not inner and not _ADJECTIVE_PHRASE.match(surface)):
@@ -506,11 +521,12 @@ def _place_mentions(
             continue
         if inner and span.label in ("ORG", "MISC") and not _city_head(text, span, inner[0]):
             # "Universität Leipzig", "Dresdner Bank": the organisation stays whole.
-            for m in inner:
-                found.remove(m)
+            inside_organisations.update(id(m) for m in inner)
         mentions.append(Mention(span.label, surface, span.start, span.end, normalized=surface))
         own.add(span.start, span.end)
     for m in found:
+        if id(m) in inside_organisations:
+            continue
         if not own.overlaps(m.start_char, m.end_char) and not taken.overlaps(m.start_char, m.end_char):
             mentions.append(m)
             own.add(m.start_char, m.end_char)

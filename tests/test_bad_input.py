@@ -163,6 +163,9 @@ def test_a_run_killed_with_sigkill_leaves_a_consistent_database(tmp_path, resour
 def test_a_second_run_stops_at_once_and_queries_work_during_a_run(tmp_path):
     corpus = tmp_path / "corpus"
     _many_documents(corpus, 40)
+    # A long last document keeps the first run busy while the second one starts.
+    (corpus / "zz_lang.txt").write_text("Die Städtepartnerschaft zwischen Erfurt und Mainz besteht seit 1988. " * 8000,
+                                        encoding="utf-8")
     db_path = tmp_path / "busy.duckdb"
     first = _start_run(corpus, db_path)
     try:
@@ -183,7 +186,7 @@ def test_a_second_run_stops_at_once_and_queries_work_during_a_run(tmp_path):
     finally:
         first.wait(timeout=600)
     assert first.returncode == 0, first.stderr
-    assert _assert_consistent(db_path) == 40
+    assert _assert_consistent(db_path) == 41
 
 
 def test_the_run_lock_refuses_a_second_writer_in_process(tmp_path):

@@ -32,19 +32,15 @@ def classifier() -> PurposeClassifier:
     return PurposeClassifier.load(MODEL_DIR)
 
 
-# The seeds as copied into the sample corpus (corpus/reference/ holds their text).
+# The seeds as rendered into the sample corpus; corpus/reference/ holds their text.
 _REFERENCE_NAMES = {"000": "presse_partnerschaften_osteuropa", "001": "leipzig_staedtepartnerschaften_folien",
-                    "003": "dortmund_staedtepartnerschaften"}
+                    "002": "brandenburg_kommunalpartnerschaften", "003": "dortmund_staedtepartnerschaften",
+                    "004": "ost_west_staedtepartnerschaften"}
 
 
 def _seed(prefix: str) -> Document:
-    """A sample document by its seed prefix, from ../shared/seeds/ or corpus/reference/."""
-    seeds = ROOT.parent / "shared" / "seeds"
-    found = sorted(seeds.glob(f"{prefix}_*.txt")) if seeds.is_dir() else []
-    reference = ROOT / "corpus" / "reference" / f"{_REFERENCE_NAMES.get(prefix, '-')}.txt"
-    path = found[0] if found else reference
-    if not path.is_file():
-        pytest.skip(f"sample document {prefix} not found in ../shared/seeds/ or corpus/reference/")
+    """A sample document by its seed prefix, read from corpus/reference/."""
+    path = ROOT / "corpus" / "reference" / f"{_REFERENCE_NAMES[prefix]}.txt"
     return Document(doc_id=path.name, source_path=str(path), media_type="text",
                     text=path.read_text(encoding="utf-8"))
 
