@@ -7,6 +7,7 @@ written from memory.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +227,14 @@ def test_cached_index_gives_the_same_answers(tmp_path):
     assert len(cached) == len(built) > 200_000
     for surface in ("Krakau", "Lemberg", "Gwanju", "Leipzigs"):
         assert cached.link(surface) == built.link(surface)
+
+
+def test_every_override_names_an_existing_city(gazetteer):
+    lines = (Path(__file__).resolve().parent.parent / "pipeline" / "data" / "place_overrides.tsv").read_text(
+        encoding="utf-8"
+    )
+    rows = [line.split("\t") for line in lines.splitlines() if line and not line.startswith(("#", "surface\t"))]
+    assert len(rows) >= 5
+    for surface, geonames_id, _note in rows:
+        assert gazetteer.is_override(surface)
+        assert gazetteer.link(surface).geonames_id == int(geonames_id), surface

@@ -313,3 +313,31 @@ def test_load_nlp_adds_a_sentencizer_and_checks_the_labels(tmp_path):
     # The labels of an official German pipeline (de_core_news_*), mapped generically.
     nlp = load_nlp(save_pipeline(tmp_path / "like_de_core_news", ("LOC", "MISC", "ORG", "PER")))
     assert "sentencizer" in nlp.pipe_names
+
+
+def test_partner_city_recall_on_the_gold_corpus(any_nlp, gazetteer):
+    """Every partner city in corpus/gold/partnerships.jsonl is a CITY mention with the gold GeoNames id."""
+    import json
+
+    gold_file = REPO / "corpus" / "gold" / "partnerships.jsonl"
+    if not gold_file.exists():
+        pytest.skip("corpus/gold/partnerships.jsonl is not there")
+    hits, misses = 0, []
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for folder in ("corpus/gold/docs", "corpus/reference"):
+            path = REPO / folder / record["doc"]
+            if path.exists():
+                break
+        else:
+            continue
+        found = {m.geonames_id for m in find_entities(path.read_text(encoding="utf-8"), any_nlp, gazetteer)}
+        gold = {p[f"city_{s}_geonames_id"]: p[f"city_{s}"] for p in record["partnerships"] for s in "ab"}
+        for geonames_id, name in gold.items():
+            if geonames_id is None:
+                continue  # "Pays des Herbiers", a community of communes, has no GeoNames city
+            if geonames_id in found:
+                hits += 1
+            else:
+                misses.append(f"{record['doc']}: {name} ({geonames_id})")
+    assert hits / (hits + len(misses)) >= 0.97, misses
