@@ -305,8 +305,10 @@ def _existing_dir(path: str, what: str) -> Path:
 @click.option("--config", "config_path", default="configs/ner.cfg", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--max-steps", default=None, type=int, help="Stop training after this many steps (default: the config's).")
+@click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the model's metrics (dev and GermEval test figures) as JSON here.")
 @_reported
-def train_ner(data_dir, out_dir, config_path, seed, max_steps):
+def train_ner(data_dir, out_dir, config_path, seed, max_steps, metrics_path):
     """Retrain the German NER pipeline with `spacy train` and ship it with its model card.
 
     Runs for about an hour on one CPU core. Example:
@@ -318,6 +320,7 @@ def train_ner(data_dir, out_dir, config_path, seed, max_steps):
     shipped = train(_existing_dir(data_dir, "NER corpora"), Path(out_dir), config=Path(config_path), seed=seed,
                     max_steps=max_steps)
     click.echo(f"NER pipeline written to {shipped}; see {shipped / 'README.md'} and {shipped / 'metrics.json'}")
+    _write_json(json.loads((Path(shipped) / "metrics.json").read_text(encoding="utf-8")), metrics_path)
 
 
 @main.command("train-classifier")
