@@ -378,9 +378,60 @@ def run(
     summary = RunSummary(run_id=run_id, db_path=str(db_path))
     versions = describe_versions(settings)
     with run_lock(Path(db_path), wait_seconds=wait_seconds):
-        _run_locked(files, paths, db_path, summary, settings, versions, force, jobs, progress, resources)
+        with store.open_database(db_path) as con:
+            store.start_run(con, run_id, inputs=[str(p) for p in paths], versions=versions)
+            todo = _plan(con, files, run_id=run_id, pipeline_version=versions["pipeline"], force=force, summary=summary)
+
+        in_process = jobs <= 1 or len(todo) <= 1
+        if todo and in_process and resources is None:
+            resources = load_resources(settings)
+        analyses = _analyse_all(todo, resources, settings, 1 if in_process else jobs)
+        if progress is not None:
+            analyses = progress(analyses, len(todo))
+        stamps = {str(job.path): job for job in todo}
+        writer = _BatchWriter(db_path, run_id=run_id, pipeline_version=versions["pipeline"])
+        for analysis in analyses:
+            writer.add(analysis, stamps[analysis.document.source_path])
+            if analysis.document.status == "ok":
+                summary.n_ok += 1
+            else:
+                summary.n_failed += 1
+                summary.failures.append((analysis.document.source_path, analysis.document.error or ""))
+        writer.flush()
+
+        with store.open_database(db_path, wait_seconds=_WRITER_WAIT) as con:
+            store.finish_run(con, run_id, n_ok=summary.n_ok, n_failed=summary.n_failed,
+                             n_skipped=summary.n_skipped)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _plan(con, files: list[Path], *, run_id: str, pipeline_version: str, force: bool, summary: RunSummary) -> list[_Job]:
+    """The files that need processing; the others are counted as skipped.
+
+    A file is skipped when the same code and models already processed it:
+    cheaply by path, size and mtime, else by content hash (a copy or a
+    renamed file is then only recorded as another source of its document).
+    """
+    known_sources = store.loaded_sources(con)
+    known_documents = store.loaded_documents(con)
+    todo: list[_Job] = []
+    for path in files:
+        job = _stat(path)
+        known = known_sources.get(str(path))
+        if not force and known and known.pipeline_version == pipeline_version and (
+                known.size_bytes, known.mtime_ns) == (job.size_bytes, job.mtime_ns):
+            summary.n_skipped += 1
+            continue
+        content_id = _content_id(path)
+        loaded = known_documents.get(content_id) if content_id else None
+        if not force and loaded and loaded[1] == pipeline_version:
+            store.record_source(con, str(path), content_id, size_bytes=job.size_bytes,
+                                mtime_ns=job.mtime_ns, run_id=run_id)
+            summary.n_skipped += 1
+            continue
+        todo.append(job)
+    return todo
 
 
 @contextmanager
@@ -416,58 +467,14 @@ def run_lock(db_path: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
         yield
 
 
-def _run_locked(files, paths, db_path, summary, settings, versions, force, jobs, progress, resources) -> None:
-    pipeline_version = versions["pipeline"]
-    run_id = summary.run_id
-    with store.open_database(db_path) as con:
-        store.start_run(con, run_id, inputs=[str(p) for p in paths], versions=versions)
-        known_sources = store.loaded_sources(con)
-        known_documents = store.loaded_documents(con)
-        jobs_todo: list[_Job] = []
-        for path in files:
-            job = _stat(path)
-            known = known_sources.get(str(path))
-            if not force and known and known.pipeline_version == pipeline_version and (
-                known.size_bytes, known.mtime_ns) == (job.size_bytes, job.mtime_ns):
-                summary.n_skipped += 1
-                continue
-            content_id = _content_id(path)
-            loaded = known_documents.get(content_id) if content_id else None
-            if not force and loaded and loaded[1] == pipeline_version:
-                store.record_source(con, str(path), content_id, size_bytes=job.size_bytes,
-                                    mtime_ns=job.mtime_ns, run_id=run_id)
-                summary.n_skipped += 1
-                continue
-            jobs_todo.append(job)
-
-    stamps = {str(job.path): job for job in jobs_todo}
-    if jobs_todo and resources is None and jobs <= 1:
-        resources = load_resources(settings)
-    analyses = _analyse_all(jobs_todo, resources, settings, jobs)
-    if progress is not None:
-        analyses = progress(analyses, len(jobs_todo))
-    writer = _BatchWriter(db_path, run_id=run_id, pipeline_version=pipeline_version)
-    for analysis in analyses:
-        job = stamps[analysis.document.source_path]
-        writer.add(analysis, job)
-        if analysis.document.status == "ok":
-            summary.n_ok += 1
-        else:
-            summary.n_failed += 1
-            summary.failures.append((analysis.document.source_path, analysis.document.error or ""))
-    writer.flush()
-
-    with store.open_database(db_path, wait_seconds=_WRITER_WAIT) as con:
-        store.finish_run(con, run_id, n_ok=summary.n_ok, n_failed=summary.n_failed, n_skipped=summary.n_skipped)
-
-
-def _analyse_all(jobs_todo: list[_Job], resources: Resources, settings: Settings, jobs: int) -> Iterator[Analysis]:
-    if jobs <= 1 or len(jobs_todo) <= 1:
-        for job in jobs_todo:
+def _analyse_all(todo: list[_Job], resources: Resources | None, settings: Settings, jobs: int) -> Iterator[Analysis]:
+    """Analyses in input order: in this process, or in ``jobs`` workers that load their own models."""
+    if jobs <= 1:
+        for job in todo:
             yield analyse_file(job.path, resources)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_analyse_in_worker, [job.path for job in jobs_todo], chunksize=1)
+        yield from pool.map(_analyse_in_worker, [job.path for job in todo], chunksize=1)
 
 
 # A run waits this long for readers (an analyst's open connection) to let go of the file.

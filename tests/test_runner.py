@@ -86,3 +86,14 @@ def test_discovery_follows_the_ignore_file_and_survives_a_symlink_loop(tmp_path)
     (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs")
     found = [p.relative_to(tmp_path).as_posix() for p in runner.discover_files([tmp_path])]
     assert found == ["docs/a.txt", "docs/b.pdf"]
+
+
+def test_two_worker_processes_load_the_same_rows_as_one(sample_corpus, tmp_path, resources):
+    serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
+    runner.run([sample_corpus], serial, resources=resources)
+    summary = runner.run([sample_corpus], parallel, settings=resources.settings, jobs=2)
+    assert (summary.n_ok, summary.n_failed) == (5, 0)
+    query = ("SELECT doc_id, label, start_char, normalized, geonames_id FROM entities "
+             "ORDER BY doc_id, start_char, label")
+    assert _rows(parallel, query) == _rows(serial, query)
+    assert _table_counts(parallel) == _table_counts(serial)
