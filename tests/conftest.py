@@ -27,11 +27,29 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def resources():
-    """The real NER pipeline, gazetteer and purpose classifier, loaded once."""
-    from pipeline.runner import Settings, load_resources
+def gazetteer():
+    """The real GeoNames gazetteer, loaded once per test session."""
+    from pipeline.cities import Gazetteer
 
-    return load_resources(Settings())
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shipped NER pipeline (models/ner), loaded once per test session."""
+    from pipeline.ner import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def resources(nlp, gazetteer):
+    """Everything a run needs: the real NER pipeline, gazetteer and purpose classifier."""
+    from pipeline.purposes import PurposeClassifier
+    from pipeline.runner import DEFAULT_PURPOSE_MODEL, Resources, Settings
+
+    return Resources(nlp=nlp, gazetteer=gazetteer, classifier=PurposeClassifier.load(DEFAULT_PURPOSE_MODEL),
+                     settings=Settings())
 
 
 @pytest.fixture(scope="session")

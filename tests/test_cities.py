@@ -14,11 +14,6 @@ import pytest
 from pipeline.cities import GERMAN_STATES, Gazetteer, Place, country_code_for, normalize_name
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 @pytest.mark.parametrize(
     "surface, geonames_id, country",
     [

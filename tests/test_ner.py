@@ -37,18 +37,6 @@ def read_seed(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def model_nlp():
-    if not DEFAULT_MODEL.is_dir():
-        pytest.skip(f"no NER model at {DEFAULT_MODEL} yet (train it with `twinning train-ner`)")
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
 def rules_nlp():
     """German tokenizer and sentencizer, no statistical NER: only this module's rules act."""
     nlp = spacy.blank("de")
@@ -58,7 +46,7 @@ def rules_nlp():
 
 @pytest.fixture(scope="module", params=["model", "rules"])
 def any_nlp(request):
-    return request.getfixturevalue(f"{request.param}_nlp")
+    return request.getfixturevalue("nlp" if request.param == "model" else "rules_nlp")
 
 
 def ruler_nlp(*names: str):
@@ -133,8 +121,8 @@ def test_countries_and_states_are_loc_not_city(any_nlp, gazetteer):
     assert not [m for m in brandenburg if m.label == "CITY"]
 
 
-def test_the_model_finds_people_and_their_roles(model_nlp, gazetteer):
-    mentions = find_entities(read_seed("presse"), model_nlp, gazetteer)
+def test_the_model_finds_people_and_their_roles(nlp, gazetteer):
+    mentions = find_entities(read_seed("presse"), nlp, gazetteer)
     people = {m.normalized: m.role for m in mentions if m.label == "PERSON"}
     assert people.get("Rolf Karbaum") == "Oberbürgermeister"
     assert people.get("Jan Heyen") == "EU-Referent"
@@ -145,8 +133,8 @@ def test_the_model_finds_people_and_their_roles(model_nlp, gazetteer):
     assert people["Miroslaw Fiedorowicz"] is None
 
 
-def test_the_model_finds_the_speaker_on_the_slides(model_nlp, gazetteer):
-    mentions = find_entities(read_seed("leipzig"), model_nlp, gazetteer)
+def test_the_model_finds_the_speaker_on_the_slides(nlp, gazetteer):
+    mentions = find_entities(read_seed("leipzig"), nlp, gazetteer)
     people = {m.normalized: m.role for m in mentions if m.label == "PERSON"}
     assert people.get("Gabriele Goldfuß") == "Referatsleiterin"
 

@@ -22,18 +22,6 @@ DEV_YEAR_FLOOR = 0.9
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not DEFAULT_MODEL.is_dir():
-        pytest.skip("models/ner is missing: train it with `twinning train-ner`")
-    return load_nlp(DEFAULT_MODEL)
-
-
-@pytest.fixture(scope="module")
 def extract(nlp, gazetteer):
     """Text in, partnerships out, through the real NER stage."""
 
