@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import functools
 import re
 import tempfile
 import unicodedata
@@ -60,6 +61,9 @@ _APOSTROPHES = re.compile(r"['´`’ʼʻ‘]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—/()\[\],.]+")
 
 
+# Memoised: a pure function of its argument, called for every capitalised word
+# of every document; the bounded cache only saves time, it holds no state.
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(surface: str) -> str:
     """Fold a place name to its lookup key: casefold, no diacritics, no punctuation.
 
@@ -131,6 +135,7 @@ _LEADING_WORDS = re.compile(
 _ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure, like normalize_name
 def country_code_for(surface: str) -> str | None:
     """ISO code for a German country name or adjective: "Polen", "polnischer", "in der Slowakei".
 

@@ -607,8 +607,12 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"„“'(")
-    return not before or before[-1] in ".!?" or before.endswith("\n\n")
+    # Walk back over spaces, quotes and brackets (no slice of the whole text:
+    # this runs for every capitalised word).
+    i = start
+    while i > 0 and text[i - 1] in " \t\"„“'(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?" or text[max(0, i - 2):i] == "\n\n"
 
 
 def _longest_match(text: str, words: list[_Word], i: int, gazetteer: Gazetteer) -> tuple[Mention, int] | None:
