@@ -32,6 +32,7 @@ Decisions (see also corpus/gold/README.md):
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -179,20 +180,23 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     score: Counter[int] = Counter()
     first: dict[int, Mention] = {}
     head_end = _offset_after_lines(text, 5)
+    line_words: dict[int, int] = {}  # words per line, by line start: long lines are counted once
     for m in mentions:
         first.setdefault(m.geonames_id, m)
         score[m.geonames_id] += 0.5
         line_start, line_end = _line_bounds(text, m.start_char)
-        line = text[line_start:line_end]
-        before = text[line_start : m.start_char].split()
-        if m.start_char < head_end and len(line.split()) <= 8 and before and before[-1].casefold() in _CITY_HEADS:
+        if line_start not in line_words:
+            line_words[line_start] = len(text[line_start:line_end].split())
+        n_words = line_words[line_start]
+        before = text[max(line_start, m.start_char - 40) : m.start_char].split()
+        if m.start_char < head_end and n_words <= 8 and before and before[-1].casefold() in _CITY_HEADS:
             score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
         if document.title and m.text in document.title:
             score[m.geonames_id] += 1
-        if len(line.split()) <= 12 and _kind_of(line, _HEADING_STEMS):
+        if n_words <= 12 and _kind_of(text[line_start:line_end], _HEADING_STEMS):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:"
         if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
-            text[line_start : m.start_char].strip() == ""
+            m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip()
         ):
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
         after = text[m.end_char : m.end_char + 30].split()
@@ -621,7 +625,7 @@ def _first_year(text: str) -> int | None:
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:z\.\s?B|v\.\s?a|u\.\s?a|d\.\s?h|bzw|ca|Nr|Dr|Prof|St|Str|vgl|inkl|ggf|evtl|e\.\s?V|"
-    r"Jh|Mio|Mrd|Abs|Art|bzgl|usw|etc|sog|[A-ZÄÖÜ])|\d{1,2})$"
+    r"Jh|Mio|Mrd|Abs|Art|bzgl|usw|etc|sog|[A-ZÄÖÜ])|(?<!\d)\d{1,2})$"
 )
 
 
@@ -674,11 +678,15 @@ def _from_sentences(
     found: list[_Found] = []
     previous_vocab = False
     carried: _City | None = None
+    cities = sorted(cities, key=lambda c: c.start)
+    city_starts = [c.start for c in cities]
     for start, end, new_paragraph in _sentences(text, lines):
         sentence = text[start:end]
         if new_paragraph:
             previous_vocab, carried = False, None
-        in_sentence = [c for c in cities if start <= c.start and c.end <= end]
+        first = bisect.bisect_left(city_starts, start)
+        last = bisect.bisect_right(city_starts, end)
+        in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         kind = _kind_of(sentence)
         continuation = kind is None and previous_vocab and (

@@ -132,12 +132,14 @@ def _is_false_stop(chunk: str, dot: int, cut: int) -> bool:
     """True when the period at ``dot`` belongs to an abbreviation or a date."""
     if chunk[dot] != ".":
         return False
-    after = chunk[cut:].lstrip()
+    # Only a window around the period matters; slicing the whole chunk per
+    # period would make long paragraphs quadratic.
+    after = chunk[cut : cut + 80].lstrip()
     if not after:
         return False
     if after[0].islower() or after[0] in ",;)":
         return True  # "ca. zwölf", "Nr. 3, ..." or a lowercase continuation
-    before = chunk[:dot]
+    before = chunk[max(0, dot - 80) : dot]
     token = re.search(r"(\S+)$", before)
     if not token:
         return False
