@@ -26,6 +26,9 @@ from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
 
+from pipeline.cities import Gazetteer  # noqa: E402
+from pipeline.ner import find_entities, load_nlp  # noqa: E402
+
 SPACY_SM_REFERENCE_WPS = 8400  # de_core_news_sm, CPU, spacy.io/usage/facts-figures
 
 
@@ -109,13 +112,19 @@ def main() -> None:
     t_full = time_it(lambda: consume(nlp.pipe(texts, batch_size=64)), args.repeat)
 
     t_ner = min(time_components(nlp, texts) for _ in range(args.repeat))
+    # The pipeline's entity stage as it runs: the model plus city linking,
+    # years, people's roles (pipeline.ner.find_entities).
+    gazetteer = Gazetteer.load()
+    stage_nlp = load_nlp(args.model)
+    t_stage = time_it(lambda: [find_entities(t, stage_nlp, gazetteer) for t in texts], args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"texts: {len(texts)} documents, {n_words} words; model {args.model} "
           f"(pipes {nlp.pipe_names}); spaCy {spacy.__version__}; 1 thread, best of {args.repeat}")
     print(f"{'what':<40}{'wall s':>8}{'words/s wall':>14}{'CPU s':>8}{'words/s CPU':>14}")
     rows = [("baseline: blank de tokenizer", t_tok), ("full pipeline (tokenizer + components)", t_full),
-            ("NER stage (components, pre-tokenised)", t_ner)]
+            ("NER components (pre-tokenised)", t_ner),
+            ("entity stage: find_entities (+ rules)", t_stage)]
     for what, (wall, cpu) in rows:
         print(f"{what:<40}{wall:>8.2f}{n_words / wall:>14,.0f}{cpu:>8.2f}{n_words / cpu:>14,.0f}")
     print(f"{'reference: de_core_news_sm (published)':<40}{'':>8}{SPACY_SM_REFERENCE_WPS:>14,}")
