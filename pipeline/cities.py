@@ -13,10 +13,10 @@ Countries and regions (Polen, Sachsen, Balkan) are not cities: see
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import pickle
-import functools
 import re
 import tempfile
 import unicodedata

@@ -374,7 +374,7 @@ def run(
     if resources is not None:
         settings = resources.settings
     files = discover_files(paths)
-    run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     summary = RunSummary(run_id=run_id, db_path=str(db_path))
     versions = describe_versions(settings)
     with run_lock(Path(db_path), wait_seconds=wait_seconds):
@@ -432,6 +432,11 @@ def _plan(con, files: list[Path], *, run_id: str, pipeline_version: str, force: 
             continue
         todo.append(job)
     return todo
+
+
+def new_run_id() -> str:
+    """A sortable, unique id for a run: its start time plus a random suffix."""
+    return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
 @contextmanager

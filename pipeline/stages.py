@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline import store
 from pipeline.errors import ConfigError
-from pipeline.runner import Settings, describe_versions, discover_files, extract_file, run_lock
+from pipeline.runner import Settings, describe_versions, discover_files, extract_file, new_run_id, run_lock
 from pipeline.types import Analysis
 
 
@@ -76,11 +76,8 @@ def transform_stage(in_dir: Path, out_dir: Path, step: Callable[[Analysis], Anal
 
 def load_stage(in_dir: Path, db_path: Path, settings: Settings) -> tuple[int, int]:
     """Load every analysis of ``in_dir`` into the database as one recorded run."""
-    import time
-    import uuid
-
     versions = describe_versions(settings)
-    run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     n_ok = n_failed = 0
     with run_lock(Path(db_path)), store.open_database(db_path) as con:
         store.start_run(con, run_id, inputs=[str(in_dir)], versions=versions)

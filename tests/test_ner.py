@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.cities import Gazetteer
 from pipeline.errors import ModelError
-from pipeline.ner import DEFAULT_MODEL, find_entities, load_nlp
+from pipeline.ner import find_entities, load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 # The sample corpus' reference texts, and the shared seeds they were made from.

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cities import Gazetteer
-from pipeline.ner import DEFAULT_MODEL, find_entities, load_nlp
+from pipeline.ner import find_entities
 from pipeline.partnerships import evaluate_partnerships, find_partnerships, format_partnership_report, home_city
 from pipeline.types import Document, Partnership
 
