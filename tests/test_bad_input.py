@@ -141,7 +141,8 @@ def _assert_consistent(db_path: Path) -> int:
 @pytest.mark.parametrize("kill_after_documents", [1, 20])
 def test_a_run_killed_with_sigkill_leaves_a_consistent_database(tmp_path, resources, kill_after_documents):
     corpus = tmp_path / "corpus"
-    _many_documents(corpus, 40)
+    # Enough documents that the run is still going when the first batch is visible.
+    _many_documents(corpus, 120)
     db_path = tmp_path / "killed.duckdb"
     process = _start_run(corpus, db_path)
     try:
@@ -150,11 +151,11 @@ def test_a_run_killed_with_sigkill_leaves_a_consistent_database(tmp_path, resour
         process.send_signal(signal.SIGKILL)
         process.wait()
     loaded = _assert_consistent(db_path)
-    assert 0 < loaded < 40
+    assert 0 < loaded < 120
 
     summary = runner.run([corpus], db_path, resources=resources)
-    assert summary.n_ok + summary.n_skipped == 40
-    assert _assert_consistent(db_path) == 40
+    assert summary.n_ok + summary.n_skipped == 120
+    assert _assert_consistent(db_path) == 120
     assert _rows(db_path, "SELECT status FROM runs ORDER BY started_at") == [("interrupted",), ("ok",)]
 
 
