@@ -607,10 +607,23 @@ def _looks_like_name(line: str) -> bool:
 
 
 def _attribute_lines(lines: list[_Line], i: int) -> list[str]:
+    """The year or rating lines below item ``i``.
+
+    One blank line may stand between: a slide's city name is set larger than
+    its year, and text extracted from the PDF then separates them as two
+    paragraphs ("Herzliya" / "" / "2011").
+    """
     out = []
+    blank_run = 0
     for line in lines[i + 1 :]:
+        if line.kind == "blank":
+            blank_run += 1
+            if blank_run > 1 or out:
+                break
+            continue
         if line.kind != "attribute":
             break
+        blank_run = 0
         if line.text.strip():
             out.append(line.text.strip())
     return out

@@ -134,3 +134,19 @@ def test_evaluation_on_dev_split(nlp, gazetteer):
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
     assert report.startswith("partnerships, split dev: 12 documents")
+
+
+def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
+    """In the slide PDF the city is set larger than its year, so extraction gives them separate paragraphs."""
+    from pathlib import Path
+
+    from pipeline.extract import extract_document
+
+    pdf = Path(__file__).resolve().parent.parent / "corpus" / "sample" / "leipzig_staedtepartnerschaften_folien.pdf"
+    document = extract_document(pdf)
+    assert "Herzliya\n\n2011" in document.text
+    found = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
+    years = {(p.city_a, p.city_b): p.since_year for p in found}
+    assert years[("Leipzig", "Herzliya")] == 2011
+    assert years[("Leipzig", "Thessaloníki")] == 1994
+    assert years[("Leipzig", "Kyiv")] == 1961
