@@ -58,6 +58,9 @@ def _settings_options(function):
                      help="PDFs with more pages are recorded as failed."),
         click.option("--timeout", "timeout_seconds", default=300.0, show_default=True, type=float,
                      help="Seconds one document may take before it is recorded as failed."),
+        click.option("--language", "languages", multiple=True, default=("de",), show_default=True,
+                     help="Accept documents detected in this language (repeatable; 'any' accepts all). "
+                          "Others are recorded as failed: the models are German."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -69,6 +72,7 @@ def _settings(**kwargs) -> runner.Settings:
         ner_model=kwargs["ner_model"], purpose_model=kwargs["purpose_model"],
         purpose_threshold=kwargs["purpose_threshold"], max_bytes=kwargs["max_bytes"],
         max_pages=kwargs["max_pages"], timeout_seconds=kwargs["timeout_seconds"],
+        languages=() if "any" in kwargs["languages"] else tuple(kwargs["languages"]),
     )
 
 

@@ -71,14 +71,17 @@ class Resources:
 def describe_versions(settings: Settings) -> dict[str, str]:
     """Code and model versions, read from the model folders without loading the models.
 
-    ``pipeline`` is a hash of all three: a document processed under another
-    ``pipeline`` version is processed again, so a retrained model takes effect
-    on the next run.
+    ``pipeline`` is a hash of all three and of the settings that change
+    results: a document processed under another ``pipeline`` version is
+    processed again, so a retrained model takes effect on the next run.
     """
     ner_version = _model_version(settings.ner_model, lambda m: f"{m.get('lang', '?')}_{m.get('name', '?')}-{m.get('version', '?')}")
     purpose_version = _model_version(settings.purpose_model, lambda m: m.get("model_version", "?"))
+    # Settings that change what a processed document holds belong to the
+    # version; limits only decide failures (retry those with --force).
+    results_settings = f"{settings.purpose_threshold}|{','.join(settings.languages)}"
     pipeline_version = hashlib.sha256(
-        f"{pipeline.__version__}|{ner_version}|{purpose_version}".encode()
+        f"{pipeline.__version__}|{ner_version}|{purpose_version}|{results_settings}".encode()
     ).hexdigest()[:12]
     return {
         "code": code_version(),

@@ -97,3 +97,20 @@ def test_two_worker_processes_load_the_same_rows_as_one(sample_corpus, tmp_path,
              "ORDER BY doc_id, start_char, label")
     assert _rows(parallel, query) == _rows(serial, query)
     assert _table_counts(parallel) == _table_counts(serial)
+
+
+def test_another_language_fails_unless_accepted_and_accepting_it_reprocesses(tmp_path, resources):
+    import dataclasses
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "lyon.txt").write_text(
+        "La ville de Lyon entretient depuis 1981 un jumelage avec Leipzig. Les échanges de jeunes "
+        "et la coopération économique sont au cœur de ce partenariat, selon la mairie. " * 3, encoding="utf-8")
+    db_path = tmp_path / "lang.duckdb"
+    first = runner.run([folder], db_path, resources=resources)
+    assert first.n_failed == 1 and "another language ('fr'" in first.failures[0][1]
+    anything = dataclasses.replace(resources, settings=dataclasses.replace(resources.settings, languages=()))
+    second = runner.run([folder], db_path, resources=anything)
+    assert (second.n_ok, second.n_skipped) == (1, 0)
+    assert _rows(db_path, "SELECT status, language FROM documents") == [("ok", "fr")]
