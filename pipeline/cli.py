@@ -363,15 +363,18 @@ def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics
 @click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner")
 @click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
               type=click.Path(file_okay=False))
+@click.option("--with-rules", is_flag=True,
+              help="ner: score the whole entity stage (model + gazetteer and person rules), not the model alone.")
 @click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the figures as JSON here (for `dvc metrics`).")
 @_reported
-def evaluate(task, data_path, split, ner_model, purpose_model, metrics_path):
+def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, metrics_path):
     """Score the current models on held-out labelled data and print precision, recall and F1.
 
     Examples:
 
         twinning evaluate --task ner
+        twinning evaluate --task ner --with-rules
         twinning evaluate --task partnerships --split test
         twinning evaluate --task purposes
     """
@@ -381,7 +384,7 @@ def evaluate(task, data_path, split, ner_model, purpose_model, metrics_path):
         tsv = Path(data_path or f"{DEFAULT_NER_DATA}/germeval2014/NER-de-{split}.tsv")
         if not tsv.is_file():
             raise ConfigError(f"GermEval 2014 file not found at {tsv}; pass --data PATH/NER-de-test.tsv")
-        result = evaluate_ner(ner_model, tsv)
+        result = evaluate_ner(ner_model, tsv, with_rules=with_rules)
         report = format_ner_report(result)
     elif task == "partnerships":
         from pipeline.cities import Gazetteer

@@ -563,7 +563,7 @@ def _score(gold: list[set], pred: list[set], labels: Iterable[str]) -> dict:
     return {"per_label": per_label, "micro": _prf(tp_all, np_all, ng_all)}
 
 
-def evaluate_ner(model: str | Path, split_path: Path) -> dict:
+def evaluate_ner(model: str | Path, split_path: Path, *, with_rules: bool = False) -> dict:
     """Strict-span P/R/F1 per label and micro on a GermEval 2014 TSV (outer level).
 
     The gold tokens are used as given (``Doc(words=...)``) so that tokenisation
@@ -577,6 +577,9 @@ def evaluate_ner(model: str | Path, split_path: Path) -> dict:
     Args:
         model: a model folder or an installed pipeline name (e.g. ``de_core_news_lg``).
         split_path: a GermEval TSV, e.g. ``NER-de-test.tsv``.
+        with_rules: score the pipeline's whole entity stage (``ner.find_entities``:
+            the model plus gazetteer and person rules) instead of the model alone;
+            each sentence is its tokens joined by spaces, CITY counts as LOC.
     """
     split_path = Path(split_path)
     if not split_path.exists():
@@ -590,25 +593,56 @@ def evaluate_ner(model: str | Path, split_path: Path) -> dict:
     gold4 = _read_germeval(split_path)
     full = {f"{b}{s}": f"{b}{s}" for b in ("PER", "LOC", "ORG", "OTH") for s in ("", "deriv", "part")}
     gold12 = _read_germeval(split_path, mapping=full)
-    docs = [Doc(nlp.vocab, words=tokens) for tokens, _ in gold4]
     started = time.perf_counter()
-    docs = list(nlp.pipe(docs, batch_size=256))
+    if with_rules:
+        pred = _entity_stage_spans(model, [tokens for tokens, _ in gold4])
+        n_tokens = sum(len(tokens) for tokens, _ in gold4)
+    else:
+        docs = list(nlp.pipe((Doc(nlp.vocab, words=tokens) for tokens, _ in gold4), batch_size=256))
+        n_tokens = sum(len(d) for d in docs)
+        # Official pipelines also call MISC "MISC"; GermEval calls it OTH.
+        pred = [{(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS} for d in docs]
     seconds = time.perf_counter() - started
-    # Official pipelines also call MISC "MISC"; GermEval calls it OTH.
-    pred = [{(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS} for d in docs]
     result = _score([_spans(t) for _, t in gold4], pred, LABELS)
     pred12 = [{(s, e, "OTH" if lab == "MISC" else lab) for s, e, lab in p} for p in pred]
     labels12 = sorted(full)
     result["official12"] = _score([_spans(t) for _, t in gold12], pred12, labels12)["micro"]
-    n_tokens = sum(len(d) for d in docs)
-    result.update({"model": str(model), "split": str(split_path), "n_sentences": len(docs),
+    result.update({"model": str(model), "split": str(split_path), "n_sentences": len(gold4),
+                   "with_rules": with_rules,
                    "n_tokens": n_tokens, "words_per_second": n_tokens / seconds if seconds else None})
     return result
 
 
+# Labels of pipeline.ner.find_entities as GermEval's: a linked city is a location.
+_STAGE_LABELS = {"PERSON": "PER", "CITY": "LOC", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+def _entity_stage_spans(model: str | Path, sentences: list[list[str]]) -> list[set[tuple[int, int, str]]]:
+    """Token spans that ``ner.find_entities`` finds in each sentence (tokens joined by spaces)."""
+    from pipeline.cities import Gazetteer
+    from pipeline.ner import find_entities, load_nlp
+
+    nlp, gazetteer = load_nlp(model), Gazetteer.load()
+    spans = []
+    for tokens in sentences:
+        token_at_start, token_at_end, offset = {}, {}, 0
+        for i, token in enumerate(tokens):
+            token_at_start[offset] = i
+            token_at_end[offset + len(token)] = i + 1
+            offset += len(token) + 1
+        found = set()
+        for mention in find_entities(" ".join(tokens), nlp, gazetteer):
+            label = _STAGE_LABELS.get(mention.label)
+            if label and mention.start_char in token_at_start and mention.end_char in token_at_end:
+                found.add((token_at_start[mention.start_char], token_at_end[mention.end_char], label))
+        spans.append(found)
+    return spans
+
+
 def format_ner_report(result: dict) -> str:
     """Render an ``evaluate_ner`` result as a plain-text table."""
-    lines = [f"NER strict-span scores on {Path(result.get('split', '?')).name} "
+    what = "entity stage (model + rules)" if result.get("with_rules") else "NER model"
+    lines = [f"{what}: strict-span scores on {Path(result.get('split', '?')).name} "
              f"({result.get('n_sentences', 0)} sentences, {result.get('n_tokens', 0)} tokens)",
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(result["per_label"].items()) + [("micro", result["micro"])]

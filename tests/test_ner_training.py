@@ -118,3 +118,19 @@ def test_evaluate_ner_returns_scores(tmp_path):
     assert 0.0 <= result["micro"]["f1"] <= 1.0
     report = format_ner_report(result)
     assert "micro" in report and "PER" in report
+
+
+@needs_model
+def test_the_entity_stage_is_scored_on_the_same_gold_tokens(tmp_path):
+    rows = [("Oberbürgermeister", "O"), ("Rolf", "B-PER"), ("Karbaum", "I-PER"), ("besuchte", "O"),
+            ("Zgorzelec", "B-LOC"), ("in", "O"), ("Polen", "B-LOC"), (".", "O")]
+    tsv = tmp_path / "mini.tsv"
+    tsv.write_text("# mini\n" + "".join(f"{i}\t{tok}\t{tag}\tO\n" for i, (tok, tag) in enumerate(rows, 1)) + "\n",
+                   encoding="utf-8")
+    model_only = evaluate_ner(MODEL, tsv)
+    with_rules = evaluate_ner(MODEL, tsv, with_rules=True)
+    assert with_rules["with_rules"] and not model_only["with_rules"]
+    assert with_rules["per_label"]["LOC"]["n_gold"] == 2
+    # The gazetteer links Zgorzelec whatever the model thinks of it.
+    assert with_rules["per_label"]["LOC"]["tp"] == 2
+    assert "entity stage" in format_ner_report(with_rules)
