@@ -268,6 +268,7 @@ _NOT_A_NAME = re.compile(r"(?:ung|heit|keit|schaft|tion|plan|ismus|ität|ungen|s
 
 def _person_mentions(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[Mention]:
     """PERSON mentions with normalized full names, roles, and surname-only mentions resolved."""
+    persons = [p for p in persons if not _common_noun_read_as_person(text, p, persons)]
     persons = persons + _persons_by_rule(text, words, persons, gazetteer)
     starts = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
@@ -297,6 +298,28 @@ def _person_mentions(text: str, words: list[_Word], persons: list[_Span], gazett
             )
         )
     return _share_roles(_resolve_surnames(text, words, mentions))
+
+
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+
+
+def _common_noun_read_as_person(text: str, span: _Span, persons: list[_Span]) -> bool:
+    """A one-word "person" that German grammar marks as a noun: "der Mauer", "Hauptzweck der ...".
+
+    Names take no article ("nach dem Fall der Mauer" is a wall), and a name at
+    the start of a sentence is not followed by a genitive article
+    ("Hauptzweck der Partnerschaft"). A word that is part of a longer name
+    elsewhere in the text ("Jan Heyen" ... "die Heyen") is kept.
+    """
+    surface = text[span.start : span.end]
+    if " " in surface.strip() or any(surface in text[p.start : p.end] and p.end - p.start > len(surface)
+                                     for p in persons):
+        return False
+    before = text[max(0, span.start - 12) : span.start].split()
+    after = text[span.end : span.end + 12].split()
+    if before and before[-1].lower() in _ARTICLES:
+        return True
+    return bool(after) and after[0] in ("der", "des") and _starts_sentence(text, span.start)
 
 
 def _persons_by_rule(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[_Span]:

@@ -328,3 +328,13 @@ def test_partner_city_recall_on_the_gold_corpus(any_nlp, gazetteer):
             else:
                 misses.append(f"{record['doc']}: {name} ({geonames_id})")
     assert hits / (hits + len(misses)) >= 0.97, misses
+
+
+def test_nouns_that_the_model_takes_for_people_are_dropped(nlp, gazetteer):
+    text = ("Nach dem Fall der Mauer stieg die Zahl der Partnerschaften. Hauptzweck der Partnerschaft ist "
+            "die Zusammenarbeit, sagte Bettina Seidel.")
+    people = [m.text for m in find_entities(text, nlp, gazetteer) if m.label == "PERSON"]
+    assert people == ["Bettina Seidel"]
+    press = (REPO / "corpus" / "reference" / "presse_partnerschaften_osteuropa.txt").read_text(encoding="utf-8")
+    people = {m.text for m in find_entities(press, nlp, gazetteer) if m.label == "PERSON"}
+    assert "Hauptzweck" not in people and "Rolf Karbaum" in people
