@@ -77,6 +77,18 @@ def document_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def file_document_id(path: str | Path) -> str:
+    """``document_id`` of a file's bytes, hashed in chunks so that a huge file is never read whole.
+
+    Raises OSError when the file cannot be read.
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
 def extract_document(path: str | Path, *, max_bytes: int = 50_000_000, max_pages: int = 2000) -> Document:
     """Read one file into a Document; raises ExtractionError (subclass) for a bad file."""
     path_obj = Path(path)

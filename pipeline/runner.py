@@ -67,7 +67,6 @@ class Resources:
     settings: Settings
 
 
-
 def describe_versions(settings: Settings) -> dict[str, str]:
     """Code and model versions, read from the model folders without loading the models.
 
@@ -220,7 +219,7 @@ def analyse_document(document: Document, resources: Resources) -> Analysis:
 
 def extract_file(path: Path, settings: Settings) -> Document:
     """Extract one file; a bad file becomes a failed ``Document`` with the reason."""
-    from pipeline.extract import document_id, extract_document
+    from pipeline.extract import extract_document
 
     try:
         with _time_limit(settings.timeout_seconds):
@@ -232,7 +231,7 @@ def extract_file(path: Path, settings: Settings) -> Document:
     except Exception as error:  # a library bug on a strange file must not stop the batch
         reason = f"could not extract: {type(error).__name__}: {error}"
     return Document(
-        doc_id=_failed_doc_id(path, document_id),
+        doc_id=_failed_doc_id(path),
         source_path=str(path),
         media_type=_media_type_from_suffix(path),
         status="failed",
@@ -266,12 +265,10 @@ def analyse_file(path: Path, resources: Resources) -> Analysis:
     return Analysis(document=document)
 
 
-def _failed_doc_id(path: Path, document_id: Callable[[bytes], str]) -> str:
-    try:
-        return document_id(path.read_bytes())
-    except OSError:
-        # An unreadable file has no content to hash; its path identifies it.
-        return "path-" + hashlib.sha256(str(path).encode()).hexdigest()[:11]
+def _failed_doc_id(path: Path) -> str:
+    content_id = _content_id(path)
+    # An unreadable file has no content to hash; its path identifies it.
+    return content_id or "path-" + hashlib.sha256(str(path).encode()).hexdigest()[:11]
 
 
 def _media_type_from_suffix(path: Path) -> str | None:
@@ -527,13 +524,10 @@ def _stat(path: Path) -> _Job:
 
 
 def _content_id(path: Path) -> str | None:
-    """``extract.document_id`` of the file, hashed in chunks so a huge file is not read whole."""
-    digest = hashlib.sha256()
+    """The file's ``extract.document_id``, or None when it cannot be read."""
+    from pipeline.extract import file_document_id
+
     try:
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
+        return file_document_id(path)
     except OSError:
         return None
-    return digest.hexdigest()[:16]
-

@@ -18,7 +18,7 @@ from pipeline.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
-from pipeline.extract import document_id, extract_document
+from pipeline.extract import document_id, extract_document, file_document_id
 from pipeline.textmetrics import word_f1
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,3 +316,10 @@ def test_word_f1():
     assert word_f1("Partnerschaft mit Lyon", "Partnerschaft mit Lyon") == 1.0
     assert word_f1("Partner schaft mit Lyon", "Partnerschaft mit Lyon") == pytest.approx(2 * (2 / 4) * (2 / 3) / (2 / 4 + 2 / 3))
     assert word_f1("", "Lyon") == 0.0
+
+
+def test_a_file_hashed_in_chunks_has_the_same_id_as_its_bytes(tmp_path):
+    data = bytes(range(256)) * 9000  # over two 1 MiB chunks
+    path = tmp_path / "gross.bin"
+    path.write_bytes(data)
+    assert file_document_id(path) == document_id(data)
