@@ -85,6 +85,8 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
 _HEADING_EXCLUDED = ("kooperation", "zusammenarbeit", "freundschaft")
 _HEADING_STEMS = tuple(s for s in _KIND_STEMS if s[0] not in _HEADING_EXCLUDED) + (
     ("freundschaftsstädte", "friendship"),
+    ("kooperationen", "cooperation"),  # "Kooperationen und Freundschaften" names a category,
+    ("freundschaften", "friendship"),  # "Internationale Zusammenarbeit" an office
 )
 _SPECIFIC_KINDS = ("friendship", "cooperation", "district_partnership")
 
@@ -112,7 +114,7 @@ _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
 # "Es folgten Skopje (1967) ...", "Den Anfang machten Eisenhüttenstadt und Saarlouis".
 _CONTINUATION = re.compile(
     r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
-    r"|^[^,.;]{0,40}\b(?:folgten|kamen|darunter)\b"
+    r"|^[^,.;]{0,40}\b(?:folgten|folgte|kamen|kam|darunter)\b"
 )
 # Verbs that sit next to the subject city of a partnership sentence:
 # "So pflegt die Stadt Gera ...", "Neben Besançon pflegt Freiburg ...",
@@ -156,6 +158,9 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
     text = document.text
     cities = _usable_cities(text, entities, gazetteer)
     home = home_city(document, entities, gazetteer)
+    if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
+        cities = [_City(home.normalized or home.text, home.geonames_id, home.country_code, c.start, c.end,
+                        district=True) if c.named_district else c for c in cities]
     lines = _lines(text, cities, gazetteer)
     found: list[_Found] = []
     found += _from_lists(lines, home)
@@ -180,6 +185,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     score: Counter[int] = Counter()
     first: dict[int, Mention] = {}
     head_end = _offset_after_lines(text, 5)
+    title_end = _offset_after_lines(text, 1)
     line_words: dict[int, int] = {}  # words per line, by line start: long lines are counted once
     for m in mentions:
         first.setdefault(m.geonames_id, m)
@@ -193,8 +199,12 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
         if document.title and m.text in document.title:
             score[m.geonames_id] += 1
-        if n_words <= 12 and _kind_of(text[line_start:line_end], _HEADING_STEMS):
-            score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:"
+        if m.start_char < title_end and n_words <= 4:
+            score[m.geonames_id] += 3  # a title that is the city's name: "Bautzen – Budyšin", "Paderborn"
+        if n_words <= 12 and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
+            text[line_start:line_end], _HEADING_STEMS
+        ):
+            score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
         if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
             m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip()
         ):
@@ -261,7 +271,7 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
                             text=path.read_text(encoding="utf-8"))
         predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
         unmatched = list(predicted)
-        missed = []
+        missed, wrong = [], []
         for gold in record["partnerships"]:
             match = next((p for p in unmatched if _same_pair(p, gold)), None)
             if match is None:
@@ -270,9 +280,13 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
             unmatched.remove(match)
             tp += 1
             kinds_right += match.kind == gold["kind"]
+            if match.kind != gold["kind"]:
+                wrong.append(f"{gold['city_a']} – {gold['city_b']}: kind {match.kind} (gold {gold['kind']})")
             if gold.get("since_year") is not None:
                 years_total += 1
                 years_right += match.since_year == gold["since_year"]
+            if match.since_year != gold.get("since_year"):
+                wrong.append(f"{gold['city_a']} – {gold['city_b']}: year {match.since_year} (gold {gold.get('since_year')})")
         fn += len(missed)
         fp += len(unmatched)
         documents.append({
@@ -281,6 +295,7 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
             "predicted": len(predicted),
             "missed": [f"{g['city_a']} – {g['city_b']}" for g in missed],
             "spurious": [f"{p.city_a} – {p.city_b}" for p in unmatched],
+            "wrong": wrong,
         })
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -314,10 +329,11 @@ def format_partnership_report(result: dict) -> str:
         f"  kind accuracy  {pct(result['kind_accuracy'])}",
     ]
     for doc in result["per_document"]:
-        if doc["missed"] or doc["spurious"]:
+        if doc["missed"] or doc["spurious"] or doc["wrong"]:
             lines.append(f"  {doc['doc']}:")
             lines += [f"    missed   {pair}" for pair in doc["missed"]]
             lines += [f"    spurious {pair}" for pair in doc["spurious"]]
+            lines += [f"    wrong    {detail}" for detail in doc["wrong"]]
     return "\n".join(lines)
 
 
@@ -358,6 +374,8 @@ class _City:
     start: int
     end: int
     genitive: bool = False
+    district: bool = False  # "Köln-Lindenthal", "der Bezirk Nippes": a part of a city
+    named_district: bool = False  # "der Bezirk Nippes": the name is the district's, not the city's
 
 
 def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> list[_City]:
@@ -370,6 +388,11 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
     """
     cities = []
     for m in entities:
+        if m.label == "LOC" and m.geonames_id is None:
+            small = _small_town(text, m, gazetteer)
+            if small is not None:
+                cities.append(small)
+            continue
         if m.label != "CITY" or m.geonames_id is None:
             continue
         surface = " ".join(m.text.split())
@@ -377,8 +400,43 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
         if not own_name and surface.endswith(("er", "ern", "erin")):
             continue
         genitive = not own_name and surface.endswith(("s", "'", "’"))
-        cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char, genitive))
+        named_district = bool(_DISTRICT_BEFORE.search(text, max(0, m.start_char - 20), m.start_char))
+        district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
+        cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char,
+                            genitive, district, named_district))
     return sorted(cities, key=lambda c: c.start)
+
+
+# "Köln-Lindenthal": a city name joined to a district's; "der Bezirk Nippes", "Stadtteil Gohlis".
+_DISTRICT_SUFFIX = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")
+_DISTRICT_BEFORE = re.compile(r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+$")
+# German city names take no article: "im Osten", "die Mauer" are not towns.
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|im|am|vom|zum|zur|ins|beim|ein|eine|einem|einer|eines)\s+$", re.IGNORECASE
+)
+
+
+def _small_town(text: str, mention: Mention, gazetteer: Gazetteer) -> _City | None:
+    """A LOC the NER could not link because the town is small (Gräfenberg, 4,105 inhabitants).
+
+    The NER links model LOCs to cities of 5,000 inhabitants or more, because
+    below that too many nouns are also some village's name. Partners are often
+    small towns, though, and the partnership rules only look at sentences with
+    partnership words and at list items: there, a LOC that is a town's own name
+    (1,000 inhabitants or more) and has no article before it is taken as that town.
+    """
+    surface = " ".join(mention.text.split())
+    if len(surface) < 4 or not surface[:1].isupper() or gazetteer.is_region(surface) or country_code_for(surface):
+        return None
+    if _ARTICLE_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char):
+        return None
+    candidates = gazetteer.candidates(surface)
+    if not candidates or _fold(candidates[0].name) != _fold(surface) or candidates[0].population < 1000:
+        return None
+    place = gazetteer.link(surface)
+    if place is None or place.geonames_id != candidates[0].geonames_id:
+        return None
+    return _City(place.name, place.geonames_id, place.country_code, mention.start_char, mention.end_char)
 
 
 def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: Gazetteer) -> _City | None:
@@ -574,7 +632,11 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             continue  # a name the gazetteer does not know ("Pays des Herbiers") keeps the list open
         last_heading = False
         if line.kind == "prose":
-            region_kind = None
+            # An introduction between a heading and its list keeps the list open
+            # ("Ludwigshafener Partnerstädte" / "Ludwigshafen ist ..." / "Lorient, Frankreich");
+            # prose after the items closes it.
+            if shape is not None:
+                region_kind = None
             continue
         if line.kind != "item" or region_kind is None:
             continue
@@ -704,14 +766,25 @@ def _from_sentences(
         kind = _kind_of(sentence)
         continuation = kind is None and previous_vocab and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
+            or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
         )
         if kind is None and not continuation:
+            if previous_vocab and not in_sentence:
+                _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
             previous_vocab, carried = False, None
             continue
-        partners = [c for c in in_sentence if not _excluded(text, start, c, in_sentence)]
-        results, subject = _pairs_in_sentence(text, start, end, partners, anchor_home, carried, continuation)
+        denied = {_key(c) for c in in_sentence if _denied(sentence, c.start - start)}
+        partners = [c for c in in_sentence if not _excluded(text, start, c, in_sentence) and _key(c) not in denied]
+        results, subject = [], None
+        for clause_start, clause_end, clause_partners in _clauses(text, start, end, partners):
+            clause_results, subject = _pairs_in_sentence(
+                text, clause_start, clause_end, clause_partners, anchor_home, carried, continuation
+            )
+            results += clause_results
         for a, b, rule, year in results:
-            pair_kind = _nearest_kind(text, start, end, b) or "partnership"
+            pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b) or "partnership"
+            if a.district or b.district:
+                pair_kind = "district_partnership"
             confidence = _CONFIDENCE[rule]
             if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
                 confidence -= _COOPERATION_PENALTY
@@ -721,6 +794,77 @@ def _from_sentences(
         previous_vocab = kind is not None or bool(continuation)
         carried = subject
     return found
+
+
+# A clause that denies or only considers a partnership: "ist keine Partnerstadt",
+# "eine Partnerschaft mit Brünn entstand daraus nicht", "prüft derzeit eine Partnerschaft".
+_NEGATION = re.compile(
+    r"\b(?:kein|keine|keinen|keinem|keiner|nie|niemals|"
+    r"nicht(?!\s+(?:nur|zuletzt|allein|immer|selten|minder|weniger|ohne|mehr\s+wegzudenken)\b))\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:prüft|prüfen|geprüft|erwägt|erwägen|erwogen|sondiert|sondieren|mögliche|möglichen|möglicher|"
+    r"denkbare|denkbaren|Gespräche\s+über|Interesse\s+an)\b",
+    re.IGNORECASE,
+)
+
+
+def _denied(sentence: str, position: int) -> bool:
+    """Whether the clause around ``position`` denies or only considers a partnership.
+
+    Clauses end at commas, semicolons and dashes; the clause must use a
+    partnership word itself, so that "Kiel, das nicht weit von ... liegt" or a
+    negation elsewhere in a long sentence leaves the partners alone.
+    """
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;]|\s[–-]\s", sentence)] + [len(sentence) + 1]
+    k = bisect.bisect_right(bounds, position) - 1
+    clause = sentence[bounds[k] : bounds[k + 1]]
+    return bool(_kind_of(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
+
+
+# "eine Freundschaftsvereinbarung, die ... in eine förmliche Städtepartnerschaft überführt wurde":
+# the kind it became is the kind it is.
+_CONVERSION = re.compile(
+    r"\b(?:in|zu)\s+(?:eine[rn]?\s+)?(?:\w+\s+){0,2}?(\w*(?:partnerschaft|freundschaft|kooperation)\w*)\s+"
+    r"(?:überführt|umgewandelt|ausgebaut|erweitert|aufgewertet|weiterentwickelt)",
+    re.IGNORECASE,
+)
+
+
+def _converted_kind(sentence: str) -> str | None:
+    match = _CONVERSION.search(sentence)
+    return _kind_of(match.group(1)) if match else None
+
+
+# A comma between two clauses, not between list members: a verb closes the clause
+# before it ("... verbunden ist, pflegt") or opens the one after it.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:ist|sind|war|waren|wurde|wurden|hat|haben|hatte|hatten)[,;]\s"
+    r"|[,;]\s(?=(?:pflegt|pflegen|unterhält|unterhalten|verbindet|verbinden|während|wohingegen|jedoch|aber)\b)"
+)
+
+
+def _clauses(text: str, start: int, end: int, cities: list[_City]) -> list[tuple[int, int, list[_City]]]:
+    """The sentence, or its clauses when two of them each pair their own cities.
+
+    "Während Marburg mit Poitiers verbunden ist, pflegt Gießen eine
+    Partnerschaft mit Winchester": each clause has its own subject. A list of
+    pairs ("Aachen und Naumburg, Bonn und Potsdam") stays one sentence.
+    """
+    whole = [(start, end, cities)]
+    if len(_distinct(cities)) < 4:
+        return whole
+    if len({_key(c) for pair in _und_pairs(text, cities) for c in pair}) >= len(_distinct(cities)) - 1:
+        return whole
+    cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
+    clauses = []
+    for clause_start, clause_end in zip(cuts, cuts[1:]):
+        inside = [c for c in cities if clause_start <= c.start and c.end <= clause_end]
+        clauses.append((clause_start, clause_end, inside))
+    if sum(len(_distinct(inside)) >= 2 for _, _, inside in clauses) < 2:
+        return whole
+    return [clause for clause in clauses if clause[2]]
 
 
 def _date_previous(found: list[_Found], sentence: str) -> None:
@@ -842,8 +986,12 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     elif continuation:
         rule = "continuation"
     if anchor is None:
-        subject = rest[0] if len(rest) == 1 else None
-        return results, subject
+        # "Gera pflegt ... Partnerschaften." carries Gera; "Die Partnerschaft mit Kielce ..." does not carry Kielce.
+        lone = rest[0] if len(rest) == 1 else None
+        if lone is not None and re.search(r"\b(?:mit|zu|nach|von)\s+(?:der\s+|dem\s+)?(?:Stadt\s+)?$",
+                                          text[max(start, lone.start - 20) : lone.start], re.IGNORECASE):
+            lone = None
+        return results, lone
     others = [c for c in rest if _key(c) != _key(anchor)]
     if not others:
         return results, anchor
