@@ -220,6 +220,9 @@ def default_cache_dir() -> Path:
     return Path(base) / "twinning-miner"
 
 
+_QUALIFIED_NAME = re.compile(r" (?:an der|am|im|in der|ob der|bei|in) ")
+
+
 class Gazetteer:
     """Read-only index of GeoNames cities by every Latin-script name and variant.
 
@@ -365,7 +368,9 @@ class Gazetteer:
             score += 3.0
         if country in place_countries:
             score += 0.5
-        if normalize_name(name) == key:
+        # Its own name, or the short form of a German "X an der Y" name: "Marburg" is
+        # Marburg an der Lahn's own short name but only an exonym of Maribor.
+        if normalize_name(name) == key or normalize_name(_QUALIFIED_NAME.split(name, maxsplit=1)[0]) == key:
             score += 0.3
         # Among namesakes of similar size, the one the world writes about has
         # more alternate names: the town Komárno (26 names) over the farm

@@ -37,7 +37,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.cities import Gazetteer, country_code_for
@@ -97,7 +97,7 @@ _SPECIFIC_KINDS = ("friendship", "cooperation", "district_partnership")
 _ROUTE_WORDS = frozenset({"über", "via"})
 _ORIGIN_BEFORE = re.compile(
     r"(?:geboren\s+in|stammt\s+aus|kommt\s+aus|Bürgermeister(?:in)?\s+von|Messen?\s+in|studiert\s+in|"
-    r"lebt\s+in|wohnt\s+in)\s+(?:der\s+Stadt\s+)?$",
+    r"lebt\s+in|wohnt\s+in|Messe|Universität|Hochschule|Flughafen|Hafen|Bahnhof|Klinikum)\s+(?:der\s+Stadt\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert)\b")
@@ -130,7 +130,7 @@ _CITY_HEADS = frozenset(
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦]|\d{1,2}[.)])\s*")
 _RATING = re.compile(r"^A{1,3}$")
-_TAIL_STARTS = re.compile(r"^\s*(?:$|[,(|:/–\-]|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4})")
+_TAIL_STARTS = re.compile(r"^(?:\t|\s*(?:$|[,(|:/–\-]|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))")  # \t: a table row
 
 # Confidence of each rule, set by hand as an ordering of how explicit the
 # statement is (a "zwischen A und B" sentence above a heading list above two
@@ -397,19 +397,33 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
             continue
         surface = " ".join(m.text.split())
         own_name = any(p.geonames_id == m.geonames_id for p in gazetteer.candidates(surface))
-        if not own_name and surface.endswith(("er", "ern", "erin")):
+        if (not own_name or _adjective_of_a_bigger_city(surface, gazetteer)) and surface.endswith(("er", "ern", "erin")):
             continue
         genitive = not own_name and surface.endswith(("s", "'", "’"))
-        named_district = bool(_DISTRICT_BEFORE.search(text, max(0, m.start_char - 20), m.start_char))
+        named_district = bool(_DISTRICT_BEFORE.search(text, max(0, m.start_char - 40), m.start_char))
         district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
         cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char,
                             genitive, district, named_district))
+    starts = {c.start for c in cities}
+    # "Bonn-Oxford-Gesellschaft" joins two cities, it names no district of Bonn.
+    cities = [replace(c, district=False) if c.district and not c.named_district and c.end + 1 in starts else c
+              for c in cities]
     return sorted(cities, key=lambda c: c.start)
+
+
+def _adjective_of_a_bigger_city(surface: str, gazetteer: Gazetteer) -> bool:
+    """ "Bonner" (Unternehmen) is Bonn's adjective, not the Australian locality Bonner."""
+    if not surface.endswith("er"):
+        return False
+    base, own = gazetteer.link(surface[:-2]), gazetteer.link(surface)
+    return base is not None and (own is None or base.population > own.population)
 
 
 # "Köln-Lindenthal": a city name joined to a district's; "der Bezirk Nippes", "Stadtteil Gohlis".
 _DISTRICT_SUFFIX = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")
-_DISTRICT_BEFORE = re.compile(r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+$")
+_DISTRICT_BEFORE = re.compile(
+    r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)(?:e|en|s|es)?[ \t]+(?:\w+[ \t]+und[ \t]+)?$"
+)
 # German city names take no article: "im Osten", "die Mauer" are not towns.
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|im|am|vom|zum|zur|ins|beim|ein|eine|einem|einer|eines)\s+$", re.IGNORECASE
@@ -428,6 +442,8 @@ def _small_town(text: str, mention: Mention, gazetteer: Gazetteer) -> _City | No
     surface = " ".join(mention.text.split())
     if len(surface) < 4 or not surface[:1].isupper() or gazetteer.is_region(surface) or country_code_for(surface):
         return None
+    if _adjective_of_a_bigger_city(surface, gazetteer):
+        return None
     if _ARTICLE_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char):
         return None
     candidates = gazetteer.candidates(surface)
@@ -436,12 +452,14 @@ def _small_town(text: str, mention: Mention, gazetteer: Gazetteer) -> _City | No
     place = gazetteer.link(surface)
     if place is None or place.geonames_id != candidates[0].geonames_id:
         return None
-    return _City(place.name, place.geonames_id, place.country_code, mention.start_char, mention.end_char)
+    named_district = bool(_DISTRICT_BEFORE.search(text, max(0, mention.start_char - 40), mention.start_char))
+    return _City(place.name, place.geonames_id, place.country_code, mention.start_char, mention.end_char,
+                 district=named_district, named_district=named_district)
 
 
 def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: Gazetteer) -> _City | None:
     """Link the leading name of a list line when NER found none: "Addis" + "Abeba", "Naumburg"."""
-    body = _BULLET.sub("", line)
+    body = _BULLET.sub("", line).lstrip()
     lead = len(line) - len(body)
     match = re.match(r"[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)
     if not match:
@@ -502,7 +520,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         if _is_attribute(stripped):
             result.append(_Line(line, start, "attribute"))
             continue
-        body = _BULLET.sub("", line)
+        body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
         body_start = start + len(line) - len(body)
@@ -535,9 +553,17 @@ def _is_attribute(line: str) -> bool:
     return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
 
 
+_NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*")
+
+
 def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
-    """The kind named by the first partnership word of ``text`` (its most specific reading)."""
+    """The kind named by the first partnership word of ``text`` (its most specific reading).
+
+    Partnerships of schools, universities and clubs are not municipal ones.
+    """
     lower = text.casefold()
+    if "schulpartner" in lower or "universitätspartner" in lower or "vereinspartner" in lower:
+        lower = _NOT_MUNICIPAL.sub(" ", lower)
     best = None
     for stem, kind in stems:
         pos = lower.find(stem)
@@ -632,11 +658,9 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             continue  # a name the gazetteer does not know ("Pays des Herbiers") keeps the list open
         last_heading = False
         if line.kind == "prose":
-            # An introduction between a heading and its list keeps the list open
-            # ("Ludwigshafener Partnerstädte" / "Ludwigshafen ist ..." / "Lorient, Frankreich");
-            # prose after the items closes it.
-            if shape is not None:
-                region_kind = None
+            # Prose keeps the list open until the next heading: an introduction
+            # ("Ludwigshafener Partnerstädte" / "Ludwigshafen ist ..." / "Lorient, Frankreich")
+            # or a paragraph describing each item ("La Paz (Bolivien) – seit 1996" / "Gemeinsam ...").
             continue
         if line.kind != "item" or region_kind is None:
             continue
@@ -764,6 +788,8 @@ def _from_sentences(
         in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         kind = _kind_of(sentence)
+        if kind is not None and _only_denied(sentence):
+            kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
@@ -810,6 +836,18 @@ _HEDGE = re.compile(
 )
 
 
+def _clause_bounds(sentence: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"[,;]|\s[–-]\s", sentence)] + [len(sentence) + 1]
+
+
+def _only_denied(sentence: str) -> bool:
+    """Whether every clause that uses a partnership word denies or only considers it."""
+    bounds = _clause_bounds(sentence)
+    clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:])]
+    with_kind = [c for c in clauses if _kind_of(c)]
+    return bool(with_kind) and all(_NEGATION.search(c) or _HEDGE.search(c) for c in with_kind)
+
+
 def _denied(sentence: str, position: int) -> bool:
     """Whether the clause around ``position`` denies or only considers a partnership.
 
@@ -817,7 +855,7 @@ def _denied(sentence: str, position: int) -> bool:
     partnership word itself, so that "Kiel, das nicht weit von ... liegt" or a
     negation elsewhere in a long sentence leaves the partners alone.
     """
-    bounds = [0] + [m.end() for m in re.finditer(r"[,;]|\s[–-]\s", sentence)] + [len(sentence) + 1]
+    bounds = _clause_bounds(sentence)
     k = bisect.bisect_right(bounds, position) - 1
     clause = sentence[bounds[k] : bounds[k + 1]]
     return bool(_kind_of(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
@@ -924,6 +962,19 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
     return sorted(in_sentence + extra, key=lambda c: c.start)
 
 
+_REGION_BEFORE = re.compile(
+    r"\b(?:Präfektur|Provinz|Region|Landkreis|Kreis|Woiwodschaft|Oblast|Gebiet|Departement|Département|"
+    r"Bundesstaat|Kanton|Distrikt|Regierungsbezirk)\s+$"
+)
+
+
+# A place named to locate another: "Marly-le-Roi westlich von Paris", "Saint-Jean-de-Braye bei Orléans".
+_NEAR_BEFORE = re.compile(
+    r"\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)?(?:westlich|östlich|nördlich|südlich)\s+von|"
+    r"bei|nahe|unweit\s+von|vor\s+den\s+Toren\s+von)\s+$", re.IGNORECASE
+)
+
+
 def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_City]) -> bool:
     """A city on a route, a person's origin or office: not a party of the partnership."""
     before = text[sentence_start : city.start]
@@ -933,6 +984,8 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True
     if re.search(r"\baus\s+$", before) and re.match(r"^\s+\w*stammend", text[city.end : city.end + 30]):
         return True
+    if _REGION_BEFORE.search(before) or _NEAR_BEFORE.search(before):
+        return True  # "Nagaoka in der Präfektur Niigata": a region that shares its capital's name
     # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau".
     words = re.findall(r"[\w.]+", before)
     for k in range(len(words) - 1, -1, -1):
@@ -1007,7 +1060,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
 
 
 # What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
-_LIST_GAP = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*$")
+_LIST_GAP = re.compile(
+    r"^\s*(?:in\s+(?:der\s+|den\s+)?[A-ZÄÖÜ][\wäöü]+\s*)?(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*$"
+)  # also "Saint-Cloud in Frankreich und Frascati"
 
 
 def _distinct(cities: list[_City]) -> list[_City]:
@@ -1105,8 +1160,9 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
 def _segment_year(segment: str) -> int | None:
     """A year right after one list member: "(1987)", "(seit 1960)", ", seit 1960", "im Jahr 1986"."""
     match = re.match(
-        r"^[^.;]*?(?:\(\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)(1[89]\d\d|20\d\d)", segment
-    )
+        r"^[^.;]*?(?:\(\s*(?:seit\s+)?|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)"
+        r"(1[89]\d\d|20\d\d)", segment
+    )  # "(1987)", "(seit 1960)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
     return int(match.group(1)) if match else None
 
 
