@@ -309,10 +309,15 @@ def _existing_dir(path: str, what: str) -> Path:
 @click.option("--config", "config_path", default="configs/ner.cfg", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--max-steps", default=None, type=int, help="Stop training after this many steps (default: the config's).")
+@click.option("--finetune-steps", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Steps of the mixed fine-tune (stage 2, configs/ner_finetune.cfg next to --config); "
+                   "0 = off. Shipped only if it passes the dev rule (see models/ner/README.md).")
+@click.option("--finetune-share", default=0.3, show_default=True, type=click.FloatRange(0.0, 1.0, min_open=True),
+              help="Share of the non-GermEval training docs in the stage-2 data.")
 @click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the model's metrics (dev and GermEval test figures) as JSON here.")
 @_reported
-def train_ner(data_dir, out_dir, config_path, seed, max_steps, metrics_path):
+def train_ner(data_dir, out_dir, config_path, seed, max_steps, finetune_steps, finetune_share, metrics_path):
     """Retrain the German NER pipeline with `spacy train` and ship it with its model card.
 
     Runs for about an hour on one CPU core. Example:
@@ -322,7 +327,7 @@ def train_ner(data_dir, out_dir, config_path, seed, max_steps, metrics_path):
     from pipeline.ner_training import train_ner as train
 
     shipped = train(_existing_dir(data_dir, "NER corpora"), Path(out_dir), config=Path(config_path), seed=seed,
-                    max_steps=max_steps)
+                    max_steps=max_steps, finetune_steps=finetune_steps, finetune_share=finetune_share)
     click.echo(f"NER pipeline written to {shipped}; see {shipped / 'README.md'} and {shipped / 'metrics.json'}")
     _write_json(json.loads((Path(shipped) / "metrics.json").read_text(encoding="utf-8")), metrics_path)
 
@@ -359,16 +364,20 @@ def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics
               help="Labelled data: the GermEval 2014 test TSV (ner, default ../shared/data/ner/germeval2014/"
                    "NER-de-test.tsv), the gold folder (partnerships, default corpus/gold) or the passages "
                    "JSONL (purposes, default corpus/purposes/passages.jsonl).")
-@click.option("--split", default="test", show_default=True, help="Which split of the gold data to score.")
+@click.option("--split", default="test", show_default=True, help="Which split of the gold data to score; "
+              "partnerships also take several, comma-separated (test,test3), or all.")
 @click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner")
 @click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
               type=click.Path(file_okay=False))
 @click.option("--with-rules", is_flag=True,
               help="ner: score the whole entity stage (model + gazetteer and person rules), not the model alone.")
+@click.option("--documents", "documents_path", default=None, type=click.Path(dir_okay=False),
+              help="purposes: labelled whole documents, every split of it scored (default: documents.jsonl "
+                   "beside the passages; see corpus/purposes/README.md).")
 @click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the figures as JSON here (for `dvc metrics`).")
 @_reported
-def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, metrics_path):
+def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, documents_path, metrics_path):
     """Score the current models on held-out labelled data and print precision, recall and F1.
 
     Examples:
@@ -377,6 +386,7 @@ def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, metri
         twinning evaluate --task ner --with-rules
         twinning evaluate --task partnerships --split test
         twinning evaluate --task purposes
+        twinning evaluate --task purposes --documents corpus/gold/test2_purposes.jsonl
     """
     if task == "ner":
         from pipeline.ner_training import evaluate_ner, format_ner_report
@@ -401,8 +411,7 @@ def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, metri
         if not passages.is_file():
             raise ConfigError(f"labelled passages not found at {passages}; pass --data")
         result = evaluate_purposes(passages, Path(purpose_model), split,
-                                   documents_path=passages.parent / "documents.jsonl",
-                                   documents_dir=passages.parent.parent / "reference")
+                                   documents_path=Path(documents_path or passages.parent / "documents.jsonl"))
         report = format_purpose_report(result)
     click.echo(report)
     _write_json(result, metrics_path)

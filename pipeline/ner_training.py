@@ -10,7 +10,12 @@ Public surface:
 - ``build_corpora(data_dir, out_dir, seed)``: corpora -> ``train.spacy``,
   ``dev.spacy`` (held out from the training data) and ``test.spacy``
   (GermEval 2014 test, for evaluation only).
-- ``train_ner(data_dir, output_dir, ...)``: build, ``spacy train``, ship.
+- ``train_ner(data_dir, output_dir, ...)``: build, ``spacy train`` (stage 1),
+  optionally a mixed fine-tune (stage 2, ``finetune_steps``), ship.
+- ``finetune_ner(stage1, summary, work_dir, ...)``: stage 2 alone, with the
+  adoption rule (``FINETUNE_RULE``) applied on the dev sets.
+- ``dev_scores(model, corpus_dir)``: spaCy's entity scores on ``dev.spacy``
+  (mixed) and ``dev_germeval.spacy``, the figures decisions are made on.
 - ``evaluate_ner(model, split_path)``: strict-span P/R/F1 on a GermEval TSV.
 - ``format_ner_report(result)``: a readable table of that result.
 """
@@ -271,7 +276,7 @@ def _sample_ler(data_dir: Path, n: int, rng: random.Random) -> tuple[list[Senten
 
 def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
                   ler_sentences: int = 12000, germeval_repeat: int = 3,
-                  use_europeana: bool = False) -> dict:
+                  use_europeana: bool = False, finetune_share: float = 0.0) -> dict:
     """Convert the shared NER corpora into spaCy DocBins for training.
 
     Writes ``train.spacy``, ``dev.spacy`` (held out from the training data, for
@@ -287,6 +292,12 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
         germeval_repeat: how often the GermEval training sentences appear in
             train (oversampling the one in-domain corpus).
         use_europeana: add the noisy OCR newspaper corpus.
+        finetune_share: if > 0, also write the stage-2 (fine-tune) data:
+            ``train_finetune.spacy`` = the GermEval training sentences
+            × ``germeval_repeat`` plus a seeded random ``finetune_share`` of
+            every other corpus's training docs, and ``dev_finetune.spacy`` =
+            ``dev.spacy`` + ``dev_germeval.spacy`` (checkpoint selection of
+            stage 2). ``train.spacy`` is unchanged by this option.
 
     Returns:
         A summary: per corpus and split the sentence/entity counts, the paths
@@ -324,6 +335,7 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
 
     train_docs: list[Doc] = []
     dev_docs: list[Doc] = []
+    by_corpus: dict[str, list[Doc]] = {}  # training docs, not repeated
     summary: dict = {"seed": seed, "corpora": {}}
     for name, (train, dev) in parts.items():
         repeat = germeval_repeat if name == "germeval" else 1
@@ -331,6 +343,7 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
         ddocs = [_to_doc(nlp.vocab, s) for s in dev]
         train_docs += tdocs * max(1, repeat)
         dev_docs += ddocs
+        by_corpus[name] = tdocs
         summary["corpora"][name] = _count(tdocs, ddocs, repeat)
 
     sd = data_dir / "smartdata"
@@ -340,6 +353,7 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
         tdocs, ddocs = _split(docs, 0.05, rng)
         train_docs += tdocs
         dev_docs += ddocs
+        by_corpus["smartdata"] = tdocs
         summary["corpora"]["smartdata"] = _count(tdocs, ddocs, 1)
 
     rng.shuffle(train_docs)
@@ -356,12 +370,40 @@ def build_corpora(data_dir: Path, out_dir: Path, seed: int = 0, *,
         paths["test"] = out_dir / "test.spacy"
         test_docs = [_to_doc(nlp.vocab, s) for s in _read_germeval(test_tsv)]
         DocBin(docs=test_docs, store_user_data=False).to_disk(paths["test"])
+    if finetune_share > 0:
+        ft_docs, counts = _finetune_docs(by_corpus, finetune_share, germeval_repeat, seed)
+        paths["train_finetune"] = out_dir / "train_finetune.spacy"
+        paths["dev_finetune"] = out_dir / "dev_finetune.spacy"
+        DocBin(docs=ft_docs, store_user_data=False).to_disk(paths["train_finetune"])
+        DocBin(docs=dev_docs + ge_dev, store_user_data=False).to_disk(paths["dev_finetune"])
+        summary["finetune"] = {
+            "share": finetune_share, "train_docs": counts, "dev_docs": len(dev_docs) + len(ge_dev),
+            "train_sha256": hashlib.sha256(paths["train_finetune"].read_bytes()).hexdigest()}
     summary["paths"] = {k: str(v) for k, v in paths.items()}
     summary["train_sha256"] = hashlib.sha256(paths["train"].read_bytes()).hexdigest()
     summary["options"] = {"ler_sentences": ler_sentences, "germeval_repeat": germeval_repeat,
-                          "use_europeana": use_europeana}
+                          "use_europeana": use_europeana, "finetune_share": finetune_share}
     (out_dir / "corpora.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
+
+
+def _finetune_docs(by_corpus: dict[str, list[Doc]], share: float, germeval_repeat: int,
+                   seed: int) -> tuple[list[Doc], dict[str, int]]:
+    """Stage-2 training docs: GermEval × repeat plus a seeded share of each other corpus.
+
+    Uses its own random generator, so the stage-1 data do not depend on it.
+    """
+    rng = random.Random(f"finetune-{seed}")
+    docs, counts = [], {}
+    for name in sorted(by_corpus):
+        if name == "germeval":
+            chosen = by_corpus[name] * max(1, germeval_repeat)
+        else:
+            chosen = rng.sample(by_corpus[name], int(round(len(by_corpus[name]) * share)))
+        docs += chosen
+        counts[name] = len(chosen)
+    rng.shuffle(docs)
+    return docs, counts
 
 
 def _count(train: list[Doc], dev: list[Doc], repeat: int) -> dict:
@@ -432,14 +474,26 @@ def add_city_ruler(nlp: Language, train_path: Path) -> int:
 # Training and shipping.
 
 
+# Stage 2 is adopted only if, against the stage-1 model on the same dev sets,
+# dev_germeval F1 rises by at least min_gain AND mixed dev F1 drops by less
+# than max_drop. Fixed before the first mixed fine-tune (models/ner/README.md).
+FINETUNE_RULE = {"min_gain_dev_germeval": 0.010, "max_drop_dev": 0.020}
+
+
 def train_ner(data_dir: Path, output_dir: Path = Path("models/ner"), *,
               config: Path = Path("configs/ner.cfg"), seed: int = 0,
               max_steps: int | None = None, work_dir: Path = Path("outputs"),
-              city_ruler: bool = False) -> Path:
-    """Build the corpora, run ``spacy train`` on them and ship model-best.
+              city_ruler: bool = False, finetune_steps: int = 0,
+              finetune_share: float = 0.3) -> Path:
+    """Build the corpora, run ``spacy train`` on them (stage 1), optionally fine-tune, ship.
 
     The corpora go to ``work_dir/ner_corpus``, spaCy's output to
-    ``work_dir/ner_train``; model-best is copied into ``output_dir`` (a hand
+    ``work_dir/ner_train``. With ``finetune_steps > 0`` stage 2 runs after it
+    (``finetune_ner``: ``configs/ner_finetune.cfg`` next to ``config``, output
+    ``work_dir/ner_finetune``, training data GermEval × 3 plus
+    ``finetune_share`` of the other corpora) and its model-best is shipped
+    if ``FINETUNE_RULE`` adopts it, else stage 1's. The shipped model is
+    copied into ``output_dir`` (a hand
     written ``README.md`` model card there is kept), with the sentencizer
     added if the config has none, the GeoNames ``city_ruler`` if
     ``city_ruler=True`` (off by default: +0.5 F1 but ~40 s load time), ``meta.json`` extended with labels, versions and the
@@ -455,16 +509,83 @@ def train_ner(data_dir: Path, output_dir: Path = Path("models/ner"), *,
     if not config.exists():
         raise ConfigError(f"training config {config} not found; pass --config")
     corpus_dir, train_dir = work_dir / "ner_corpus", work_dir / "ner_train"
-    summary = build_corpora(Path(data_dir), corpus_dir, seed=seed)
+    summary = build_corpora(Path(data_dir), corpus_dir, seed=seed,
+                            finetune_share=finetune_share if finetune_steps > 0 else 0.0)
     overrides = {"paths.train": summary["paths"]["train"], "paths.dev": summary["paths"]["dev"],
                  "system.seed": seed}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     started = time.time()
     spacy_train(config, train_dir, overrides=overrides)
-    return ship_model(train_dir / "model-best", output_dir, summary=summary,
+    best = train_dir / "model-best"
+    if finetune_steps > 0:
+        decision = finetune_ner(best, summary, work_dir, config=config.with_name("ner_finetune.cfg"),
+                                steps=finetune_steps, seed=seed)
+        summary["finetune"] = {**summary.get("finetune", {}), **decision}
+        best = Path(decision["shipped"])
+    return ship_model(best, output_dir, summary=summary,
                       test_tsv=Path(data_dir) / "germeval2014" / "NER-de-test.tsv",
                       train_seconds=time.time() - started, config=config, city_ruler=city_ruler)
+
+
+def finetune_ner(stage1: Path, summary: dict, work_dir: Path = Path("outputs"), *,
+                 config: Path = Path("configs/ner_finetune.cfg"), steps: int = 1500,
+                 seed: int = 0) -> dict:
+    """Stage 2: continue training ``stage1`` on the mixed fine-tune data, then decide.
+
+    ``summary`` is ``build_corpora(..., finetune_share=...)``'s result. spaCy
+    writes to ``work_dir/ner_finetune`` and picks its checkpoint on
+    ``dev_finetune.spacy`` (mixed dev + dev_germeval; never test). Both models
+    are then scored with ``dev_scores`` and ``FINETUNE_RULE`` decides.
+
+    Returns:
+        The decision: ``adopted``, ``shipped`` (the model folder to ship),
+        both models' dev figures, the rule and the step count.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    stage1, config = Path(stage1).resolve(), Path(config)
+    if not config.exists():
+        raise ConfigError(f"fine-tune config {config} not found")
+    paths = summary["paths"]
+    if "train_finetune" not in paths:
+        raise ConfigError("no fine-tune data: build the corpora with finetune_share > 0")
+    out = Path(work_dir) / "ner_finetune"
+    spacy_train(config, out, overrides={
+        "paths.train": paths["train_finetune"], "paths.dev": paths["dev_finetune"],
+        "paths.source": str(stage1), "system.seed": seed, "training.max_steps": steps})
+    corpus_dir = Path(paths["dev"]).parent
+    before, after = dev_scores(stage1, corpus_dir), dev_scores(out / "model-best", corpus_dir)
+    decision = _finetune_decision(before, after)
+    return {**decision, "shipped": str(out / "model-best" if decision["adopted"] else stage1),
+            "steps": steps, "config": str(config), "stage1": before, "stage2": after}
+
+
+def _finetune_decision(before: dict, after: dict) -> dict:
+    """Apply ``FINETUNE_RULE`` to two ``dev_scores`` results (stage 1, stage 2)."""
+    gain = after["dev_germeval"]["ents_f"] - before["dev_germeval"]["ents_f"]
+    drop = before["dev"]["ents_f"] - after["dev"]["ents_f"]
+    adopted = (gain >= FINETUNE_RULE["min_gain_dev_germeval"] - 1e-9
+               and drop < FINETUNE_RULE["max_drop_dev"])
+    return {"adopted": adopted, "rule": FINETUNE_RULE, "dev_germeval_gain": gain, "dev_drop": drop}
+
+
+def dev_scores(model: str | Path, corpus_dir: Path) -> dict:
+    """Entity P/R/F1 (spaCy's scorer, as in ``spacy train``) on the dev sets of ``corpus_dir``.
+
+    ``dev`` is spaCy's mixed dev (all corpora), ``dev_germeval`` its GermEval
+    part. The texts are re-tokenised by the model, as during training.
+    """
+    from spacy.training import Corpus
+
+    nlp = spacy.load(model)
+    result = {}
+    for name in ("dev", "dev_germeval"):
+        examples = list(Corpus(Path(corpus_dir) / f"{name}.spacy")(nlp))
+        scores = nlp.evaluate(examples)
+        result[name] = {k: scores[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type")}
+        result[name]["n_docs"] = len(examples)
+    return result
 
 
 def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | None = None,
@@ -500,6 +621,9 @@ def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | 
         "config": str(config) if config else None,
         "city_ruler_patterns": n_patterns,
     }
+    if summary.get("finetune"):
+        nlp.meta["twinning"]["finetune"] = {k: v for k, v in summary["finetune"].items()
+                                            if k not in ("stage1", "stage2")}
     staging = output_dir.with_name(output_dir.name + ".tmp")
     if staging.exists():
         shutil.rmtree(staging)
@@ -515,6 +639,9 @@ def ship_model(best: Path, output_dir: Path, *, summary: dict, test_tsv: Path | 
     staging.rmdir()
 
     metrics = {"dev": train_meta.get("performance", {})}
+    if summary.get("finetune", {}).get("stage1"):
+        # Stage 2 ran: both models on mixed dev and dev_germeval, and the decision.
+        metrics["finetune"] = summary["finetune"]
     if test_tsv is not None and Path(test_tsv).exists():
         metrics["germeval2014_test"] = evaluate_ner(output_dir, Path(test_tsv))
     (output_dir / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")

@@ -9,7 +9,10 @@ import spacy
 from spacy.tokens import DocBin
 
 from pipeline.ner_training import (
+    FINETUNE_RULE,
     LABELS,
+    _finetune_decision,
+    _finetune_docs,
     _read_germeval,
     _read_smartdata,
     build_corpora,
@@ -102,6 +105,48 @@ def test_build_corpora_on_germeval_slice(tmp_path):
     assert "test" not in summary["paths"]  # no test file in the slice, none written
     first = [d for d in train + dev if d[0].text == "Gleich"][0]
     assert [(e.text, e.label_) for e in first.ents] == [("Ecce homo", "MISC"), ("Jesu", "PER")]
+
+
+@pytest.mark.shared_data
+@needs_data
+def test_finetune_data_are_germeval_plus_dev_and_leave_train_unchanged(tmp_path):
+    src = (DATA / "germeval2014" / "NER-de-dev.tsv").read_text(encoding="utf-8")
+    small = tmp_path / "data" / "germeval2014"
+    small.mkdir(parents=True)
+    (small / "NER-de-dev.tsv").write_text("\n\n".join(src.split("\n\n")[:100]) + "\n\n", encoding="utf-8")
+    plain = build_corpora(tmp_path / "data", tmp_path / "a", seed=0, germeval_repeat=2)
+    mixed = build_corpora(tmp_path / "data", tmp_path / "b", seed=0, germeval_repeat=2, finetune_share=0.3)
+    assert "train_finetune" not in plain["paths"]
+    assert mixed["train_sha256"] == plain["train_sha256"]  # stage 1 data do not change
+    vocab = spacy.blank("de").vocab
+    ft = list(DocBin().from_disk(mixed["paths"]["train_finetune"]).get_docs(vocab))
+    dev = list(DocBin().from_disk(mixed["paths"]["dev_finetune"]).get_docs(vocab))
+    assert len(ft) == 85 * 2 and mixed["finetune"]["train_docs"] == {"germeval": 170}
+    assert len(dev) == 15 + 15  # mixed dev (GermEval only here) + dev_germeval
+
+
+def test_finetune_docs_take_a_seeded_share_of_the_other_corpora():
+    nlp = spacy.blank("de")
+    by_corpus = {"germeval": [nlp.make_doc(f"g{i}") for i in range(10)],
+                 "ler": [nlp.make_doc(f"l{i}") for i in range(100)],
+                 "sturm": [nlp.make_doc(f"s{i}") for i in range(20)]}
+    docs, counts = _finetune_docs(by_corpus, 0.3, 3, seed=0)
+    assert counts == {"germeval": 30, "ler": 30, "sturm": 6} and len(docs) == 66
+    again, _ = _finetune_docs(by_corpus, 0.3, 3, seed=0)
+    assert [d.text for d in docs] == [d.text for d in again]
+    other, _ = _finetune_docs(by_corpus, 0.3, 3, seed=1)
+    assert [d.text for d in docs] != [d.text for d in other]
+
+
+def test_finetune_rule_needs_germeval_gain_and_little_forgetting():
+    def scores(dev, ge):
+        return {"dev": {"ents_f": dev}, "dev_germeval": {"ents_f": ge}}
+    base = scores(0.785, 0.566)
+    assert FINETUNE_RULE == {"min_gain_dev_germeval": 0.010, "max_drop_dev": 0.020}
+    assert _finetune_decision(base, scores(0.780, 0.576))["adopted"]
+    assert not _finetune_decision(base, scores(0.780, 0.575))["adopted"]  # gain < 1 point
+    assert not _finetune_decision(base, scores(0.765, 0.600))["adopted"]  # mixed dev -2.0 points
+    assert not _finetune_decision(base, scores(0.755, 0.588))["adopted"]  # the GermEval-only fine-tune
 
 
 @pytest.mark.shared_data

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.errors import ConfigError, ModelError
@@ -200,6 +201,86 @@ def test_retrain_with_other_C_writes_a_loadable_model_and_reports_the_old_one(tm
     assert result["previous"]["model_version"] == old_version
     assert result["previous"]["n"] == result["metrics"]["n"]
     assert "previous macro-F1" in format_purpose_report(result)
+    assert meta["document_aggregation"]["calibrated"]["n_pairs"] == 12 * len(PURPOSES)
+    assert "test" in meta["document_metrics"]["splits"] and "Document level" in format_purpose_report(result)
     reloaded = PurposeClassifier.load(out)
     assert reloaded.model_version == meta["model_version"]
     assert reloaded.predict_passages(["Jugendaustausch"]).shape == (1, 4)
+
+
+# --- document-level scores --------------------------------------------------
+
+DOCUMENTS = ROOT / "corpus" / "purposes" / "documents.jsonl"
+
+
+def test_shipped_model_scores_documents_with_its_fitted_calibration(classifier):
+    agg = classifier.meta["document_aggregation"]
+    assert classifier.aggregation == agg["method"] == "calibrated"
+    assert agg["calibrated"]["features"] == ["logit_top1"] and agg["calibrated"]["coef"][0] > 0
+
+
+def test_one_borderline_passage_in_a_long_document_no_longer_states_the_purpose(classifier):
+    # 40 neutral passages and one that happens to score 0.6: `max` says "stated"
+    column = np.array([0.03] * 40 + [0.6])
+    assert classifier.document_score(column, "max") == pytest.approx(0.6)
+    assert classifier.document_score(column) < 0.5 < classifier.document_score(column, "max")
+    # a clear passage still states it
+    assert classifier.document_score(np.array([0.03] * 40 + [0.99])) >= 0.5
+
+
+def test_calibrated_score_is_a_probability_monotone_in_the_top_passage(classifier):
+    tops = np.linspace(0.0, 1.0, 41)
+    scores = [classifier.document_score(np.array([0.05, 0.1, t])) for t in tops]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert all(a <= b for a, b in zip(scores, scores[1:]))
+    assert classifier.document_score(np.zeros(0)) == 0.0
+
+
+def test_document_scores_in_the_table_use_the_model_aggregation(classifier):
+    doc = _seed("004")
+    spans = split_passages(doc.text)
+    probs = classifier.predict_passages([doc.text[s:e] for s, e in spans])
+    scores = _scores(classify_purposes(doc, [], classifier))
+    for j, label in enumerate(PURPOSES):
+        assert scores[label] == pytest.approx(classifier.document_score(probs[:, j]), abs=1e-4)
+
+
+def test_evaluation_reports_document_level_figures_per_split_and_aggregation():
+    result = evaluate_purposes(DATA, MODEL_DIR, "test", documents_path=DOCUMENTS)
+    splits = result["documents"]["splits"]
+    assert [(s, splits[s]["n"]) for s in splits] == [("dev", 12), ("test", 19)]
+    for res in splits.values():
+        assert set(res["methods"]) == {"max", "noisy_or_top2", "calibrated"}
+        assert 0.0 <= res["methods"]["calibrated"]["brier"] <= 1.0
+    report = format_purpose_report(result)
+    assert "Document level, test documents (19" in report and "noisy_or_top2" in report
+
+
+def test_documents_file_uses_the_split_of_the_partnership_gold():
+    rows = [json.loads(line) for line in DOCUMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [json.loads(line) for line in (ROOT / "corpus" / "gold" / "partnerships.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_split = {g["doc"]: g["split"] for g in gold}
+    assert len(rows) >= 31 and len({r["doc"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["split"] == gold_split[r["doc"]], r["doc"]
+        assert set(r["labels"]) <= set(PURPOSES)
+        assert (ROOT / "corpus" / r["path"]).is_file()
+
+
+def test_a_held_out_documents_file_is_found_beside_its_texts_and_scored(tmp_path):
+    folder = tmp_path / "corpus" / "later"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "a.txt").write_text("Im Mittelpunkt der Partnerschaft steht der Schüleraustausch.",
+                                           encoding="utf-8")
+    (folder / "b.txt").write_text("Das Rathaus ist am Montag geschlossen. Die Stadt hat einen Hafen.",
+                                  encoding="utf-8")
+    labels = folder / "later.jsonl"
+    labels.write_text(json.dumps({"doc": "a.txt", "labels": ["youth_exchange"], "split": "test2"}) + "\n"
+                      + json.dumps({"doc": "b.txt", "labels": [], "split": "test2"}) + "\n", encoding="utf-8")
+    result = evaluate_purposes(DATA, MODEL_DIR, "test", documents_path=labels)
+    test2 = result["documents"]["splits"]["test2"]
+    assert test2["n"] == 2 and test2["documents"]["a.txt"]["youth_exchange"] >= 0.5
+    labels.write_text(json.dumps({"doc": "missing.txt", "labels": []}) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="missing.txt not found"):
+        evaluate_purposes(DATA, MODEL_DIR, "test", documents_path=labels)
