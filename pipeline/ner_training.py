@@ -399,7 +399,7 @@ def _finetune_docs(by_corpus: dict[str, list[Doc]], share: float, germeval_repea
         if name == "germeval":
             chosen = by_corpus[name] * max(1, germeval_repeat)
         else:
-            chosen = rng.sample(by_corpus[name], int(round(len(by_corpus[name]) * share)))
+            chosen = rng.sample(by_corpus[name], round(len(by_corpus[name]) * share))
         docs += chosen
         counts[name] = len(chosen)
     rng.shuffle(docs)
