@@ -159,8 +159,8 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
     cities = _usable_cities(text, entities, gazetteer)
     home = home_city(document, entities, gazetteer)
     if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
-        cities = [_City(home.normalized or home.text, home.geonames_id, home.country_code, c.start, c.end,
-                        district=True) if c.named_district else c for c in cities]
+        home_part = replace(_home_as_city(home), district=True)
+        cities = [replace(home_part, start=c.start, end=c.end) if c.named_district else c for c in cities]
     lines = _lines(text, cities, gazetteer)
     found: list[_Found] = []
     found += _from_lists(lines, home)

@@ -211,18 +211,24 @@ def analyse_words(text: str) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-def _read_passages(data_path: Path, split: str | None = None) -> list[dict]:
-    """Read ``passages.jsonl`` rows (optionally one split); fail fast on bad labels."""
-    if not Path(data_path).is_file():
-        raise ConfigError(f"purpose data not found: {data_path}")
-    rows = []
-    for n, line in enumerate(Path(data_path).read_text(encoding="utf-8").splitlines(), 1):
+def _jsonl_rows(path: Path, what: str) -> Iterable[tuple[int, dict]]:
+    """(line number, object) of each non-blank line; a missing file or bad JSON is a ConfigError."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{what} not found: {path}")
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            yield n, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ConfigError(f"{data_path}:{n}: not JSON ({exc.msg})") from exc
+            raise ConfigError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+
+
+def _read_passages(data_path: Path, split: str | None = None) -> list[dict]:
+    """Read ``passages.jsonl`` rows (optionally one split); fail fast on bad labels."""
+    rows = []
+    for n, row in _jsonl_rows(data_path, "purpose data"):
         unknown = set(row.get("labels", [])) - set(PURPOSES)
         if unknown or row.get("split") not in ("train", "test") or not row.get("text"):
             raise ConfigError(
@@ -523,17 +529,9 @@ def _read_documents(documents_path: Path, split: str | None = None) -> list[dict
     so that a new held-out set can live next to its texts.
     """
     documents_path = Path(documents_path)
-    if not documents_path.is_file():
-        raise ConfigError(f"labelled documents not found: {documents_path}")
     corpus = documents_path.parent.parent
     rows = []
-    for n, line in enumerate(documents_path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{documents_path}:{n}: not JSON ({exc.msg})") from exc
+    for n, row in _jsonl_rows(documents_path, "labelled documents"):
         unknown = set(row.get("labels", [])) - set(PURPOSES)
         if "doc" not in row or "labels" not in row or unknown:
             raise ConfigError(f"{documents_path}:{n}: needs doc and labels from {PURPOSES}")
