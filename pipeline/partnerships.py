@@ -69,6 +69,7 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
     ("städtefreundschaft", "friendship"),
     ("freundschaftsvereinbarung", "friendship"),
     ("freundschaftsvertrag", "friendship"),
+    ("freundschaftsverträge", "friendship"),
     ("freundschaft", "friendship"),
     ("partnerschaft", "partnership"),
     ("partnerstadt", "partnership"),
@@ -123,6 +124,8 @@ _ANCHOR_VERBS = frozenset(
     "pflegt pflegen unterhält unterhalten verbindet verbinden ist sind hat haben feiert feiern".split()
 )
 _COPULAS = frozenset({"ist", "sind"})
+# Particles between a subject city and its verb: "Roanne selbst pflegt ...", "Gießen wiederum unterhält ...".
+_FILLERS = frozenset("selbst ihrerseits seinerseits wiederum heute inzwischen bereits schon außerdem auch".split())
 _CITY_HEADS = frozenset(
     "stadt landeshauptstadt hansestadt gemeinde kreisstadt großstadt universitätsstadt "
     "bundesstadt stadtgemeinde marktgemeinde".split()
@@ -201,7 +204,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             score[m.geonames_id] += 1
         if m.start_char < title_end and n_words <= 4:
             score[m.geonames_id] += 3  # a title that is the city's name: "Bautzen – Budyšin", "Paderborn"
-        if n_words <= 12 and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
+        if _heading_like(text[line_start:line_end]) and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
         ):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
@@ -214,6 +217,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
     if gazetteer is not None:
         _score_heading_words(text, mentions, gazetteer, score, first)
+        _score_press_signals(text, gazetteer, score, first)
     (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
     runner_up = rest[0][1]
     if best_score >= 3.5 and best_score >= 1.5 * runner_up:
@@ -221,12 +225,56 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     return None
 
 
+# A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
+_DATELINE = re.compile(r"^([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+# A city's "-er" adjective before a partnership word or naming a local paper:
+# "der ältesten Reutlinger Städtepartnerschaft", "Solinger Tageblatt".
+_ADJECTIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)er[ \t]+([A-ZÄÖÜ][\w-]+)")
+_NEWSPAPER_WORDS = frozenset(
+    "tageblatt tagblatt zeitung anzeiger general-anzeiger generalanzeiger wochenblatt nachrichten rundschau "
+    "morgenpost abendblatt kurier stadtanzeiger stadtkurier allgemeine volksblatt volksstimme echo bote "
+    "stadtspiegel amtsblatt".split()
+)
+
+
+def _score_press_signals(text, gazetteer, score, first) -> None:
+    """+3 for the city of a capitals dateline, +2 for a city whose adjective names the local paper
+    ("Solinger Tageblatt") or a partnership ("Reutlinger Städtepartnerschaft").
+
+    Local press writes its own city this way, and the NER tags neither form.
+    """
+    def add(surface: str, start: int, points: float) -> None:
+        place = gazetteer.link(surface)
+        if place is None or place.population < 10_000 or gazetteer.is_region(surface):
+            return
+        score[place.geonames_id] += points
+        first.setdefault(place.geonames_id, Mention(
+            "CITY", surface, start, start + len(surface), normalized=place.name,
+            geonames_id=place.geonames_id, country_code=place.country_code))
+
+    for match in _DATELINE.finditer(text):
+        name = match.group(1)
+        add("-".join(part.capitalize() for part in name.replace(" ", "-").split("-")) if "-" in name
+            else name.title(), match.start(1), 3)
+    for match in _ADJECTIVE_BEFORE.finditer(text):
+        noun = match.group(2).casefold()
+        if noun in _NEWSPAPER_WORDS and match.start() < _offset_after_lines(text, 2):
+            add(match.group(1), match.start(1), 2)
+        elif _kind_of(noun, _HEADING_STEMS) and not _kind_of(match.group(1)):
+            add(match.group(1), match.start(1), 2)
+
+
+def _heading_like(line: str) -> bool:
+    """A short line without a year or a tab: a heading, not a row of a table ("Venlo  Niederlande  1964")."""
+    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line)
+
+
 def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
     """+3 for a city named by an untagged word of a partnership heading: "Dortmunder Städtepartnerschaften"."""
     taken = {(m.start_char) for m in mentions}
     offset = 0
     for line in text.split("\n"):
-        if len(line.split()) <= 8 and _kind_of(line, _HEADING_STEMS):
+        if len(line.split()) <= 8 and _heading_like(line) and _kind_of(line, _HEADING_STEMS):
             for word in re.finditer(r"[A-ZÄÖÜ][\wäöüß]+", line):
                 if offset + word.start() in taken or _kind_of(word.group()) or len(word.group()) < 4:
                     continue
@@ -416,8 +464,14 @@ def _adjective_of_a_bigger_city(surface: str, gazetteer: Gazetteer) -> bool:
     """ "Bonner" (Unternehmen) is Bonn's adjective, not the Australian locality Bonner."""
     if not surface.endswith("er"):
         return False
-    base, own = gazetteer.link(surface[:-2]), gazetteer.link(surface)
-    return base is not None and (own is None or base.population > own.population)
+    own = gazetteer.link(surface)
+    for base_name in (surface[:-2], surface[:-2] + "en"):  # "Bonner" ← Bonn, "Erlanger" ← Erlangen
+        base = gazetteer.link(base_name)
+        if base is not None and base_name.casefold() == base.name.casefold() and (
+            own is None or base.population > own.population
+        ):
+            return True
+    return False
 
 
 # "Köln-Lindenthal": a city name joined to a district's; "der Bezirk Nippes", "Stadtteil Gohlis".
@@ -524,6 +578,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
+        body = _without_leading_country(body)  # "Frankreich Grasse (Provence), seit 1963": a flag's caption
         body_start = start + len(line) - len(body)
         city = starts.get(body_start)
         if city is None and len(stripped.split()) <= 8:
@@ -531,7 +586,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
         if city is not None:
             tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
-            if _TAIL_STARTS.match(tail) and len(tail.split()) <= 8:
+            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8:
                 result.append(_Line(line, start, "item", city, tail))
                 consumed_until = city.end
                 continue
@@ -544,6 +599,28 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
     return result
 
 
+def _leading_country(text: str) -> int:
+    """How many words of ``text`` name a country at its start ("Vereinigtes Königreich Kirkcaldy" → 2), or 0."""
+    words = text.split(" ")
+    for n in (3, 2, 1):
+        if len(words) >= n and country_code_for(" ".join(words[:n]).rstrip(",;")):
+            return n
+    return 0
+
+
+def _without_leading_country(body: str) -> str:
+    """A list item without the country name that leads it, as Wikipedia's flag lists read once extracted.
+
+    "Vereinigtes Königreich Kirkcaldy (Schottland), seit 1962" → "Kirkcaldy (Schottland), seit 1962".
+    Only when a capitalised word follows: "Frankreich, seit 1960" stays.
+    """
+    n = _leading_country(body)
+    words = body.split(" ")
+    if n and len(words) > n and words[n][:1].isupper():
+        return " ".join(words[n:]).lstrip()
+    return body
+
+
 def _is_attribute(line: str) -> bool:
     """A line that only describes the item above: "2003", "1994/2008", "AAA", "Finnland", "seit 1960"."""
     words = re.findall(r"[\w]+", line)
@@ -551,6 +628,8 @@ def _is_attribute(line: str) -> bool:
         return True
     if country_code_for(line.strip("()–- ")):
         return True
+    if re.fullmatch(r"\([^()]{2,60}\)", line.strip()) and len(words) <= 5:
+        return True  # "(Mecklenburg-Vorpommern)", "(Kalifornien, USA)" below a slide's city
     return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
 
 
@@ -670,9 +749,12 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
         attributes = _attribute_lines(lines, i)
         year = _first_year(line.tail) or _first_year(" ".join(attributes))
         item_shape = (year is not None, bool(attributes))
+        year = year or _description_year(lines, i)
         shape = shape or item_shape
         own_kind = _kind_of(line.tail)
-        if item_shape == shape:
+        # Only bare names followed by dated items are the flattened-slides case; an undated item
+        # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
+        if item_shape == shape or shape != (False, False):
             kind, strength, confidence = region_kind, 1.0, _CONFIDENCE["heading_list"]
         else:
             kind, strength, confidence = "partnership", 0.0, _CONFIDENCE["orphan_list"]
@@ -714,6 +796,37 @@ def _attribute_lines(lines: list[_Line], i: int) -> list[str]:
         if line.text.strip():
             out.append(line.text.strip())
     return out
+
+
+# Sentences about a partnership that has stopped or paused: their year is not its start.
+_SUSPENDED = re.compile(r"\b(?:ruht|ruhen|geruht|ausgesetzt|eingefroren|beendet|aufgekündigt|gekündigt)\b", re.I)
+
+
+def _description_year(lines: list[_Line], i: int) -> int | None:
+    """The founding year stated in the paragraph that describes list item ``i``.
+
+    City pages introduce each partner with its name on a line and a short
+    paragraph below ("Eskilstuna (Schweden)" / "... Der Partnerschaftsvertrag
+    wurde 1961 ... unterzeichnet."). Only sentences about the partnership
+    itself count, and not those saying it rests ("Seit 2022 ruhen ...").
+    """
+    paragraph = []
+    for line in lines[i + 1 :]:
+        if line.kind == "attribute":
+            continue
+        if line.kind != "prose":
+            break
+        paragraph.append(line.text.strip())
+    text = " ".join(paragraph)
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):
+        if _SUSPENDED.search(sentence):
+            continue
+        if not (_FOUNDING.search(sentence) or _kind_of(sentence) or re.search(r"\bverbunden\b", sentence)):
+            continue
+        year = _sentence_year(sentence, 0, len(sentence))
+        if year is not None:
+            return year
+    return None
 
 
 def _first_year(text: str) -> int | None:
@@ -789,6 +902,8 @@ def _from_sentences(
         in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         kind = _kind_of(sentence)
+        if kind is None and _LINKED_TO_TOWNS.search(sentence):
+            kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
         if kind is not None and _only_denied(sentence):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and (
@@ -823,6 +938,10 @@ def _from_sentences(
     return found
 
 
+# A city "linked with" a number of towns states its partnerships without naming the word.
+_LINKED_TO_TOWNS = re.compile(
+    r"\bmit\s+(?:\w+\s+){0,2}(?:Städten|Kommunen|Gemeinden|Orten)\b[^.;]{0,60}\bverbunden\b", re.IGNORECASE
+)
 # A clause that denies or only considers a partnership: "ist keine Partnerstadt",
 # "eine Partnerschaft mit Brünn entstand daraus nicht", "prüft derzeit eine Partnerschaft".
 _NEGATION = re.compile(
@@ -831,7 +950,8 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
-    r"\b(?:prüft|prüfen|geprüft|erwägt|erwägen|erwogen|sondiert|sondieren|mögliche|möglichen|möglicher|"
+    r"\b(?:prüft|prüfen|geprüft|Prüfung|Anfrage|angefragt|erwägt|erwägen|erwogen|sondiert|sondieren|"
+    r"mögliche|möglichen|möglicher|"
     r"denkbare|denkbaren|Gespräche\s+über|Interesse\s+an)\b",
     re.IGNORECASE,
 )
@@ -985,6 +1105,8 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True
     if re.search(r"\baus\s+$", before) and re.match(r"^\s+\w*stammend", text[city.end : city.end + 30]):
         return True
+    if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
+        return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
     if _REGION_BEFORE.search(before) or _NEAR_BEFORE.search(before):
         return True  # "Nagaoka in der Präfektur Niigata": a region that shares its capital's name
     # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau".
@@ -1121,7 +1243,7 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         return cities[0]
     for c in cities:
         before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
-        after = re.findall(r"[\w]+", text[c.end : c.end + 20])
+        after = [w for w in re.findall(r"[\w]+", text[c.end : c.end + 30]) if w.casefold() not in _FILLERS]
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
