@@ -71,6 +71,7 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
     ("freundschaftsvertrag", "friendship"),
     ("freundschaftsverträge", "friendship"),
     ("freundschaft", "friendship"),
+    ("befreundet", "friendship"),
     ("partnerschaft", "partnership"),
     ("partnerstadt", "partnership"),
     ("partnerstädte", "partnership"),
@@ -101,13 +102,19 @@ _ORIGIN_BEFORE = re.compile(
     r"lebt\s+in|wohnt\s+in|Messe|Universität|Hochschule|Flughafen|Hafen|Bahnhof|Klinikum)\s+(?:der\s+Stadt\s+)?$",
     re.IGNORECASE,
 )
+# An institution located in the city is the partner, not the city: "eine Kooperation mit dem
+# Konservatorium in Toruń", "Hochschulen in Enschede".
+_INSTITUTION_IN = re.compile(
+    r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
+    r"Orchester|Zoo|Kirchengemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*\s+(?:in|aus|von)\s+(?:der\s+Stadt\s+)?$"
+)
 _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert)\b")
 
 # Founding words near a year make it the partnership's year:
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|ins\s+Leben|aufgenommen|Gründung",
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -902,13 +909,14 @@ def _from_sentences(
         in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         kind = _kind_of(sentence)
-        if kind is None and _LINKED_TO_TOWNS.search(sentence):
+        if kind is None and (_LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence)):
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
         if kind is not None and _only_denied(sentence):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
+            or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
         )
         if kind is None and not continuation:
             if previous_vocab and not in_sentence:
@@ -942,6 +950,9 @@ def _from_sentences(
 _LINKED_TO_TOWNS = re.compile(
     r"\bmit\s+(?:\w+\s+){0,2}(?:Städten|Kommunen|Gemeinden|Orten)\b[^.;]{0,60}\bverbunden\b", re.IGNORECASE
 )
+# "die Verbindung zwischen Göttingen und Pößneck", "Die Verbindung zu Moers geht auf ... zurück":
+# a bond between two towns, as a whole word (a "Bahnverbindung" is none).
+_BOND_BETWEEN = re.compile(r"\b(?:Verbindung|Bindung)\s+(?:zwischen|zu|mit)\s")
 # A clause that denies or only considers a partnership: "ist keine Partnerstadt",
 # "eine Partnerschaft mit Brünn entstand daraus nicht", "prüft derzeit eine Partnerschaft".
 _NEGATION = re.compile(
@@ -951,6 +962,7 @@ _NEGATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:prüft|prüfen|geprüft|Prüfung|Anfrage|angefragt|erwägt|erwägen|erwogen|sondiert|sondieren|"
+    r"vergeblich|erfolglos|gescheitert|scheiterte|"
     r"mögliche|möglichen|möglicher|"
     r"denkbare|denkbaren|Gespräche\s+über|Interesse\s+an)\b",
     re.IGNORECASE,
@@ -1032,11 +1044,15 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
     "... ruht die Städtepartnerschaft zwischen Hamburg und Sankt Petersburg.
     ... der Partnerschaftsvertrag selbst, der 1957 geschlossen wurde, ..."
     """
-    if not found or found[-1].year is not None or not _FOUNDING.search(sentence):
+    if not found or found[-1].year is not None:
         return
-    years = _YEAR.findall(sentence)
-    if len(years) == 1:
-        found[-1].year = int(years[0])
+    # The year must stand in the clause with the founding word: not "schon 1985 um eine
+    # Partnerschaft geworben; unterzeichnet wurde sie aber erst ...".
+    for clause in re.split(r"[;:]|,\s+(?:aber|doch|jedoch)\b", sentence):
+        years = _YEAR.findall(clause)
+        if _FOUNDING.search(clause) and len(years) == 1:
+            found[-1].year = int(years[0])
+            return
 
 
 def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_City]:
@@ -1080,7 +1096,29 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
         if place is not None:
             extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
             covered.append((s, e))
+    extra += _adjective_subjects(text, sentence, start, covered, gazetteer)
     return sorted(in_sentence + extra, key=lambda c: c.start)
+
+
+# "die anderen Hildesheimer Partnerstädte", "die Görlitzer Partnerstadt Zgorzelec".
+_ADJECTIVE_OF_PARTNERS = re.compile(
+    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)er[ \t]+(?=(?:Städte)?[Pp]artner(?:stadt|städte|schaft))"
+)
+
+
+def _adjective_subjects(text, sentence, start, covered, gazetteer) -> list[_City]:
+    """A city named by its adjective before a partnership word: the subject of the sentence, like a genitive."""
+    found = []
+    for match in _ADJECTIVE_OF_PARTNERS.finditer(sentence):
+        s, e = start + match.start(), start + match.end(1) + 2
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        for base in (match.group(1), match.group(1) + "en"):  # "Hildesheimer" ← Hildesheim, "Erlanger" ← Erlangen
+            place = gazetteer.link(base)
+            if place is not None and _fold(place.name) == _fold(base) and place.population >= 10_000:
+                found.append(_City(place.name, place.geonames_id, place.country_code, s, e, genitive=True))
+                break
+    return found
 
 
 _REGION_BEFORE = re.compile(
@@ -1104,6 +1142,8 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
     if (_ORIGIN_BEFORE.search(before) and not paired) or _ORIGIN_AFTER.match(text[city.end : city.end + 30]):
         return True
     if re.search(r"\baus\s+$", before) and re.match(r"^\s+\w*stammend", text[city.end : city.end + 30]):
+        return True
+    if _INSTITUTION_IN.search(before[-80:]):
         return True
     if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
@@ -1149,7 +1189,16 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
             year = _segment_year(text[b.end : next_start]) if len(und_pairs) > 1 else _sentence_year(text, start, end)
             results.append((a, b, rule, year))
         return results, None
-    # 3. A subject city and its partners.
+    # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar."
+    mit_pairs = _mit_pairs(text, rest)
+    if (
+        len(mit_pairs) >= 2
+        and {_key(c) for pair in mit_pairs for c in pair} >= {_key(c) for c in rest}
+        and all(re.fullmatch(r"\s+mit\s+", text[a.end : b.start]) for a, b in mit_pairs[1:])
+        and all(re.fullmatch(r",\s*|\s+und\s+", text[x[1].end : y[0].start]) for x, y in zip(mit_pairs, mit_pairs[1:]))
+    ):
+        return results + [(a, b, "pair_list", _segment_year(text[b.end : end])) for a, b in mit_pairs], None
+    # 4. A subject city and its partners.
     anchor = _anchor(text, start, rest, home)
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not _LIST_GAP.match(
         text[rest[0].end : rest[1].start]
@@ -1213,6 +1262,20 @@ def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]
             if re.search(r"(?:zusammenarbeit|kooperation|verbindung|partnerschaft)\w*\s+(?:der\s+\w+\s+)?von\s+$",
                          text[max(0, a.start - 60) : a.start], re.IGNORECASE):
                 pairs.append((a, b))
+    return pairs
+
+
+def _mit_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
+    """Adjacent "A ... mit B" within one comma-free stretch: "Karlsruhe schloss einen Vertrag mit Halle"."""
+    pairs = []
+    k = 0
+    while k + 1 < len(cities):
+        a, b = cities[k], cities[k + 1]
+        if re.fullmatch(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?", text[a.end : b.start]) and _key(a) != _key(b):
+            pairs.append((a, b))
+            k += 2
+        else:
+            k += 1
     return pairs
 
 
