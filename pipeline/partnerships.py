@@ -170,8 +170,16 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
     home = home_city(document, entities, gazetteer)
     if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
         home_part = replace(_home_as_city(home), district=True)
-        cities = [replace(home_part, start=c.start, end=c.end) if c.named_district else c for c in cities]
+        # Once named as a district, a place is one wherever it stands ("Vaihingen" as a heading).
+        districts = {_key(c) for c in cities if c.named_district}
+        cities = [replace(home_part, start=c.start, end=c.end) if _key(c) in districts else c for c in cities]
     lines = _lines(text, cities, gazetteer)
+    if home is not None:
+        for line in lines:  # a list line that names a district: "Vaihingen" over its paragraph
+            if line.city is not None and (_key(line.city) in districts or re.search(
+                r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+" + re.escape(
+                    text[line.city.start : line.city.end]) + r"\b", text)):
+                line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found: list[_Found] = []
     found += _from_lists(lines, home)
     found += _from_sentences(text, lines, cities, home, gazetteer)
@@ -483,6 +491,7 @@ def _adjective_of_a_bigger_city(surface: str, gazetteer: Gazetteer) -> bool:
 
 # "Köln-Lindenthal": a city name joined to a district's; "der Bezirk Nippes", "Stadtteil Gohlis".
 _DISTRICT_SUFFIX = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")
+_DISTRICT_NAMED = re.compile(r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+[A-ZÄÖÜ][a-zäöüß]")
 _DISTRICT_BEFORE = re.compile(
     r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)(?:e|en|s|es)?[ \t]+(?:\w+[ \t]+und[ \t]+)?$"
 )
@@ -909,7 +918,9 @@ def _from_sentences(
         in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         kind = _kind_of(sentence)
-        if kind is None and (_LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence)):
+        if kind is None and (
+            _LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence) or _linked_with_a_city(text, sentence, in_sentence)
+        ):
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
         if kind is not None and _only_denied(sentence):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
@@ -935,6 +946,8 @@ def _from_sentences(
             pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b) or "partnership"
             if a.district or b.district:
                 pair_kind = "district_partnership"
+            elif anchor_home is not None and _key(a) == _key(anchor_home) and _DISTRICT_NAMED.search(sentence):
+                pair_kind = "district_partnership"  # "Der Stadtbezirk Möhringen ist mit Mittweida verbunden."
             confidence = _CONFIDENCE[rule]
             if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
                 confidence -= _COOPERATION_PENALTY
@@ -1048,7 +1061,7 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
         return
     # The year must stand in the clause with the founding word: not "schon 1985 um eine
     # Partnerschaft geworben; unterzeichnet wurde sie aber erst ...".
-    for clause in re.split(r"[;:]|,\s+(?:aber|doch|jedoch)\b", sentence):
+    for clause in re.split(r"[;:,]", sentence):
         years = _YEAR.findall(clause)
         if _FOUNDING.search(clause) and len(years) == 1:
             found[-1].year = int(years[0])
@@ -1149,7 +1162,10 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
     if _REGION_BEFORE.search(before) or _NEAR_BEFORE.search(before):
         return True  # "Nagaoka in der Präfektur Niigata": a region that shares its capital's name
-    # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau".
+    # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau"; but a dated list
+    # "von St. Helens (1948) ... über St. Louis (1960) ... bis zu Łódź (1988)" is none.
+    if re.match(r"\s*\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\b", text[city.end : city.end + 20]):
+        return False
     words = re.findall(r"[\w.]+", before)
     for k in range(len(words) - 1, -1, -1):
         word = words[k].casefold()
@@ -1265,6 +1281,17 @@ def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]
     return pairs
 
 
+_TRANSPORT = re.compile(r"\b(?:Bahn|Zug|Autobahn|Straße|Bus|Flug|Fähre|Linie|Strecke|Radweg|Kanal|Brücke)\w*", re.I)
+
+
+def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
+    """ "Seit 1990 ist der Stadtbezirk Möhringen mit Mittweida in Sachsen verbunden": a partnership
+    stated by "verbunden" alone, with a city after "mit", and no road or railway in the sentence."""
+    if not re.search(r"\bverbunden\b", sentence) or _TRANSPORT.search(sentence):
+        return False
+    return any(re.search(r"\bmit\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$", text[max(0, c.start - 25) : c.start]) for c in cities)
+
+
 def _mit_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
     """Adjacent "A ... mit B" within one comma-free stretch: "Karlsruhe schloss einen Vertrag mit Halle"."""
     pairs = []
@@ -1311,7 +1338,9 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
         if verb_before or (after and after[0] in _ANCHOR_VERBS):
-            if not re.search(r"(?:\bmit|\bzu|\bvon|\bund)\s+(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start]):
+            # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
+            if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
+                             r"(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start]):
                 return c
     if home is not None:
         for c in cities:
