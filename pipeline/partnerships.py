@@ -123,6 +123,7 @@ _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
 _CONTINUATION = re.compile(
     r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
     r"|^[^,.;]{0,40}\b(?:folgten|folgte|kamen|kam|darunter)\b"
+    r"|\b(?:kamen|kam)\b[^.;]*\bhinzu\b"  # "Nach der Wiedererlangung ... kam 1991 Akmenė hinzu."
 )
 # Verbs that sit next to the subject city of a partnership sentence:
 # "So pflegt die Stadt Gera ...", "Neben Besançon pflegt Freiburg ...",
@@ -930,9 +931,13 @@ def _from_sentences(
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
         )
         if kind is None and not continuation:
-            if previous_vocab and not in_sentence:
+            dates_previous = previous_vocab and not in_sentence and _FOUNDING.search(sentence)
+            if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
-            previous_vocab, carried = False, None
+            # "Sie wurde 1962 besiegelt." still speaks of the partnership: "Hinzu kommen ..." goes on with it.
+            previous_vocab = bool(dates_previous)
+            if not dates_previous:
+                carried = None
             continue
         denied = {_key(c) for c in in_sentence if _denied(sentence, c.start - start)}
         partners = [c for c in in_sentence if not _excluded(text, start, c, in_sentence) and _key(c) not in denied]
@@ -1216,7 +1221,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         return results + [(a, b, "pair_list", _segment_year(text[b.end : end])) for a, b in mit_pairs], None
     # 4. A subject city and its partners.
     anchor = _anchor(text, start, rest, home)
-    if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not _LIST_GAP.match(
+    # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
+    both_after_mit = all(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start]) for c in rest)
+    if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not both_after_mit and not _LIST_GAP.match(
         text[rest[0].end : rest[1].start]
     ):
         a, b = rest
@@ -1389,7 +1396,12 @@ def _list_years(text: str, end: int, cities: list[_City]) -> list[tuple[_City, i
     years = []
     for k, c in enumerate(cities):
         segment_end = cities[k + 1].start if k + 1 < len(cities) else end
-        years.append(_segment_year(text[c.end : segment_end]))
+        segment = text[c.end : segment_end]
+        year = _segment_year(segment)
+        found_years = _YEAR.findall(segment)
+        if year is None and len(found_years) == 1 and _FOUNDING.search(segment):
+            year = int(found_years[0])  # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit ..."
+        years.append(year)
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
             years[k] = years[k + 1]
