@@ -980,7 +980,8 @@ _NEGATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:prüft|prüfen|geprüft|Prüfung|Anfrage|angefragt|erwägt|erwägen|erwogen|sondiert|sondieren|"
-    r"vergeblich|erfolglos|gescheitert|scheiterte|"
+    r"vergeblich|erfolglos|gescheitert|scheiterte|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
+    r"ob|"
     r"mögliche|möglichen|möglicher|"
     r"denkbare|denkbaren|Gespräche\s+über|Interesse\s+an)\b",
     re.IGNORECASE,
@@ -1148,7 +1149,8 @@ _REGION_BEFORE = re.compile(
 # A place named to locate another: "Marly-le-Roi westlich von Paris", "Saint-Jean-de-Braye bei Orléans".
 _NEAR_BEFORE = re.compile(
     r"\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)?(?:westlich|östlich|nördlich|südlich)\s+von|"
-    r"bei|nahe|unweit\s+von|vor\s+den\s+Toren\s+von)\s+$", re.IGNORECASE
+    r"bei|nahe|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
+    r"Großraum|Umland\s+von)\s+$", re.IGNORECASE
 )
 
 
@@ -1248,7 +1250,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if len(others) == 1:
         years = [(others[0], _sentence_year(text, start, end))]
     else:
-        years = _list_years(text, end, others)
+        years = _list_years(text, end, others, start)
     for city, year in years:
         results.append((anchor, city, rule, year))
     return results, anchor
@@ -1388,7 +1390,7 @@ def _segment_year(segment: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _list_years(text: str, end: int, cities: list[_City]) -> list[tuple[_City, int | None]]:
+def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> list[tuple[_City, int | None]]:
     """Each partner's year from the text up to the next partner; coordinated names share one.
 
     "Mit Breslau und Coventry ist Dresden seit 1959 ... verbunden": Breslau takes Coventry's year.
@@ -1402,6 +1404,13 @@ def _list_years(text: str, end: int, cities: list[_City]) -> list[tuple[_City, i
         if year is None and len(found_years) == 1 and _FOUNDING.search(segment):
             year = int(found_years[0])  # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit ..."
         years.append(year)
+    for k, c in enumerate(cities):
+        # "Kempten ist seit 1987 mit Trient verschwistert; weitere Partnerstädte sind ...":
+        # the year of a partner alone in its clause may stand before it.
+        clause_start = max(text.rfind(";", start, c.start), start - 1) + 1
+        if years[k] is None and not any(clause_start <= o.start < c.start for o in cities):
+            clause_end = text.find(";", c.end, end)
+            years[k] = _sentence_year(text, clause_start, c.start) if clause_end != -1 else None
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
             years[k] = years[k + 1]
