@@ -1083,6 +1083,17 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
     """
     covered = [(c.start, c.end) for c in in_sentence]
     extra = []
+    # After "mit" and before a place's usual company: "Mit Aue im Erzgebirge ist Solingen ... verbunden".
+    for match in re.finditer(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)"
+                             r"(?=\s+(?:in|im|am|an|bei|ist|sind|seit|besteht|verbindet|wurde)\b|\s*[(,;])", sentence):
+        s, e = start + match.start(1), start + match.end(1)
+        surface = match.group(1)
+        if any(cs < e and s < ce for cs, ce in covered) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
+            continue
+        place = gazetteer.link(surface)
+        if place is not None and place.population >= 10_000 and not country_code_for(surface):
+            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+            covered.append((s, e))
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)", sentence):
         s, e = start + match.start(1), start + match.end(1)
         if any(cs < e and s < ce for cs, ce in covered):
@@ -1098,8 +1109,8 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
                 extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
                 covered.append((s, e))
             continue
-        # Only next to a found city, joined by "und": "Aachen und Naumburg".
         before = sentence[: match.start(1)]
+        # Only next to a found city, joined by "und": "Aachen und Naumburg".
         neighbour = before.endswith("zwischen ") or any(
             re.fullmatch(r"\s+und\s+", text[c.end : s]) or re.fullmatch(r"\s+und\s+", text[e : c.start])
             for c in in_sentence
@@ -1140,6 +1151,8 @@ def _adjective_subjects(text, sentence, start, covered, gazetteer) -> list[_City
     return found
 
 
+# Endings of German abstract nouns, which no town name has: "mit Unterstützung", "mit Begeisterung".
+_COMMON_NOUN = re.compile(r"(?:ung|ungen|heit|keit|schaft|schaften|tion|tionen|ismus|ität|nis|nisse)$")
 _REGION_BEFORE = re.compile(
     r"\b(?:Präfektur|Provinz|Region|Landkreis|Kreis|Woiwodschaft|Oblast|Gebiet|Departement|Département|"
     r"Bundesstaat|Kanton|Distrikt|Regierungsbezirk)\s+$"
