@@ -386,7 +386,7 @@ def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, docum
         twinning evaluate --task ner --with-rules
         twinning evaluate --task partnerships --split test
         twinning evaluate --task purposes
-        twinning evaluate --task purposes --documents corpus/gold/test2_purposes.jsonl
+        twinning evaluate --task purposes --documents corpus/gold/test4_purposes.jsonl
     """
     if task == "ner":
         from pipeline.ner_training import evaluate_ner, format_ner_report

@@ -201,7 +201,7 @@ def test_retrain_with_other_C_writes_a_loadable_model_and_reports_the_old_one(tm
     assert result["previous"]["model_version"] == old_version
     assert result["previous"]["n"] == result["metrics"]["n"]
     assert "previous macro-F1" in format_purpose_report(result)
-    assert meta["document_aggregation"]["calibrated"]["n_pairs"] == 12 * len(PURPOSES)
+    assert meta["document_aggregation"]["calibrated"]["n_pairs"] == 44 * len(PURPOSES)  # dev documents
     assert "test" in meta["document_metrics"]["splits"] and "Document level" in format_purpose_report(result)
     reloaded = PurposeClassifier.load(out)
     assert reloaded.model_version == meta["model_version"]
@@ -248,7 +248,7 @@ def test_document_scores_in_the_table_use_the_model_aggregation(classifier):
 def test_evaluation_reports_document_level_figures_per_split_and_aggregation():
     result = evaluate_purposes(DATA, MODEL_DIR, "test", documents_path=DOCUMENTS)
     splits = result["documents"]["splits"]
-    assert [(s, splits[s]["n"]) for s in splits] == [("dev", 12), ("test", 19)]
+    assert [(s, splits[s]["n"]) for s in splits] == [("dev", 44), ("test", 19)]
     for res in splits.values():
         assert set(res["methods"]) == {"max", "noisy_or_top2", "calibrated"}
         assert 0.0 <= res["methods"]["calibrated"]["brier"] <= 1.0
