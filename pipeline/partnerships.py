@@ -204,7 +204,8 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     score: Counter[int] = Counter()
     first: dict[int, Mention] = {}
     head_end = _offset_after_lines(text, 5)
-    title_end = _offset_after_lines(text, 1)
+    # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
+    title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
     line_words: dict[int, int] = {}  # words per line, by line start: long lines are counted once
     for m in mentions:
         first.setdefault(m.geonames_id, m)
@@ -595,6 +596,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
+        body = re.sub(r"^(?:\{\{[^{}]*\}\}\s*)+", "", body)  # wiki source: "* {{FRA}} Troyes, Frankreich (1958)"
+        body = re.sub(r"^\[\[(?:[^\]|]*\|)?", "", body)  # "* [[Troyes]]", "* [[Troyes (Aube)|Troyes]]"
         body = _without_leading_country(body)  # "Frankreich Grasse (Provence), seit 1963": a flag's caption
         body_start = start + len(line) - len(body)
         city = starts.get(body_start)
@@ -650,7 +653,7 @@ def _is_attribute(line: str) -> bool:
     return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
 
 
-_NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*")
+_NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul)(?:freundschaft|kooperation)\w*")
 
 
 def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
@@ -738,6 +741,7 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
     found: list[_Found] = []
     region_kind: str | None = None
     shape = None
+    years_above = False
     last_heading = False
     for i, line in enumerate(lines):
         in_list = region_kind is not None and not last_heading
@@ -746,7 +750,7 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             # Consecutive heading lines are one heading: "Gründe für Städtepartnerschaften" /
             # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
             if not (last_heading and region_kind is not None and heading_kind is None):
-                region_kind, shape = heading_kind, None
+                region_kind, shape, years_above = heading_kind, None, False
             last_heading = True
             continue
         if line.kind in ("blank", "attribute"):
@@ -763,8 +767,15 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             continue
         if anchor is not None and _key(anchor) == _key(line.city):
             continue
-        attributes = _attribute_lines(lines, i)
-        year = _first_year(line.tail) or _first_year(" ".join(attributes))
+        above = _year_above(lines, i)
+        if shape is None and above is not None and _first_year(line.tail) is None:
+            years_above = True  # "1948" / "Newcastle upon Tyne (GB)": each year stands above its city
+        if years_above:
+            attributes = [a for a in _attribute_lines(lines, i) if not _YEAR.fullmatch(a.strip())]
+            year = above
+        else:
+            attributes = _attribute_lines(lines, i)
+            year = _first_year(line.tail) or _first_year(" ".join(attributes))
         item_shape = (year is not None, bool(attributes))
         year = year or _description_year(lines, i)
         shape = shape or item_shape
@@ -790,6 +801,14 @@ def _looks_like_name(line: str) -> bool:
     """A short line of capitalised words, as an unknown place name in a list: "Pays des Herbiers"."""
     words = line.strip().split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() or w in _NAME_LINKS for w in words) and not _kind_of(line)
+
+
+def _year_above(lines: list[_Line], i: int) -> int | None:
+    """The year of a line right above item ``i`` that holds only that year ("1948")."""
+    if i == 0 or lines[i - 1].kind != "attribute":
+        return None
+    match = _YEAR.fullmatch(lines[i - 1].text.strip())
+    return int(match.group(1)) if match else None
 
 
 def _attribute_lines(lines: list[_Line], i: int) -> list[str]:

@@ -14,9 +14,10 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
-# Measured on the dev split (56 documents, 372 pairs): F1 0.951, year accuracy
-# 0.960 with models/ner of this commit. The floors leave room for a retrained NER model.
-DEV_F1_FLOOR = 0.9
+# Measured on the dev split (72 documents, 475 pairs): F1 0.907, year accuracy
+# 0.926 with models/ner of this commit; the 16 t4_* documents joined dev after a
+# single pass over their errors. The floors leave room for a retrained NER model.
+DEV_F1_FLOOR = 0.88
 DEV_YEAR_FLOOR = 0.9
 
 
@@ -274,11 +275,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 56
+    assert result["documents"] == 72
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 56 documents")
+    assert report.startswith("partnerships, split dev: 72 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
