@@ -135,18 +135,15 @@ _LEADING_WORDS = re.compile(
 _ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
 
 
-@functools.lru_cache(maxsize=1 << 14)  # pure, like normalize_name
-def country_code_for(surface: str) -> str | None:
-    """ISO code for a German country name or adjective: "Polen", "polnischer", "in der Slowakei".
+def _without_leading_words(key: str) -> str:
+    """A folded name without the articles and prepositions before it: "in der slowakei" → "slowakei"."""
+    # Every leading word needs a space after it, and most keys are one word:
+    # those skip the regular expression (this runs for every capitalised word).
+    return _LEADING_WORDS.sub("", key) if " " in key else key
 
-    Returns None for anything else, including compounds of two countries
-    ("deutsch-polnisch"), which name a relation rather than a place.
-    """
-    key = _LEADING_WORDS.sub("", normalize_name(surface))
-    if not key:
-        return None
-    if key in _COUNTRY_NAMES:
-        return _COUNTRY_NAMES[key]
+
+def _adjective_country(key: str) -> str | None:
+    """ISO code of a folded adjective form: the first ending of _ADJECTIVE_ENDINGS that leaves a known stem."""
     for ending in _ADJECTIVE_ENDINGS:
         if ending and not key.endswith(ending):
             continue
@@ -154,6 +151,34 @@ def country_code_for(surface: str) -> str | None:
         if stem in _COUNTRY_ADJECTIVES:
             return _COUNTRY_ADJECTIVES[stem]
     return None
+
+
+# Every folded country name and adjective form ("polen", "polnisch", "polnischen")
+# with its ISO code, so that country_code_for, which is asked about every
+# capitalised word of a text, answers with one dict lookup. Names win over
+# adjective forms, as they always did. Read-only.
+_COUNTRY_FORMS = {
+    **{stem + ending: _adjective_country(stem + ending) for stem in _COUNTRY_ADJECTIVES for ending in _ADJECTIVE_ENDINGS},
+    **_COUNTRY_NAMES,
+}
+
+
+def _is_region_key(key: str) -> bool:
+    """``Gazetteer.is_region`` for a name already folded by ``normalize_name``."""
+    key = _without_leading_words(key)
+    # Every value of _COUNTRY_FORMS is a code, so membership is "country_code_for is not None".
+    return key in _REGION_KEYS or (key != "" and key in _COUNTRY_FORMS)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # pure, like normalize_name
+def country_code_for(surface: str) -> str | None:
+    """ISO code for a German country name or adjective: "Polen", "polnischer", "in der Slowakei".
+
+    Returns None for anything else, including compounds of two countries
+    ("deutsch-polnisch"), which name a relation rather than a place.
+    """
+    key = _without_leading_words(normalize_name(surface))
+    return _COUNTRY_FORMS.get(key) if key else None
 
 
 # German transliterates Russian and Ukrainian its own way; GeoNames mostly has the
@@ -165,6 +190,10 @@ _GERMAN_TO_ENGLISH = (
 
 
 def _english_transliteration(key: str) -> str:
+    # Every German pattern contains "j", "w" or "sch": most keys have none and
+    # skip the eight replacements (this runs for every capitalised word).
+    if "j" not in key and "w" not in key and "sch" not in key:
+        return key
     for german, english in _GERMAN_TO_ENGLISH:
         key = key.replace(german, english)
     return key
@@ -286,11 +315,37 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Place]:
         """Every city that ``surface`` may name, largest first (overrides first)."""
         key = normalize_name(surface)
-        rows = sorted(self._rows_for(surface, key), key=lambda r: -self._places[r][3])
+        rows = self._rows_for(surface, key)
+        if not rows and key not in self._overrides:
+            return []  # most capitalised words of a text: no sorting, no list building
+        rows = sorted(rows, key=lambda r: -self._places[r][3])
         if key in self._overrides:
             forced = self._row_by_id[self._overrides[key]]
             rows = [forced] + [r for r in rows if r != forced]
         return [self._place(r) for r in rows]
+
+    def knows(self, surface: str) -> bool:
+        """False when every lookup of ``surface`` comes back empty, True when one may not.
+
+        That is: no city by this name or exonym (``candidates``), none by an
+        inflected form (``link``), no override, no country, no region. It ranks
+        nothing and builds no ``Place``, so a scan that tries every capitalised
+        word and word sequence of a text (``pipeline.ner``) can drop most of
+        them at the cost of a few set lookups. Keep it in step with ``link``,
+        ``candidates`` and ``is_region``: it must never say False where one of
+        them would find something.
+        """
+        key = normalize_name(surface)
+        if key in self._overrides or self._has_key(key) or _is_region_key(key):
+            return True
+        return any(self._has_key(k) or _is_region_key(k) for k in map(normalize_name, _base_forms(surface)))
+
+    def _has_key(self, key: str) -> bool:
+        # What _rows_for can find at most (its umlaut rule only removes rows).
+        if key in self._index:
+            return True
+        english = _english_transliteration(key)
+        return english != key and english in self._index
 
     def is_override(self, surface: str) -> bool:
         """True when the curated override table names this surface (a trusted city name)."""
@@ -298,8 +353,7 @@ class Gazetteer:
 
     def is_region(self, surface: str) -> bool:
         """True for countries, German states, regions and continents (Polen, Sachsen, Balkan)."""
-        key = _LEADING_WORDS.sub("", normalize_name(surface))
-        return key in _REGION_KEYS or country_code_for(surface) is not None
+        return _is_region_key(normalize_name(surface))
 
     def link(
         self,
@@ -312,29 +366,35 @@ class Gazetteer:
 
         Ranking (log10 of the population plus bonuses): a country named next to
         the city ("Zgierz in Polen") weighs most; then the countries of the
-        document's other cities; then a match of GeoNames' own name over an
-        alternate name ("Gera" the city, not Győr whose alternates include Gera);
+        document's other cities (``context_places``; a candidate is not its own
+        context: a text that names Maribor does not make its "Marburg" Maribor,
+        whose alternate names include "Marburg"); then a match of GeoNames' own
+        name over an alternate name ("Gera" the city, not Győr whose alternates include Gera);
         then a mild prior for Germany and Europe, since these are German
         documents ("Karlsbad" → Karlovy Vary, not Carlsbad CA). Lemberg → Lviv
         (717,273 inhabitants) beats the villages Lemberg DE and FR on population.
         Countries and regions return None. Inflected forms ("Leipzigs",
         "Görlitzer") are tried when the surface itself is not a name.
         """
-        if self.is_region(surface):
-            return None
         key = normalize_name(surface)
         if key in self._overrides:
-            return self._place(self._row_by_id[self._overrides[key]])
+            return None if self.is_region(surface) else self._place(self._row_by_id[self._overrides[key]])
         rows = self._rows_for(surface, key)
         if not rows:
             rows = self._rows_for_base_forms(surface)
-        if not rows:
+        # Regions are asked last: most surfaces (every capitalised word of a
+        # text is tried) have no rows at all, and the answer is None either way.
+        if not rows or self.is_region(surface):
             return None
         countries = {c.upper() for c in context_countries}
-        place_countries = {p.country_code for p in context_places}
+        # The document's other cities by country, with their ids, so that a
+        # candidate is not nudged by its own presence in the document.
+        place_ids: dict[str, set[int]] = {}
+        for place in context_places:
+            place_ids.setdefault(place.country_code, set()).add(place.geonames_id)
         best = max(
             dict.fromkeys(rows),
-            key=lambda r: (self._score(r, key, countries, place_countries), self._places[r][7]),
+            key=lambda r: (self._score(r, key, countries, place_ids), self._places[r][7]),
         )
         return self._place(best)
 
@@ -355,18 +415,24 @@ class Gazetteer:
         # name spelt that way ("Görlitz", "Brünn"); "Krakow" may still find Kraków.
         if _UMLAUTS.search(surface) and _exact_key(surface) not in self._accented_names:
             return ()
-        return self._rows(key) or self._rows(_english_transliteration(key))
+        rows = self._rows(key)
+        if rows:
+            return rows
+        english = _english_transliteration(key)
+        return self._rows(english) if english != key else ()
 
     def _rows(self, key: str) -> tuple[int, ...]:
         rows = self._index.get(key, ())
         return (rows,) if isinstance(rows, int) else rows
 
-    def _score(self, row: int, key: str, countries: set[str], place_countries: set[str]) -> float:
+    def _score(self, row: int, key: str, countries: set[str], place_ids: dict[str, set[int]]) -> float:
         geonames_id, name, country, population, *_, n_names = self._places[row]
         score = math.log10(population + 1)
         if country in countries:
             score += 3.0
-        if country in place_countries:
+        # Another city of the document in the same country; the candidate itself does not count.
+        others_here = place_ids.get(country, ())
+        if len(others_here) > 1 or (others_here and geonames_id not in others_here):
             score += 0.5
         # Its own name, or the short form of a German "X an der Y" name: "Marburg" is
         # Marburg an der Lahn's own short name but only an exonym of Maribor.

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import attrgetter
 from pathlib import Path
 
 import spacy
@@ -148,7 +150,9 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 # --- words --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass pays an object.__setattr__ per field, and
+# _words builds one _Word per word of every document. Nothing mutates them.
+@dataclass(slots=True)
 class _Word:
     text: str
     start: int
@@ -205,11 +209,14 @@ _ROLE_WORDS = (
 )
 # Words that end like a role but are not one: a "Begleiter" (companion) is no "Leiter".
 _NOT_ROLES = frozenset({"begleiter", "wegbegleiter", "reisebegleiter", "fürsprecher", "mitstreiter"})
+_ROLE_ENDINGS = ("in", "s", "es", "n", "en", "r")
 _ROLE = re.compile(
     r"^(?P<base>[\w-]*?(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r"))"
-    r"(?P<ending>in|s|es|n|en|r)?$",
+    r"(?P<ending>" + "|".join(_ROLE_ENDINGS) + r")?$",
     re.IGNORECASE,
 )
+# The possible last three letters of a role word with its ending (see _role_of).
+_ROLE_TAILS = frozenset((role + ending)[-3:] for role in _ROLE_WORDS for ending in ("", *_ROLE_ENDINGS))
 # Academic and honorific titles between role and name: "Oberbürgermeister Dr. Burkhard Jung".
 _TITLES = frozenset({"dr", "prof", "med", "phil", "rer", "nat", "jur", "h", "c", "dipl", "ing", "herr", "frau"})
 _ARTICLES = frozenset({"der", "die", "des", "dem", "den"})
@@ -217,8 +224,19 @@ _ARTICLES = frozenset({"der", "die", "des", "dem", "den"})
 
 def _role_of(word: str) -> str | None:
     """The nominative role a word names: "Sprechers" → "Sprecher", "Referatsleiterin" stays."""
+    # Two cheap tests first, since this runs for every capitalised word and _ROLE
+    # tries its long alternation at every letter: roles are capitalised, and a
+    # word whose last three characters are ASCII letters must end like a role
+    # ("...ter", "...ent", "...rin"). Other tails (umlauts, "ſ", digits) are left
+    # to _ROLE itself, whose IGNORECASE also matches a few non-ASCII letters to
+    # ASCII ones and whose "$" allows a final line break.
+    if not _is_capitalised(word):
+        return None
+    tail = word[-3:]
+    if tail.isascii() and tail.isalpha() and tail.lower() not in _ROLE_TAILS:
+        return None
     match = _ROLE.match(word)
-    if not match or word.casefold() in _NOT_ROLES or not _is_capitalised(word):
+    if not match or word.casefold() in _NOT_ROLES:
         return None
     base, ending = match.group("base"), (match.group("ending") or "").lower()
     if ending == "in":
@@ -269,13 +287,15 @@ _NOT_A_NAME = re.compile(r"(?:ung|heit|keit|schaft|tion|plan|ismus|ität|ungen|s
 def _person_mentions(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[Mention]:
     """PERSON mentions with normalized full names, roles, and surname-only mentions resolved."""
     persons = [p for p in persons if not _common_noun_read_as_person(text, p, persons)]
-    persons = persons + _persons_by_rule(text, words, persons, gazetteer)
-    starts = {w.start: i for i, w in enumerate(words)}
-    ends = {w.end: i for i, w in enumerate(words)}
+    # Both the rules and the surname pass need it; one set per document.
+    lowercase_words = {w.text for w in words if w.text.islower()}
+    persons = persons + _persons_by_rule(text, words, persons, gazetteer, lowercase_words)
     mentions: list[Mention] = []
     for span in persons:
-        first = starts.get(span.start)
-        last = ends.get(span.end) if span.end in ends else ends.get(span.end - 1)
+        first = _word_index(words, span.start, "start")
+        last = _word_index(words, span.end, "end")
+        if last is None:
+            last = _word_index(words, span.end - 1, "end")
         if first is None or last is None:
             mentions.append(Mention("PERSON", text[span.start : span.end], span.start, span.end,
                                     normalized=text[span.start : span.end]))
@@ -297,7 +317,18 @@ def _person_mentions(text: str, words: list[_Word], persons: list[_Span], gazett
                 role=role or _role_left(text, words, first) or _role_right(text, words, last),
             )
         )
-    return _share_roles(_resolve_surnames(text, words, mentions))
+    return _share_roles(_resolve_surnames(text, words, mentions, lowercase_words))
+
+
+def _word_index(words: list[_Word], offset: int, edge: str) -> int | None:
+    """The index of the word that starts (``edge="start"``) or ends (``"end"``) at ``offset``, if any.
+
+    Bisection over the sorted words: a document has a few dozen persons but
+    thousands of words, so this beats building offset dicts of all words.
+    """
+    position = attrgetter(edge)
+    k = bisect.bisect_left(words, offset, key=position)
+    return k if k < len(words) and position(words[k]) == offset else None
 
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -322,7 +353,9 @@ def _common_noun_read_as_person(text: str, span: _Span, persons: list[_Span]) ->
     return bool(after) and after[0] in ("der", "des") and _starts_sentence(text, span.start)
 
 
-def _persons_by_rule(text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
+def _persons_by_rule(
+    text: str, words: list[_Word], persons: list[_Span], gazetteer: Gazetteer, lowercase_words: set[str]
+) -> list[_Span]:
     """Names the model missed: after a function title, or starting with a given name.
 
     "Oberbürgermeister Rolf Karbaum (parteilos)", "Martin Horn erinnerte":
@@ -333,14 +366,15 @@ def _persons_by_rule(text: str, words: list[_Word], persons: list[_Span], gazett
     taken = _Coverage()
     for span in persons:
         taken.add(span.start, span.end)
-    lowercase_words = {w.text for w in words if w.text.islower()}
+    # Each word's role once (lowercase words have none), not once per look at it.
+    roles = [_role_of(w.text) if w.text[0].isupper() else None for w in words]
     found: list[_Span] = []
     for i, word in enumerate(words):
         if i + 1 >= len(words):
             continue
-        if _is_given_name(text, words, i) and (i == 0 or not _role_of(words[i - 1].text)):
+        if _is_given_name(text, words, i) and (i == 0 or not roles[i - 1]):
             j = i  # the given name starts the name
-        elif _role_of(word.text):
+        elif roles[i]:
             j = i + 1
         else:
             continue
@@ -444,7 +478,9 @@ def _only_spacing(gap: str, allow: str = "") -> bool:
     return all(ch.isspace() or ch in allow for ch in gap) and gap.count("\n") <= 1
 
 
-def _resolve_surnames(text: str, words: list[_Word], mentions: list[Mention]) -> list[Mention]:
+def _resolve_surnames(
+    text: str, words: list[_Word], mentions: list[Mention], lowercase_words: set[str]
+) -> list[Mention]:
     """Give "Karbaum sagte" the full name and role of "Rolf Karbaum", and find such mentions the model missed."""
     full: dict[str, Mention] = {}
     for m in mentions:
@@ -459,8 +495,9 @@ def _resolve_surnames(text: str, words: list[_Word], mentions: list[Mention]) ->
         known = full.get(parts[0]) or (full.get(parts[0][:-1]) if parts[0].endswith("s") else None)
         if known is not None:
             m.normalized, m.role = known.normalized, m.role or known.role
+    if not full:
+        return mentions  # no full name, so no surname to look for
     taken = _Coverage(mentions)
-    lowercase_words = {w.text for w in words if w.text.islower()}
     added = []
     for w in words:
         known = full.get(w.text)
@@ -608,9 +645,14 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
     """
     mentions: list[Mention] = []
     initial: set[int] = set()
+    # Facts about each word and each gap, computed once per document rather than
+    # again for each of the up to _MAX_NAME_WORDS names that may contain them.
+    capitalised = [w.text[0].isupper() for w in words]
+    # joins[k]: whether words k and k + 1 may belong to one name (most gaps are one space).
+    joins = [(gap := text[a.end : b.start]) == " " or _name_gap(gap, a.text) for a, b in pairwise(words)]
     i = 0
     while i < len(words):
-        match = _longest_match(text, words, i, gazetteer) if _is_capitalised(words[i].text) else None
+        match = _longest_match(text, words, i, gazetteer, capitalised, joins) if capitalised[i] else None
         if match is None:
             i += 1
             continue
@@ -638,29 +680,34 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?" or text[max(0, i - 2):i] == "\n\n"
 
 
-def _longest_match(text: str, words: list[_Word], i: int, gazetteer: Gazetteer) -> tuple[Mention, int] | None:
+def _longest_match(
+    text: str, words: list[_Word], i: int, gazetteer: Gazetteer, capitalised: list[bool], joins: list[bool]
+) -> tuple[Mention, int] | None:
+    """The longest place name that starts at (capitalised) word i, and the index after it.
+
+    ``capitalised`` and ``joins`` are per-word and per-gap facts of the whole
+    document (see ``_gazetteer_matches``).
+    """
     if words[i].text.lower() in _CITY_HEADS:
         return None  # GeoNames knows "Stadt Zwickau"; the city is "Zwickau"
     last = i
-    ends = [i]
-    while last + 1 < len(words) and last - i + 1 < _MAX_NAME_WORDS:
-        gap = text[words[last].end : words[last + 1].start]
-        if not _name_gap(gap, words[last].text):
-            break
+    while last + 1 < len(words) and last - i + 1 < _MAX_NAME_WORDS and joins[last]:
         last += 1
-        ends.append(last)
-    for j in reversed(ends):
-        if not _is_capitalised(words[j].text):
+    # A name ends at the latest before the first word that is neither capitalised
+    # nor a link word: "Für das Land Brandenburg" is not one name.
+    run = i
+    while run < last and (capitalised[run + 1] or words[run + 1].text in _NAME_LINKS):
+        run += 1
+    for j in range(run, i - 1, -1):
+        if not capitalised[j]:
             continue
-        if any(not (_is_capitalised(w.text) or w.text in _NAME_LINKS) for w in words[i : j + 1]):
-            continue  # "Für das Land Brandenburg" is not one name
         start, end = words[i].start, words[j].end
         if end < len(text) and text[end] == ")" and "(" in text[start:end]:
             end += 1  # "Frankfurt (Oder)", "Halle (Saale)"
         surface = text[start:end]
         key = normalize_name(surface)
-        if key in _NOT_PLACES:
-            continue
+        if key in _NOT_PLACES or not gazetteer.knows(surface):
+            continue  # most capitalised words and word sequences name no place at all
         country = country_code_for(surface)
         if country:
             # A country name is LOC with its ISO code; a capitalised adjective at
@@ -712,13 +759,20 @@ def _gazetteer_city(
         place = gazetteer.link(surface)
         return _city(surface, start, end, place) if place else None
     key = normalize_name(surface)
-    listed = _is_list_item(text, start, end)
-    if len(key) < (3 if listed else 4) or surface.isupper() or key in _NOT_PLACES:
-        return None  # "Die", "Am", "CDU"; but "Ufa" alone on a slide line
+    if len(key) < 3 or surface.isupper() or key in _NOT_PLACES:
+        return None  # "Die", "Am", "CDU"
+    # Whether the name stands alone on a list or slide line. It reads the whole
+    # line, so it is asked only where it matters: for three-letter names and
+    # for names the gazetteer knows (most capitalised words are neither).
+    listed = _is_list_item(text, start, end) if len(key) == 3 else None
+    if listed is False:
+        return None  # "Ufa" only alone on a slide line
     if i == j and _is_given_name(text, words, i):
         return None  # "Martin Horn", not the Slovak town Martin
     candidates = gazetteer.candidates(surface)
     if candidates:
+        if listed is None:
+            listed = _is_list_item(text, start, end)
         country = _country_after(text, end)
         if not any(
             _trusted(place, key, listed, one_word=i == j) or place.country_code == country for place in candidates
@@ -857,6 +911,11 @@ def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], ga
     Also "Halle" after "Halle (Saale)", "Freiburg" after "Freiburg im Breisgau".
     Returns the ids of the mentions so resolved. When a document names two
     Frankfurts in full, a bare "Frankfurt" stays as ranked.
+
+    The bare word must begin the city's own GeoNames name ("Frankfurt (Oder)",
+    "Freiburg"): a historic or foreign name does not lend its first word. "Maribor,
+    dem früheren Marburg an der Drau" makes that mention Maribor, but every bare
+    "Marburg" of the text is still ranked as the German town's own name.
     """
     full_names: dict[str, set[int]] = {}
     places: dict[int, Place] = {}
@@ -864,7 +923,10 @@ def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], ga
         key = normalize_name(m.text)
         if " " in key and id(m) in first_pass:
             place = first_pass[id(m)]
-            full_names.setdefault(key.split()[0], set()).add(place.geonames_id)
+            first_word = key.split()[0]
+            if normalize_name(place.name).split()[0] != first_word:
+                continue
+            full_names.setdefault(first_word, set()).add(place.geonames_id)
             places[place.geonames_id] = place
     resolved = set()
     for m in cities:

@@ -125,6 +125,23 @@ def test_other_places_of_the_document_only_nudge(gazetteer):
     assert gazetteer.link("Birmingham", context_countries=["US"]).geonames_id == 4049979
 
 
+def test_a_city_does_not_count_as_its_own_context(gazetteer):
+    # "Marburg" is Marburg an der Lahn's own short name and an old German name of Maribor.
+    maribor = gazetteer.link("Maribor")
+    assert maribor.geonames_id == 3195506
+    assert gazetteer.link("Marburg").geonames_id == 2873759
+    # A document that also names Maribor does not make its "Marburg" Maribor ...
+    assert gazetteer.link("Marburg", context_places=[maribor]).geonames_id == 2873759
+    # ... but the old name in full is Maribor.
+    assert gazetteer.link("Marburg an der Drau", context_places=[maribor]).geonames_id == 3195506
+    # Exonyms alone still name the big foreign cities, whatever else the document names.
+    for surface, geonames_id in [("Krakau", 3094802), ("Lemberg", 702550), ("Danzig", 3099434),
+                                 ("Breslau", 3081368)]:
+        place = gazetteer.link(surface)
+        assert place.geonames_id == geonames_id, surface
+        assert gazetteer.link(surface, context_places=[place, maribor]).geonames_id == geonames_id, surface
+
+
 def test_candidates_are_largest_first_without_duplicates(gazetteer):
     buffalos = gazetteer.candidates("Buffalo")
     assert len(buffalos) > 5
@@ -233,3 +250,28 @@ def test_every_override_names_an_existing_city(gazetteer):
     for surface, geonames_id, _note in rows:
         assert gazetteer.is_override(surface)
         assert gazetteer.link(surface).geonames_id == int(geonames_id), surface
+
+
+def test_knows_never_drops_a_surface_that_some_lookup_finds(gazetteer):
+    """``Gazetteer.knows`` is the NER scan's pre-check: False must mean that every lookup is empty.
+
+    Checked on every word and two- and three-word sequence of the reference
+    documents, plus names, exonyms, inflected forms, countries and regions.
+    """
+    import re
+
+    reference = Path(__file__).resolve().parent.parent / "corpus" / "reference"
+    surfaces = {"Krakau", "Krakauer", "Leipzigs", "Görlitz'", "Dresdner", "Gwanju", "Tscheljabinsk",
+                "in der Slowakei", "Tschechischen Republik", "polnischen", "Sachsen", "Balkan", "Bürger"}
+    for path in sorted(reference.glob("*.txt")):
+        words = re.findall(r"\w+(?:['´’`]\w+)*", path.read_text(encoding="utf-8"))
+        for n in (1, 2, 3):
+            surfaces.update(" ".join(words[k : k + n]) for k in range(len(words) - n + 1))
+    found_something = 0
+    for surface in surfaces:
+        if (gazetteer.candidates(surface) or gazetteer.link(surface) or gazetteer.is_region(surface)
+                or gazetteer.is_override(surface) or country_code_for(surface)):
+            found_something += 1
+            assert gazetteer.knows(surface), surface
+    assert found_something > 100
+    assert not gazetteer.knows("Partnerschaftsvereinbarung")
