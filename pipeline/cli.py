@@ -365,7 +365,7 @@ def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics
                    "NER-de-test.tsv), the gold folder (partnerships, default corpus/gold) or the passages "
                    "JSONL (purposes, default corpus/purposes/passages.jsonl).")
 @click.option("--split", default="test", show_default=True, help="Which split of the gold data to score; "
-              "partnerships also take several, comma-separated (test,test3), or all.")
+              "partnerships also take several, comma-separated (dev,test), or all.")
 @click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner")
 @click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
               type=click.Path(file_okay=False))

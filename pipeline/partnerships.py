@@ -324,7 +324,7 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
     if not gold_file.is_file():
         raise ConfigError(f"no gold file at {gold_file}: see corpus/gold/README.md")
     records = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = set(split.split(","))  # "test,test3": several held-out sets scored as one
+    wanted = set(split.split(","))  # "dev,test": several splits scored as one
     records = [r for r in records if "all" in wanted or r["split"] in wanted]
     if not records:
         raise ConfigError(f"no gold documents in split {split!r} of {gold_file}")
