@@ -178,7 +178,7 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
     if home is not None:
         for line in lines:  # a list line that names a district: "Vaihingen" over its paragraph
             if line.city is not None and (_key(line.city) in districts or re.search(
-                r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+" + re.escape(
+                _DISTRICT_WORD + r"\s+" + re.escape(
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found: list[_Found] = []
@@ -273,9 +273,10 @@ def _score_press_signals(text, gazetteer, score, first) -> None:
         name = match.group(1)
         add("-".join(part.capitalize() for part in name.replace(" ", "-").split("-")) if "-" in name
             else name.title(), match.start(1), 3)
+    title_end = _offset_after_lines(text, 2)
     for match in _ADJECTIVE_BEFORE.finditer(text):
         noun = match.group(2).casefold()
-        if noun in _NEWSPAPER_WORDS and match.start() < _offset_after_lines(text, 2):
+        if noun in _NEWSPAPER_WORDS and match.start() < title_end:
             add(match.group(1), match.start(1), 2)
         elif _kind_of(noun, _HEADING_STEMS) and not _kind_of(match.group(1)):
             add(match.group(1), match.start(1), 2)
@@ -493,10 +494,9 @@ def _adjective_of_a_bigger_city(surface: str, gazetteer: Gazetteer) -> bool:
 
 # "Köln-Lindenthal": a city name joined to a district's; "der Bezirk Nippes", "Stadtteil Gohlis".
 _DISTRICT_SUFFIX = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")
-_DISTRICT_NAMED = re.compile(r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)\s+[A-ZÄÖÜ][a-zäöüß]")
-_DISTRICT_BEFORE = re.compile(
-    r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)(?:e|en|s|es)?[ \t]+(?:\w+[ \t]+und[ \t]+)?$"
-)
+_DISTRICT_WORD = r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)"
+_DISTRICT_NAMED = re.compile(_DISTRICT_WORD + r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_DISTRICT_BEFORE = re.compile(_DISTRICT_WORD + r"(?:e|en|s|es)?[ \t]+(?:\w+[ \t]+und[ \t]+)?$")
 # German city names take no article: "im Osten", "die Mauer" are not towns.
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|im|am|vom|zum|zur|ins|beim|ein|eine|einem|einer|eines)\s+$", re.IGNORECASE
@@ -1064,7 +1064,7 @@ def _clauses(text: str, start: int, end: int, cities: list[_City]) -> list[tuple
     whole = [(start, end, cities)]
     if len(_distinct(cities)) < 4:
         return whole
-    if len({_key(c) for pair in _und_pairs(text, cities) for c in pair}) >= len(_distinct(cities)) - 1:
+    if len({_key(c) for pair in _adjacent_pairs(text, cities, _UND_GAP) for c in pair}) >= len(_distinct(cities)) - 1:
         return whole
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
     clauses = []
@@ -1229,7 +1229,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if not rest:
         return results, None
     # 2. Lists of pairs: "Aachen und Naumburg, Bonn und Potsdam ... sowie Mainz und Erfurt".
-    und_pairs = _und_pairs(text, [c for c in partners if _key(c) not in used])
+    und_pairs = _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
     covered = {_key(c) for pair in und_pairs for c in pair}
     # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
     partners_of_subject = len(und_pairs) == 1 and re.search(
@@ -1245,7 +1245,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
             results.append((a, b, rule, year))
         return results, None
     # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar."
-    mit_pairs = _mit_pairs(text, rest)
+    mit_pairs = _adjacent_pairs(text, rest, _MIT_GAP)
     if (
         len(mit_pairs) >= 2
         and {_key(c) for pair in mit_pairs for c in pair} >= {_key(c) for c in rest}
@@ -1333,27 +1333,19 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
     return any(re.search(r"\bmit\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$", text[max(0, c.start - 25) : c.start]) for c in cities)
 
 
-def _mit_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
-    """Adjacent "A ... mit B" within one comma-free stretch: "Karlsruhe schloss einen Vertrag mit Halle"."""
+# What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
+# "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
+_UND_GAP = re.compile(r"\s+und\s+")
+_MIT_GAP = re.compile(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?")
+
+
+def _adjacent_pairs(text: str, cities: list[_City], gap: re.Pattern) -> list[tuple[_City, _City]]:
+    """Consecutive, non-overlapping pairs of distinct cities whose in-between text is exactly ``gap``."""
     pairs = []
     k = 0
     while k + 1 < len(cities):
         a, b = cities[k], cities[k + 1]
-        if re.fullmatch(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?", text[a.end : b.start]) and _key(a) != _key(b):
-            pairs.append((a, b))
-            k += 2
-        else:
-            k += 1
-    return pairs
-
-
-def _und_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
-    """Adjacent "A und B" (nothing else between), as in pair lists."""
-    pairs = []
-    k = 0
-    while k + 1 < len(cities):
-        a, b = cities[k], cities[k + 1]
-        if re.fullmatch(r"\s+und\s+", text[a.end : b.start]) and _key(a) != _key(b):
+        if gap.fullmatch(text[a.end : b.start]) and _key(a) != _key(b):
             pairs.append((a, b))
             k += 2
         else:
