@@ -221,7 +221,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             score[m.geonames_id] += 1
         if m.start_char < title_end and n_words <= 4:
             score[m.geonames_id] += 3  # a title that is the city's name: "Bautzen – Budyšin", "Paderborn"
-        if _heading_like(text[line_start:line_end]) and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
+        if _heading_like(text[line_start:line_end]) and not _wrapped_prose(text, line_start, line_end) and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
         ):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
@@ -280,6 +280,26 @@ def _score_press_signals(text, gazetteer, score, first) -> None:
             add(match.group(1), match.start(1), 2)
         elif _kind_of(noun, _HEADING_STEMS) and not _kind_of(match.group(1)):
             add(match.group(1), match.start(1), 2)
+
+
+def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
+    """A line of a hard-wrapped paragraph: it runs on into the next line or the previous one runs
+    on into it ("... zwischen der Stadt Passau und der" / "Statutarstadt České Budějovice").
+
+    Such lines are short enough to pass for headings, and must not.
+    """
+    previous = text[: max(line_start - 1, 0)].rsplit("\n", 1)[-1] if line_start else ""
+    line = text[line_start:line_end]
+    following = text[line_end + 1 :].split("\n", 1)[0]
+    return _runs_on(line, following) or _runs_on(previous, line)
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """A long line that ends mid-sentence: in a small word, a comma or a hyphen, or before a
+    lowercase or bracketed continuation."""
+    if len(line.strip()) < 45 or not following.strip():
+        return False
+    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w-)$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following))
 
 
 def _heading_like(line: str) -> bool:
@@ -612,7 +632,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
             result.append(_Line(line, start, "bullet"))
-        elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")):
+        elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")) and not _wrapped_prose(
+            text, start, start + len(line)
+        ):
             result.append(_Line(line, start, "heading"))
         else:
             result.append(_Line(line, start, "prose"))
@@ -1076,6 +1098,10 @@ def _clauses(text: str, start: int, end: int, cities: list[_City]) -> list[tuple
     return [clause for clause in clauses if clause[2]]
 
 
+# A founding still to come: "die Urkunde im Herbst 2024 zu unterzeichnen", "soll 2025 besiegelt werden".
+_PLANNED = re.compile(r"\bzu\s+(?:unterzeichnen|besiegeln|schließen|gründen|begründen)\b|\b(?:soll|sollen|geplant|vorgesehen)\b")
+
+
 def _date_previous(found: list[_Found], sentence: str) -> None:
     """Give the pair of the previous sentence a founding year stated in this one.
 
@@ -1088,7 +1114,7 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
     # Partnerschaft geworben; unterzeichnet wurde sie aber erst ...".
     for clause in re.split(r"[;:,]", sentence):
         years = _YEAR.findall(clause)
-        if _FOUNDING.search(clause) and len(years) == 1:
+        if _FOUNDING.search(clause) and len(years) == 1 and not _PLANNED.search(clause):
             found[-1].year = int(years[0])
             return
 
@@ -1197,6 +1223,9 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True
     if _INSTITUTION_IN.search(before[-80:]):
         return True
+    bracket = re.search(r"\(\s*$", before)
+    if bracket and any(0 <= sentence_start + bracket.start() - other.end <= 1 for other in in_sentence):
+        return True  # "Hackensack (New Jersey, USA)": the state or region of the city before it
     if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
     if _REGION_BEFORE.search(before) or _NEAR_BEFORE.search(before):
