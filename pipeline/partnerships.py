@@ -219,8 +219,11 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
         if document.title and m.text in document.title:
             score[m.geonames_id] += 1
-        if m.start_char < title_end and n_words <= 4:
-            score[m.geonames_id] += 3  # a title that is the city's name: "Bautzen – Budyšin", "Paderborn"
+        if m.start_char < title_end and (n_words <= 4 or len(_title_segment(text, line_start, m).split()) <= 4):
+            # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
+            score[m.geonames_id] += 3
+        if _PLACE_AND_DATE.match(text, m.end_char) and not text[line_start : m.start_char].strip():
+            score[m.geonames_id] += 2  # where a report or letter was signed: "Mannheim, im März 2024"
         if _heading_like(text[line_start:line_end]) and not _wrapped_prose(text, line_start, line_end) and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
         ):
@@ -240,6 +243,24 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     if best_score >= 3.5 and best_score >= 1.5 * runner_up:
         return first[best]
     return None
+
+
+# A place and date of signing: "Mannheim, im März 2024", "Passau, den 26.02.2024", "Kiel, 3. Mai 2023".
+_PLACE_AND_DATE = re.compile(
+    r",?\s+(?:(?:im|den|am)\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.\s*)?)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember|\s*)\s*(?:1[89]|20)\d\d\s*$",
+    re.M,
+)
+
+
+def _title_segment(text: str, line_start: int, mention: Mention) -> str:
+    """The part of a title line that holds the mention, between separators: "Stadt Mannheim" of
+    "Stadt Mannheim · Fachbereich Internationales", or of a letterhead "Stadt Passau      Ratsinformationssystem"."""
+    line_end = _line_bounds(text, mention.start_char)[1]
+    separators = re.compile(r"\s*(?:[·|–—]|\s{3,}|\t)\s*")
+    left = [m.end() for m in separators.finditer(text, line_start, mention.start_char)]
+    right = separators.search(text, mention.end_char, line_end)
+    return text[left[-1] if left else line_start : right.start() if right else line_end]
 
 
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
@@ -951,10 +972,16 @@ def _from_sentences(
     carried: _City | None = None
     cities = sorted(cities, key=lambda c: c.start)
     city_starts = [c.start for c in cities]
+    lone: tuple[str, _City] | None = None  # the one city of the last sentence, which named no partnership
+    sections = _partnership_sections(lines) if home is not None else []
+    section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
         sentence = text[start:end]
         if new_paragraph:
-            previous_vocab, carried = False, None
+            # Under "3. Partnerstädte" / "3.1 Europa", a paragraph goes on with the heading's subject:
+            # "Mit Swansea (seit 1957) fand die Jugendbegegnung statt."
+            section = bisect.bisect_right(section_starts, start) - 1
+            previous_vocab, carried = section >= 0 and sections[section][1], None
         first = bisect.bisect_left(city_starts, start)
         last = bisect.bisect_right(city_starts, end)
         in_sentence = [c for c in cities[first:last] if c.end <= end]
@@ -971,7 +998,18 @@ def _from_sentences(
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
         )
+        if new_paragraph:
+            lone = None
+        if kind is not None and not in_sentence and lone is not None and _THE_PARTNERSHIP.match(sentence):
+            # "... reiste eine Delegation nach Zhenjiang. Die 2004 geschlossene Partnerschaft soll ..."
+            previous_sentence, city = lone
+            found.append(_Found(anchor_home, city, kind, 2.0, _sentence_year(text, start, end),
+                                " ".join((previous_sentence + " " + sentence).split()), _CONFIDENCE["continuation"]))
+        lone = None
         if kind is None and not continuation:
+            lone_partners = [c for c in _distinct(in_sentence) if anchor_home is None or _key(c) != _key(anchor_home)]
+            if anchor_home is not None and len(lone_partners) == 1 and not _excluded(text, start, lone_partners[0], in_sentence):
+                lone = (sentence, lone_partners[0])
             dates_previous = previous_vocab and not in_sentence and _FOUNDING.search(sentence)
             if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
@@ -1003,6 +1041,37 @@ def _from_sentences(
         previous_vocab = kind is not None or bool(continuation)
         carried = subject
     return found
+
+
+# A sentence that speaks of "the" partnership of the city just named.
+_THE_PARTNERSHIP = re.compile(r"\s*(?:Die|Diese)\s+(?:[\w-]+\s+){0,3}(?:Städte)?[Pp]artnerschaft\b")
+_SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_CONTINENTS = frozenset("europa afrika asien amerika nordamerika südamerika lateinamerika ozeanien australien nahost".split())
+
+
+def _partnership_sections(lines: list[_Line]) -> list[tuple[int, bool]]:
+    """(start, about partnerships) for each heading: whether the section it opens is about the
+    home city's partnerships ("3. Partnerstädte", and its subsections "3.1 Europa", "Asien")."""
+    sections: list[tuple[int, bool]] = []
+    stack: list[tuple[int, bool]] = []  # (level, about partnerships) of the open headings
+    for line in lines:
+        if line.kind != "heading":
+            continue
+        heading = line.text.strip()
+        number = _SECTION_NUMBER.match(heading)
+        level = number.group(1).count(".") + 1 if number else None
+        words = re.findall(r"[\wäöüß]+", heading[number.end() - 1 :] if number else heading)
+        regional = len(words) <= 2 and all(w.casefold() in _CONTINENTS or country_code_for(w) for w in words)
+        if level is not None:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+        elif not regional:
+            stack.clear()
+        inherited = bool(stack) and stack[-1][1]
+        about = _kind_of(heading, _HEADING_STEMS) is not None or ((regional or level is not None) and inherited)
+        stack.append((level or 1, about))
+        sections.append((line.start, about))
+    return sections
 
 
 # A city "linked with" a number of towns states its partnerships without naming the word.
