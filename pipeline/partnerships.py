@@ -114,7 +114,7 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -1084,7 +1084,7 @@ _BOND_BETWEEN = re.compile(r"\b(?:Verbindung|Bindung)\s+(?:zwischen|zu|mit)\s")
 # A clause that denies or only considers a partnership: "ist keine Partnerstadt",
 # "eine Partnerschaft mit Brünn entstand daraus nicht", "prüft derzeit eine Partnerschaft".
 _NEGATION = re.compile(
-    r"\b(?:kein|keine|keinen|keinem|keiner|nie|niemals|"
+    r"\b(?:kein|keine|keinen|keinem|keiner|nichts|nie|niemals|"
     r"nicht(?!\s+(?:nur|zuletzt|allein|immer|selten|minder|weniger|ohne|mehr\s+wegzudenken)\b))\b",
     re.IGNORECASE,
 )
@@ -1142,6 +1142,7 @@ def _converted_kind(sentence: str) -> str | None:
 _CLAUSE_BREAK = re.compile(
     r"\b(?:ist|sind|war|waren|wurde|wurden|hat|haben|hatte|hatten)[,;]\s"
     r"|[,;]\s(?=(?:pflegt|pflegen|unterhält|unterhalten|verbindet|verbinden|während|wohingegen|jedoch|aber)\b)"
+    r"|[,;]\s(?=[A-ZÄÖÜ][\wäöüß-]+\s+(?:ist|sind|pflegt|pflegen|unterhält|unterhalten)\s)"  # ", Freyung ist seit 2006 mit"
 )
 
 
@@ -1199,15 +1200,47 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
     extra = []
     # After "mit" and before a place's usual company: "Mit Aue im Erzgebirge ist Solingen ... verbunden".
     for match in re.finditer(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)"
-                             r"(?=\s+(?:in|im|am|an|bei|ist|sind|seit|besteht|verbindet|wurde)\b|\s*[(,;])", sentence):
+                             r"(?=\s+(?:in|im|am|an|bei|ist|sind|seit|besteht|verbindet|wurde|verbunden|verschwistert|"
+                             r"partnerschaftlich|befreundet)\b|\s*[(,;.]|\s*$)", sentence):
         s, e = start + match.start(1), start + match.end(1)
         surface = match.group(1)
         if any(cs < e and s < ce for cs, ce in covered) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
             continue
         place = gazetteer.link(surface)
-        if place is not None and place.population >= 10_000 and not country_code_for(surface):
+        if place is not None and not country_code_for(surface) and (
+            place.population >= 10_000 or (place.population >= 5000 and _own_name(surface, gazetteer))
+        ):
             extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
             covered.append((s, e))
+    # A country's adjective before a town: "das irische Tuam", "mit dem tschechischen Bruntál".
+    for match in re.finditer(r"\b([a-zäöü]+isch(?:e|en|er|es)?)\s+([A-ZÄÖÜ][\wäöüß-]+)", sentence):
+        s, e = start + match.start(2), start + match.end(2)
+        code = country_code_for(match.group(1))
+        if code is None or any(cs < e and s < ce for cs, ce in covered):
+            continue
+        place = gazetteer.link(match.group(2), context_countries=[code])
+        if place is not None and place.country_code == code and place.population >= 1000 and _own_name(match.group(2), gazetteer, code):
+            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+            covered.append((s, e))
+    # Two towns the NER missed, joined by "und", or a town before its verb with a partner after "mit":
+    # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden".
+    for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+)(?:\s+und\s+([A-ZÄÖÜ][\wäöüß-]+)\b"
+                             r"|(?=\s+(?:ist|sind|pflegt|unterhält)\b[^,;.]*\bmit\s))", sentence):
+        names = [(match.start(k), match.end(k)) for k in (1, 2) if match.group(k)]
+        spans = [(start + a, start + b) for a, b in names]
+        if any(cs < e and s < ce for s, e in spans for cs, ce in covered):
+            continue
+        places = []
+        for s, e in spans:
+            surface = text[s:e]
+            place = gazetteer.link(surface)
+            if (place is None or place.population < 5000 or gazetteer.is_region(surface)
+                    or country_code_for(surface) or not _own_name(surface, gazetteer)):
+                break
+            places.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+        else:
+            extra += places
+            covered += spans
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)", sentence):
         s, e = start + match.start(1), start + match.end(1)
         if any(cs < e and s < ce for cs, ce in covered):
@@ -1242,6 +1275,13 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             covered.append((s, e))
     extra += _adjective_subjects(text, sentence, start, covered, gazetteer)
     return sorted(in_sentence + extra, key=lambda c: c.start)
+
+
+def _own_name(surface: str, gazetteer: Gazetteer, country: str | None = None) -> bool:
+    """Whether the likeliest town for ``surface`` bears it as its own name, not as an alternate one
+    ("Tuam", not "Schulen" for some village)."""
+    candidates = [c for c in gazetteer.candidates(surface) if country is None or c.country_code == country]
+    return bool(candidates) and _fold(candidates[0].name) == _fold(surface)
 
 
 # "die anderen Hildesheimer Partnerstädte", "die Görlitzer Partnerstadt Zgorzelec".
@@ -1388,8 +1428,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
 
 # What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
 _LIST_GAP = re.compile(
-    r"^\s*(?:in\s+(?:der\s+|den\s+)?[A-ZÄÖÜ][\wäöü]+\s*)?(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*$"
-)  # also "Saint-Cloud in Frankreich und Frascati"
+    r"^\s*(?:(?:in|im|bei|nahe)\s+(?:der\s+|den\s+)?[A-ZÄÖÜ][\wäöü]+\s*)?(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*"
+    r"(?:(?:dem|der|den|das|die)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?$"
+)  # also "Saint-Cloud in Frankreich und Frascati", "Franconville bei Paris (seit 1967) und dem italienischen Silvi"
 
 
 def _distinct(cities: list[_City]) -> list[_City]:
@@ -1533,6 +1574,14 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
         if years[k] is None and not any(clause_start <= o.start < c.start for o in cities):
             clause_end = text.find(";", c.end, end)
             years[k] = _sentence_year(text, clause_start, c.start) if clause_end != -1 else None
+    for k, c in enumerate(cities):
+        # A year that leads its own comma-separated part: "1981 kam Wels hinzu, 1999 das irische Tuam".
+        part_start = max(text.rfind(",", start, c.start), text.rfind(";", start, c.start), cities[k - 1].end if k else start)
+        leading = _YEAR.findall(text[part_start : c.start])
+        if years[k] is None and len(leading) == 1 and (
+            (k and years[k - 1] != int(leading[0])) or (not k and _sentence_year(text, part_start, c.start))
+        ):
+            years[k] = int(leading[0])
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
             years[k] = years[k + 1]
