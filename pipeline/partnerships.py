@@ -507,6 +507,8 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
         own_name = any(p.geonames_id == m.geonames_id for p in gazetteer.candidates(surface))
         if (not own_name or _adjective_of_a_bigger_city(surface, gazetteer)) and surface.endswith(("er", "ern", "erin")):
             continue
+        if re.match(r"-[A-ZÄÖÜ][a-zäöüß]*(?:ie|ien|ung|ungen|heit|keit|ismus|ität|krise|werk|werke)\b", text[m.end_char : m.end_char + 40]):
+            continue  # the first part of a compound noun: "Corona-Pandemie", "Opel-Werk"; not "Köln-Nippes"
         genitive = not own_name and surface.endswith(("s", "'", "’"))
         named_district = bool(_DISTRICT_BEFORE.search(text, max(0, m.start_char - 40), m.start_char))
         district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
@@ -1394,10 +1396,13 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # 4. A subject city and its partners.
     anchor = _anchor(text, start, rest, home)
     # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
-    both_after_mit = all(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start]) for c in rest)
-    if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not both_after_mit and not _LIST_GAP.match(
-        text[rest[0].end : rest[1].start]
-    ):
+    after_mit = [bool(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
+    # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
+    # is the home city's: the other city is no party.
+    one_partner_of_home = home is not None and sum(after_mit) == 1
+    if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
+        not one_partner_of_home
+    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]):
         a, b = rest
         return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
     rule = "anchor"
