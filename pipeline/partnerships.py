@@ -182,6 +182,7 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found: list[_Found] = []
+    found += _from_tables(text, cities, home, gazetteer)
     found += _from_lists(lines, home)
     found += _from_sentences(text, lines, cities, home, gazetteer)
     return _merge(found)
@@ -839,6 +840,124 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
 
 
 # Lowercase words inside place names: "Pays des Herbiers", "Rostow am Don".
+# --- tables ---------------------------------------------------------------------------------
+
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
+_RULE_ROW = re.compile(r"^[\s|:+=-]*$")  # "|-----|-----|", "-----  -----"
+
+
+def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row: between pipes, or between runs of two or more spaces or tabs."""
+    if line.count("|") >= 2:
+        # Every cell between two pipes keeps its column, an empty one too.
+        bounds = [m.start() for m in re.finditer(r"\|", line)]
+        stripped = line.strip()
+        edges = ([0] if not stripped.startswith("|") else []) + bounds + ([len(line)] if not stripped.endswith("|") else [])
+        cells = []
+        for a, b in zip(edges, edges[1:]):
+            a = a + 1 if line[a : a + 1] == "|" else a
+            inner = line[a:b]
+            lead = len(inner) - len(inner.lstrip())
+            cells.append((offset + a + lead, offset + a + len(inner.rstrip())))
+        return cells if len(cells) >= 2 else []
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\t]+?(?=\s{2,}|\t|$)", line.strip("\n"))]
+    spans = [(a + len(line[a:b]) - len(line[a:b].lstrip()), b) for a, b in spans]
+    return [(offset + a, offset + b) for a, b in spans if line[a:b].strip()] if len(spans) >= 3 else []
+
+
+def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
+    """Blocks of two or more consecutive table rows, each row a list of cell spans; rule rows dropped."""
+    tables, current = [], []
+    offset = 0
+    for line in text.split("\n"):
+        cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset)
+        if cells:
+            current.append(cells)
+        elif not (line.strip() and _RULE_ROW.match(line)):
+            if len(current) >= 2:
+                tables.append(current)
+            current = []
+        offset += len(line) + 1
+    if len(current) >= 2:
+        tables.append(current)
+    return tables
+
+
+def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer: Gazetteer) -> _City | None:
+    """The city a table cell names: a mention inside it, or the cell's own words ("Danzig (Gdańsk)", "Essen 1)")."""
+    a, b = span
+    for c in cities:
+        if a <= c.start and c.end <= b:
+            return c
+    surface = re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+|\[\d+\])\s*", " ", text[a:b]).strip()
+    if len(surface) < 3 or surface.endswith(".") or len(surface.split()) > 4 or not surface[:1].isupper() or country_code_for(surface):
+        return None
+    if gazetteer.is_region(surface) or _kind_of(surface):
+        return None
+    place = gazetteer.link(surface)
+    if place is None or (place.population < 15_000 and not (place.population >= 1000 and _own_name(surface, gazetteer))):
+        return None
+    return _City(place.name, place.geonames_id, place.country_code, a, a + len(surface))
+
+
+def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
+    """A name in a city column that the gazetteer does not know, kept by its name."""
+    surface = re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+)\s*", " ", text[slice(*span)]).strip()
+    if re.fullmatch(r"[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜa-zäöü][\w'’.-]*){0,3}", surface) and not country_code_for(surface):
+        return _City(surface, None, None, span[0], span[0] + len(surface))
+    return None
+
+
+def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer) -> list[_Found]:
+    """Rows of partnership tables: two city columns ("| Aachen | Reims | FR | 1967 |"), or one beside
+    the home city; the year from a column of years, the kind from a column of kinds or the caption."""
+    found = []
+    anchor = _home_as_city(home)
+    for rows in _tables(text):
+        first, last = rows[0][0][0], rows[-1][-1][1]
+        caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
+        width = max(len(r) for r in rows)
+        grid = [[_cell_city(text, span, cities, gazetteer) for span in row] for row in rows]
+        body = [k for k, row in enumerate(grid) if any(row)]
+        if len(body) < 2:
+            continue
+        def share(column, test):
+            return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
+        city_columns = [c for c in range(width) if share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
+        year_columns = [c for c in range(width) if share(c, lambda k, c: bool(_YEAR.search(text[slice(*rows[k][c])]))) >= 0.5]
+        kind_columns = [c for c in range(width) if share(c, lambda k, c: _kind_of(text[slice(*rows[k][c])]) is not None) >= 0.5]
+        header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
+        table_kind = _kind_of(header + " " + caption)
+        if table_kind is None and not kind_columns:
+            continue  # a table of something else: visits, budgets, statistics
+        if len(city_columns) >= 2:
+            pairs_of = lambda row: (row[city_columns[0]], row[city_columns[1]])
+        elif len(city_columns) == 1 and anchor is not None:
+            pairs_of = lambda row: (anchor, row[city_columns[0]])
+        else:
+            continue
+        previous_a = None
+        for k in body:
+            row, spans = grid[k], rows[k]
+            if len(row) < max(city_columns) + 1:
+                continue
+            a, b = pairs_of(row)
+            a = a or previous_a  # a member city written once for its rows
+            previous_a = a
+            if b is None and len(city_columns) >= 2 and city_columns[1] < len(spans):
+                b = _unknown_place(text, spans[city_columns[1]])  # "South Tyneside": no GeoNames city
+            if a is None or b is None:
+                continue
+            year = None
+            if year_columns and year_columns[0] < len(spans):
+                match = _YEAR.search(text[slice(*spans[year_columns[0]])])
+                year = int(match.group(1)) if match else None
+            kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) or table_kind or "partnership"
+            evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
+            found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"]))
+    return found
+
+
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
 
 
