@@ -114,7 +114,7 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -183,9 +183,52 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found: list[_Found] = []
     found += _from_tables(text, cities, home, gazetteer)
-    found += _from_lists(lines, home)
-    found += _from_sentences(text, lines, cities, home, gazetteer)
+    sections = _city_sections(text, lines, gazetteer)
+    if not sections:
+        sections = [(0, len(text) + 1, home)]
+    elif sections[0][0] > 0:
+        sections.insert(0, (0, sections[0][0], home))
+    for section_start, section_end, section_home in sections:
+        section_lines = [line for line in lines if section_start <= line.start < section_end]
+        section_cities = [c for c in cities if section_start <= c.start < section_end]
+        found += _from_lists(section_lines, section_home)
+        found += _from_sentences(text, section_lines, section_cities, section_home, gazetteer)
     return _merge(found)
+
+
+# A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt".
+_MUNICIPAL_HEADING = re.compile(
+    r"^\s*(?P<prefix>(?:Große\s+Kreisstadt|Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|"
+    r"Marktgemeinde|Markt|Hansestadt)\s+)?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention]]:
+    """(start, end, town) of each town's section, when a document has two or more: a brochure of a
+    Landkreis with a section per Gemeinde, each with its own partners.
+
+    A section heading is in capitals or names the kind of municipality, so that a slide's list of
+    partner cities, one per line, is not taken for sections.
+    """
+    heads = []
+    for line in lines:
+        if line.kind not in ("heading", "item") or len(line.text.split()) > 6:
+            continue
+        match = _MUNICIPAL_HEADING.match(line.text)
+        if not match or not (match.group("prefix") or line.text.strip().isupper()):
+            continue
+        name = match.group("name")
+        place = gazetteer.link(name)
+        if place is None or place.population < 1000 or country_code_for(name) or _kind_of(name):
+            continue
+        start = line.start + match.start("name")
+        heads.append((line.start, Mention("CITY", name, start, start + len(name), normalized=place.name,
+                                          geonames_id=place.geonames_id, country_code=place.country_code)))
+    if len({m.geonames_id for _, m in heads}) < 2:
+        return []
+    bounds = [start for start, _ in heads] + [len(text) + 1]
+    return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
 
 
 def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer | None = None) -> Mention | None:
@@ -1333,6 +1376,19 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
         ):
             extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
             covered.append((s, e))
+    # Right after a partnership word or a kind of municipality: "Partnerstadt: Tournus (Saône-et-Loire)",
+    # "Freundschaft mit Tabarz", "Die Ortsgemeinde Rheinzabern".
+    for match in re.finditer(r"(?:(?:[Pp]artner|[Ff]reundschaft|[Kk]ooperation)\w*\s*(?::|\bmit\b(?:\s+(?:der|dem)\s+"
+                             r"(?:Stadt|Gemeinde)\b)?)|\b(?:Ortsgemeinde|Gemeinde|Marktgemeinde|Kleinstadt)\b)"
+                             r"\s*([A-ZÄÖÜ][\wäöüß'’-]+(?: [A-ZÄÖÜ][\wäöüß'’-]+){0,2})", sentence):
+        s, e = start + match.start(1), start + match.end(1)
+        surface = match.group(1)
+        if any(cs < e and s < ce for cs, ce in covered) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
+            continue
+        place = gazetteer.link(surface)
+        if place is not None and place.population >= 1000 and not country_code_for(surface) and _own_name(surface, gazetteer):
+            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+            covered.append((s, e))
     # A country's adjective before a town: "das irische Tuam", "mit dem tschechischen Bruntál".
     for match in re.finditer(r"\b([a-zäöü]+isch(?:e|en|er|es)?)\s+([A-ZÄÖÜ][\wäöüß-]+)", sentence):
         s, e = start + match.start(2), start + match.end(2)
@@ -1629,14 +1685,17 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         return cities[0]
     for c in cities:
         before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
-        after = [w for w in re.findall(r"[\w]+", text[c.end : c.end + 30]) if w.casefold() not in _FILLERS]
+        following = text[c.end : c.end + 90]
+        apposition = re.match(r"\s*,[^,.;()]{1,60},", following)  # "Rheinzabern, Mitglied der Verbandsgemeinde, unterhält"
+        following = following[apposition.end() :] if apposition else following[:30]
+        after = [w for w in re.findall(r"[\w]+", following[:30]) if w.casefold() not in _FILLERS]
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
         if verb_before or (after and after[0] in _ANCHOR_VERBS):
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
-                             r"(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start]):
+                             r"(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start], re.IGNORECASE):
                 return c
     if home is not None:
         for c in cities:
