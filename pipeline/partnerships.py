@@ -272,6 +272,11 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             text[line_start:line_end], _HEADING_STEMS
         ):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
+        elif _heading_like(text[line_start:line_end]) and re.search(
+            r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
+            text[line_start : m.start_char], re.IGNORECASE
+        ):
+            score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
         if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
             m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip()
         ):
@@ -1435,9 +1440,10 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             continue
         before = sentence[: match.start(1)]
         # Only next to a found city, joined by "und": "Aachen und Naumburg".
+        joined = r"\s+und\s+(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?"
         neighbour = before.endswith("zwischen ") or any(
-            re.fullmatch(r"\s+und\s+", text[c.end : s]) or re.fullmatch(r"\s+und\s+", text[e : c.start])
-            for c in in_sentence
+            re.fullmatch(joined, text[c.end : s]) or re.fullmatch(joined, text[e : c.start])
+            for c in in_sentence + extra
         )
         if not neighbour:
             continue
@@ -1654,7 +1660,7 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
 
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
 # "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
-_UND_GAP = re.compile(r"\s+und\s+")
+_UND_GAP = re.compile(r"\s+und\s+(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?")  # "Guben und das polnische Gubin"
 _MIT_GAP = re.compile(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?")
 
 
@@ -1720,8 +1726,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 3
         elif _FOUNDING.search(sentence):
             score = 1
-        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after):  # "1990er Jahre"
-            score = 0
+        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"\bbis\s+$", before):
+            score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something
         if score and (best is None or score > best[0]):
             best = (score, int(match.group(1)))
     return best[1] if best else None
