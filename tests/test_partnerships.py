@@ -14,9 +14,10 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
-# Measured on the dev split (72 documents, 475 pairs): F1 0.907, year accuracy
-# 0.926 with models/ner of this commit; the 16 t4_* documents joined dev after a
-# single pass over their errors. The floors leave room for a retrained NER model.
+# Measured on the dev split (88 documents, 608 pairs): F1 0.893, year accuracy
+# 0.913 with models/ner of this commit; the 16 t6_* documents joined dev after a
+# single blind pass (F1 0.437) and one round of changes (0.652). The floors leave
+# room for a retrained NER model.
 DEV_F1_FLOOR = 0.88
 DEV_YEAR_FLOOR = 0.9
 
@@ -275,11 +276,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 72
+    assert result["documents"] == 88
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 72 documents")
+    assert report.startswith("partnerships, split dev: 88 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -296,3 +297,61 @@ def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer
     assert years[("Leipzig", "Herzliya")] == 2011
     assert years[("Leipzig", "Thessaloníki")] == 1994
     assert years[("Leipzig", "Kyiv")] == 1961
+
+
+def test_a_table_with_two_city_columns_pairs_each_row(extract):
+    text = (
+        "Städtepartnerschaften ausgewählter Mitgliedsstädte\n\n"
+        "| Mitgliedsstadt | Partnerstadt | Staat | seit |\n"
+        "|----------------|--------------|-------|------|\n"
+        "| Aachen         | Reims        | FR    | 1967 |\n"
+        "| Bremen         | Danzig       | PL    | 1976 |\n"
+        "| Trier          | Metz         | FR    | 1957 |\n"
+    )
+    found = pairs(extract(text))
+    assert {(p.city_a, p.city_b, p.since_year) for p in found.values()} >= {
+        ("Aachen", "Reims", 1967), ("Bremen", "Gdańsk", 1976), ("Trier", "Metz", 1957)}
+
+
+def test_a_table_of_visits_is_no_partnership_table(extract):
+    text = (
+        "Delegationsreisen 2023\n\n"
+        "| Ziel     | Monat   | Teilnehmende |\n"
+        "| Aachen   | März    | 12           |\n"
+        "| Lyon     | Mai     | 8            |\n"
+    )
+    assert extract(text) == []
+
+
+def test_each_town_section_of_a_brochure_has_its_own_home_city(extract):
+    text = (
+        "Partnerschaften im Landkreis Germersheim\n\n"
+        "STADT KANDEL\n"
+        "Partnerstadt: Reichshoffen (Frankreich), seit 1975\n\n"
+        "ORTSGEMEINDE BELLHEIM\n"
+        "Partnerschaft mit Rosporden (Bretagne) seit 1979.\n"
+    )
+    found = pairs(extract(text))
+    assert found[frozenset(("Kandel", "Reichshoffen"))].since_year == 1975
+    assert found[frozenset(("Bellheim", "Rosporden"))].since_year == 1979
+
+
+def test_a_hard_wrapped_council_paper_is_read_as_paragraphs(extract):
+    text = (
+        "Stadt Passau                                   Ratsinformationssystem\n\n"
+        "Sachverhalt / Begründung:\n"
+        "Die Stadt Passau unterhält derzeit sieben Städtepartnerschaften: mit Hackensack\n"
+        "(New Jersey, USA) seit 1952, mit Montluçon, Krems an der Donau und\n"
+        "Cagnes-sur-Mer jeweils seit 1973, mit Akita (Japan) seit 1984.\n"
+    )
+    found = pairs(extract(text))
+    assert {(p.city_b, p.since_year) for p in found.values() if p.city_a == "Passau"} == {
+        ("Hackensack", 1952), ("Montluçon", 1973), ("Krems an der Donau", 1973), ("Cagnes-sur-Mer", 1973), ("Akita", 1984)}
+
+
+def test_towns_the_ner_missed_in_a_regional_overview(extract):
+    found = pairs(extract(
+        "Im Bayerischen Wald haben die Grenzorte ihre Partner jenseits des Grenzkamms gefunden. Zwiesel und Sušice "
+        "unterzeichneten 1992 eine Freundschaftsvereinbarung, Freyung ist seit 2006 mit Vimperk verbunden."))
+    assert (found[frozenset(("Zwiesel", "Sušice"))].since_year, found[frozenset(("Freyung", "Vimperk"))].since_year) == (1992, 2006)
+    assert frozenset(("Freyung", "Zwiesel")) not in found
