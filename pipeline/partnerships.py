@@ -890,7 +890,6 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
 # Lowercase words inside place names: "Pays des Herbiers", "Rostow am Don".
 # --- tables ---------------------------------------------------------------------------------
 
-_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more
 _RULE_ROW = re.compile(r"^[\s|:+=-]*$")  # "|-----|-----|", "-----  -----"
 
 
@@ -962,7 +961,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     found = []
     anchor = _home_as_city(home)
     for rows in _tables(text):
-        first, last = rows[0][0][0], rows[-1][-1][1]
+        first = rows[0][0][0]
         caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
         width = max(len(r) for r in rows)
         grid = [[_cell_city(text, span, cities, gazetteer) for span in row] for row in rows]
@@ -978,18 +977,14 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         table_kind = _kind_of(header + " " + caption)
         if table_kind is None and not kind_columns:
             continue  # a table of something else: visits, budgets, statistics
-        if len(city_columns) >= 2:
-            pairs_of = lambda row: (row[city_columns[0]], row[city_columns[1]])
-        elif len(city_columns) == 1 and anchor is not None:
-            pairs_of = lambda row: (anchor, row[city_columns[0]])
-        else:
+        if not (len(city_columns) >= 2 or (len(city_columns) == 1 and anchor is not None)):
             continue
         previous_a = None
         for k in body:
             row, spans = grid[k], rows[k]
             if len(row) < max(city_columns) + 1:
                 continue
-            a, b = pairs_of(row)
+            a, b = (row[city_columns[0]], row[city_columns[1]]) if len(city_columns) >= 2 else (anchor, row[city_columns[0]])
             a = a or previous_a  # a member city written once for its rows
             previous_a = a
             if b is None and len(city_columns) >= 2 and city_columns[1] < len(spans):
@@ -1440,9 +1435,8 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             continue
         before = sentence[: match.start(1)]
         # Only next to a found city, joined by "und": "Aachen und Naumburg".
-        joined = r"\s+und\s+(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?"
         neighbour = before.endswith("zwischen ") or any(
-            re.fullmatch(joined, text[c.end : s]) or re.fullmatch(joined, text[e : c.start])
+            _UND_GAP.fullmatch(text[c.end : s]) or _UND_GAP.fullmatch(text[e : c.start])
             for c in in_sentence + extra
         )
         if not neighbour:
@@ -1612,10 +1606,12 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     return results, anchor
 
 
+# An article and a country's adjective before a town: "und das polnische Gubin", "und dem italienischen Silvi".
+_ARTICLE_AND_COUNTRY = r"(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?"
 # What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
 _LIST_GAP = re.compile(
     r"^\s*(?:(?:in|im|bei|nahe)\s+(?:der\s+|den\s+)?[A-ZÄÖÜ][\wäöü]+\s*)?(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*"
-    r"(?:(?:dem|der|den|das|die)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?$"
+    + _ARTICLE_AND_COUNTRY + "$"
 )  # also "Saint-Cloud in Frankreich und Frascati", "Franconville bei Paris (seit 1967) und dem italienischen Silvi"
 
 
@@ -1660,7 +1656,7 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
 
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
 # "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
-_UND_GAP = re.compile(r"\s+und\s+(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?")  # "Guben und das polnische Gubin"
+_UND_GAP = re.compile(r"\s+und\s+" + _ARTICLE_AND_COUNTRY)  # "Aachen und Naumburg", "Guben und das polnische Gubin"
 _MIT_GAP = re.compile(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?")
 
 
