@@ -250,29 +250,31 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     head_end = _offset_after_lines(text, 5)
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
-    line_words: dict[int, int] = {}  # words per line, by line start: long lines are counted once
+    line_shape: dict[int, tuple[int, bool]] = {}  # words and heading-ness per line, by line start: long lines once
     for m in mentions:
         first.setdefault(m.geonames_id, m)
         score[m.geonames_id] += 0.5
         line_start, line_end = _line_bounds(text, m.start_char)
-        if line_start not in line_words:
-            line_words[line_start] = len(text[line_start:line_end].split())
-        n_words = line_words[line_start]
+        if line_start not in line_shape:
+            n_words = len(text[line_start:line_end].split())
+            line_shape[line_start] = (n_words, n_words <= 12 and _heading_like(text[line_start:line_end])
+                                      and not _wrapped_prose(text, line_start, line_end))
+        n_words, heading = line_shape[line_start]
         before = text[max(line_start, m.start_char - 40) : m.start_char].split()
         if m.start_char < head_end and n_words <= 8 and before and before[-1].casefold() in _CITY_HEADS:
             score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
         if document.title and m.text in document.title:
             score[m.geonames_id] += 1
-        if m.start_char < title_end and (n_words <= 4 or len(_title_segment(text, line_start, m).split()) <= 4):
+        if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
         if _PLACE_AND_DATE.match(text, m.end_char) and not text[line_start : m.start_char].strip():
             score[m.geonames_id] += 2  # where a report or letter was signed: "Mannheim, im März 2024"
-        if _heading_like(text[line_start:line_end]) and not _wrapped_prose(text, line_start, line_end) and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
+        if heading and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
         ):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
-        elif _heading_like(text[line_start:line_end]) and re.search(
+        elif heading and re.search(
             r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
             text[line_start : m.start_char], re.IGNORECASE
         ):
