@@ -1355,6 +1355,21 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
             return
 
 
+# Slots where a town stands: after "mit" and before a place's usual company ("Mit Aue im Erzgebirge
+# ist Solingen ... verbunden"); right after a partnership word or a kind of municipality
+# ("Partnerstadt: Tournus (Saône-et-Loire)", "Freundschaft mit Tabarz", "Die Ortsgemeinde Rheinzabern").
+_AFTER_MIT = re.compile(
+    r"\b[Mm]it\s+(?:der\s+Stadt\s+)?([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)"
+    r"(?=\s+(?:in|im|am|an|bei|ist|sind|seit|besteht|verbindet|wurde|verbunden|verschwistert|"
+    r"partnerschaftlich|befreundet)\b|\s*[(,;.]|\s*$)"
+)
+_AFTER_PARTNER_WORD = re.compile(
+    r"(?:(?:[Pp]artner|[Ff]reundschaft|[Kk]ooperation)\w*\s*(?::|\bmit\b(?:\s+(?:der|dem)\s+"
+    r"(?:Stadt|Gemeinde)\b)?)|\b(?:Ortsgemeinde|Gemeinde|Marktgemeinde|Kleinstadt)\b)"
+    r"\s*([A-ZÄÖÜ][\wäöüß'’-]+(?: [A-ZÄÖÜ][\wäöüß'’-]+){0,2})"
+)
+
+
 def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_City]:
     """Cities the NER missed in a telling slot.
 
@@ -1364,50 +1379,43 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
     """
     covered = [(c.start, c.end) for c in in_sentence]
     extra = []
-    # After "mit" and before a place's usual company: "Mit Aue im Erzgebirge ist Solingen ... verbunden".
-    for match in re.finditer(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)"
-                             r"(?=\s+(?:in|im|am|an|bei|ist|sind|seit|besteht|verbindet|wurde|verbunden|verschwistert|"
-                             r"partnerschaftlich|befreundet)\b|\s*[(,;.]|\s*$)", sentence):
-        s, e = start + match.start(1), start + match.end(1)
-        surface = match.group(1)
-        if any(cs < e and s < ce for cs, ce in covered) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
-            continue
-        place = gazetteer.link(surface)
-        if place is not None and not country_code_for(surface) and (
-            place.population >= 10_000 or (place.population >= 5000 and _own_name(surface, gazetteer))
-        ):
-            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
-            covered.append((s, e))
-    # Right after a partnership word or a kind of municipality: "Partnerstadt: Tournus (Saône-et-Loire)",
-    # "Freundschaft mit Tabarz", "Die Ortsgemeinde Rheinzabern".
-    for match in re.finditer(r"(?:(?:[Pp]artner|[Ff]reundschaft|[Kk]ooperation)\w*\s*(?::|\bmit\b(?:\s+(?:der|dem)\s+"
-                             r"(?:Stadt|Gemeinde)\b)?)|\b(?:Ortsgemeinde|Gemeinde|Marktgemeinde|Kleinstadt)\b)"
-                             r"\s*([A-ZÄÖÜ][\wäöüß'’-]+(?: [A-ZÄÖÜ][\wäöüß'’-]+){0,2})", sentence):
-        s, e = start + match.start(1), start + match.end(1)
-        surface = match.group(1)
-        if any(cs < e and s < ce for cs, ce in covered) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
-            continue
-        place = gazetteer.link(surface)
-        if place is not None and place.population >= 1000 and not country_code_for(surface) and _own_name(surface, gazetteer):
-            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
-            covered.append((s, e))
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(cs < e and s < ce for cs, ce in covered)
+
+    def take(place, s: int, e: int) -> None:
+        extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
+        covered.append((s, e))
+
+    for slot, big_enough in (
+        (_AFTER_MIT, lambda place, surface: place.population >= 10_000
+         or (place.population >= 5000 and _own_name(surface, gazetteer))),
+        (_AFTER_PARTNER_WORD, lambda place, surface: place.population >= 1000 and _own_name(surface, gazetteer)),
+    ):
+        for match in slot.finditer(sentence):
+            s, e = start + match.start(1), start + match.end(1)
+            surface = match.group(1)
+            if overlaps(s, e) or _COMMON_NOUN.search(surface) or gazetteer.is_region(surface):
+                continue
+            place = gazetteer.link(surface)
+            if place is not None and not country_code_for(surface) and big_enough(place, surface):
+                take(place, s, e)
     # A country's adjective before a town: "das irische Tuam", "mit dem tschechischen Bruntál".
     for match in re.finditer(r"\b([a-zäöü]+isch(?:e|en|er|es)?)\s+([A-ZÄÖÜ][\wäöüß-]+)", sentence):
         s, e = start + match.start(2), start + match.end(2)
         code = country_code_for(match.group(1))
-        if code is None or any(cs < e and s < ce for cs, ce in covered):
+        if code is None or overlaps(s, e):
             continue
         place = gazetteer.link(match.group(2), context_countries=[code])
         if place is not None and place.country_code == code and place.population >= 1000 and _own_name(match.group(2), gazetteer, code):
-            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
-            covered.append((s, e))
+            take(place, s, e)
     # Two towns the NER missed, joined by "und", or a town before its verb with a partner after "mit":
     # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden".
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+)(?:\s+und\s+([A-ZÄÖÜ][\wäöüß-]+)\b"
                              r"|(?=\s+(?:ist|sind|pflegt|unterhält)\b[^,;.]*\bmit\s))", sentence):
         names = [(match.start(k), match.end(k)) for k in (1, 2) if match.group(k)]
         spans = [(start + a, start + b) for a, b in names]
-        if any(cs < e and s < ce for s, e in spans for cs, ce in covered):
+        if any(overlaps(s, e) for s, e in spans):
             continue
         places = []
         for s, e in spans:
@@ -1422,7 +1430,7 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             covered += spans
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)", sentence):
         s, e = start + match.start(1), start + match.end(1)
-        if any(cs < e and s < ce for cs, ce in covered):
+        if overlaps(s, e):
             continue
         surface = match.group(1)
         if len(surface) < 4 or gazetteer.is_region(surface):
@@ -1432,8 +1440,7 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
         if country_code:
             place = gazetteer.link(surface, context_countries=[country_code])
             if place is not None and place.country_code == country_code and place.population >= 5000:
-                extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
-                covered.append((s, e))
+                take(place, s, e)
             continue
         before = sentence[: match.start(1)]
         # Only next to a found city, joined by "und": "Aachen und Naumburg".
@@ -1450,8 +1457,7 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             continue  # only a city's own name, not an alternate ("Schulen", "Vereinen")
         place = gazetteer.link(surface)
         if place is not None:
-            extra.append(_City(place.name, place.geonames_id, place.country_code, s, e))
-            covered.append((s, e))
+            take(place, s, e)
     extra += _adjective_subjects(text, sentence, start, covered, gazetteer)
     return sorted(in_sentence + extra, key=lambda c: c.start)
 

@@ -87,15 +87,18 @@ def test_smartdata_offsets_become_token_spans():
     assert labels == {"PER", "LOC", "ORG"}
 
 
+def _germeval_dev_slice(data_dir, sentences=100):
+    """A tiny data folder: the first sentences of the GermEval dev file only (other corpora absent)."""
+    src = (DATA / "germeval2014" / "NER-de-dev.tsv").read_text(encoding="utf-8")
+    small = data_dir / "germeval2014"
+    small.mkdir(parents=True)
+    (small / "NER-de-dev.tsv").write_text("\n\n".join(src.split("\n\n")[:sentences]) + "\n\n", encoding="utf-8")
+
+
 @pytest.mark.shared_data
 @needs_data
 def test_build_corpora_on_germeval_slice(tmp_path):
-    # A tiny data folder: the GermEval dev file only (other corpora absent).
-    src = (DATA / "germeval2014" / "NER-de-dev.tsv").read_text(encoding="utf-8")
-    small = tmp_path / "data" / "germeval2014"
-    small.mkdir(parents=True)
-    blocks = src.split("\n\n")[:100]
-    (small / "NER-de-dev.tsv").write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+    _germeval_dev_slice(tmp_path / "data")
     summary = build_corpora(tmp_path / "data", tmp_path / "out", seed=0, germeval_repeat=1)
     nlp = spacy.blank("de")
     train = list(DocBin().from_disk(tmp_path / "out" / "train.spacy").get_docs(nlp.vocab))
@@ -110,10 +113,7 @@ def test_build_corpora_on_germeval_slice(tmp_path):
 @pytest.mark.shared_data
 @needs_data
 def test_finetune_data_are_germeval_plus_dev_and_leave_train_unchanged(tmp_path):
-    src = (DATA / "germeval2014" / "NER-de-dev.tsv").read_text(encoding="utf-8")
-    small = tmp_path / "data" / "germeval2014"
-    small.mkdir(parents=True)
-    (small / "NER-de-dev.tsv").write_text("\n\n".join(src.split("\n\n")[:100]) + "\n\n", encoding="utf-8")
+    _germeval_dev_slice(tmp_path / "data")
     plain = build_corpora(tmp_path / "data", tmp_path / "a", seed=0, germeval_repeat=2)
     mixed = build_corpora(tmp_path / "data", tmp_path / "b", seed=0, germeval_repeat=2, finetune_share=0.3)
     assert "train_finetune" not in plain["paths"]
