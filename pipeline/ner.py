@@ -86,8 +86,18 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     taken.add_all(places)
     mentions += [m for m in _year_mentions(text) if not taken.overlaps(m.start_char, m.end_char)]
     _link_in_context(text, mentions, gazetteer)
+    mentions = [m for m in mentions if not (m.label == "CITY" and _part_of_region_name(text, m, gazetteer))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     return mentions
+
+
+def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "Baden" of "Baden-Württembergs", "Schleswig" of "Schleswig-Holstein": a town's name that
+    only begins the hyphenated name of a Land or region."""
+    if not text.startswith("-", mention.end_char):
+        return False
+    compound = re.match(r"[\w-]+", text[mention.start_char :]).group().rstrip("-")
+    return any(gazetteer.is_region(name) or country_code_for(name) for name in (compound, compound.removesuffix("s")))
 
 
 # --- model output ----------------------------------------------------------------

@@ -114,7 +114,8 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt",
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
+    r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -141,7 +142,9 @@ _CITY_HEADS = frozenset(
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦]|\d{1,2}[.)])\s*")
 _RATING = re.compile(r"^A{1,3}$")
-_TAIL_STARTS = re.compile(r"^(?:\t|\s*(?:$|[,(|:/–\-]|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))")  # \t: a table row
+_TAIL_STARTS = re.compile(
+    r"^(?:\t|\s*(?:$|[,(|:/–]|-(?![^\W\d_])|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
+)  # \t: a table row; not "-Württembergs", the rest of a compound
 
 # Confidence of each rule, set by hand as an ordering of how explicit the
 # statement is (a "zwischen A und B" sentence above a heading list above two
@@ -246,30 +249,41 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     if not mentions:
         return None
     score: Counter[int] = Counter()
+    # Points that say whose document it is (letterhead, signature, dateline), not just who is named
+    # a lot: a speech on an anniversary names the partner more often than its own city.
+    own: Counter[int] = Counter()
     first: dict[int, Mention] = {}
     head_end = _offset_after_lines(text, 5)
+    foot_start = len(text.rstrip()) - len("\n".join(text.rstrip().split("\n")[-3:]))  # a page footer
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
-    line_shape: dict[int, tuple[int, bool]] = {}  # words and heading-ness per line, by line start: long lines once
+    title_elsewhere = bool(document.title) and document.title.strip() not in text[:title_end]
+    # Words, heading-ness and whether the line continues the one above, per line start: long lines once.
+    line_shape: dict[int, tuple[int, bool, bool]] = {}
     for m in mentions:
         first.setdefault(m.geonames_id, m)
         score[m.geonames_id] += 0.5
         line_start, line_end = _line_bounds(text, m.start_char)
         if line_start not in line_shape:
             n_words = len(text[line_start:line_end].split())
-            line_shape[line_start] = (n_words, n_words <= 12 and _heading_like(text[line_start:line_end])
-                                      and not _wrapped_prose(text, line_start, line_end))
-        n_words, heading = line_shape[line_start]
+            short = n_words <= 12
+            line_shape[line_start] = (n_words, short and _heading_like(text[line_start:line_end])
+                                      and not _wrapped_prose(text, line_start, line_end),
+                                      short and _continues_previous(text, line_start, line_end))
+        n_words, heading, continued = line_shape[line_start]
         before = text[max(line_start, m.start_char - 40) : m.start_char].split()
-        if m.start_char < head_end and n_words <= 8 and before and before[-1].casefold() in _CITY_HEADS:
-            score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel"
-        if document.title and m.text in document.title:
-            score[m.geonames_id] += 1
+        if (m.start_char < head_end or m.start_char >= foot_start) and n_words <= 8 and not continued and before and (
+                before[-1].casefold() in _CITY_HEADS):
+            score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel", "Festschrift der Stadt Speyer"
+            own[m.geonames_id] += 3
+        if title_elsewhere and re.search(r"\b" + re.escape(m.text) + r"\b", document.title):
+            score[m.geonames_id] += 1  # an HTML <title>; a plain text's title is its first line, scored below
         if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
         if _PLACE_AND_DATE.match(text, m.end_char) and not text[line_start : m.start_char].strip():
             score[m.geonames_id] += 2  # where a report or letter was signed: "Mannheim, im März 2024"
+            own[m.geonames_id] += 2
         if heading and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
         ):
@@ -279,20 +293,30 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
             text[line_start : m.start_char], re.IGNORECASE
         ):
             score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
+            own[m.geonames_id] += 3
         if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
             m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip()
         ):
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
+            own[m.geonames_id] += 2
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
     if gazetteer is not None:
         _score_heading_words(text, mentions, gazetteer, score, first)
-        _score_press_signals(text, gazetteer, score, first)
+        press: Counter[int] = Counter()
+        _score_press_signals(text, gazetteer, press, first)
+        score.update(press)
+        own.update(press)
     (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
     runner_up = rest[0][1]
     if best_score >= 3.5 and best_score >= 1.5 * runner_up:
         return first[best]
+    # No clear favourite by all signals: the one city whose document it visibly is, if it is also
+    # among the most named ("Rede des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon).
+    (owner, owner_points), *others = own.most_common(2) + [(None, 0.0)]
+    if owner is not None and owner_points >= 3 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
+        return first[owner]
     return None
 
 
@@ -360,10 +384,15 @@ def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
 
     Such lines are short enough to pass for headings, and must not.
     """
-    previous = text[: max(line_start - 1, 0)].rsplit("\n", 1)[-1] if line_start else ""
-    line = text[line_start:line_end]
     following = text[line_end + 1 :].split("\n", 1)[0]
-    return _runs_on(line, following) or _runs_on(previous, line)
+    return _runs_on(text[line_start:line_end], following) or _continues_previous(text, line_start, line_end)
+
+
+def _continues_previous(text: str, line_start: int, line_end: int) -> bool:
+    """The line is the rest of a sentence begun on the line above ("... einstimmig beschloss," /
+    "mit der Stadt Chartres eine Partnerschaft einzugehen,"); a title running on below is not."""
+    previous = text[: max(line_start - 1, 0)].rsplit("\n", 1)[-1] if line_start else ""
+    return _runs_on(previous, text[line_start:line_end])
 
 
 def _runs_on(line: str, following: str) -> bool:
@@ -410,6 +439,7 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
     is over the correctly found pairs whose gold has a year, kind accuracy over
     all correctly found pairs.
     """
+    from pipeline.extract import extract_document
     from pipeline.ner import find_entities
 
     gold_dir = Path(gold_dir)
@@ -425,9 +455,8 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
     years_right = years_total = kinds_right = 0
     documents = []
     for record in records:
-        path = _gold_text_path(gold_dir, record["doc"])
-        document = Document(doc_id=record["doc"], source_path=str(path), media_type="text",
-                            text=path.read_text(encoding="utf-8"))
+        # Read as a run reads it (hyphenation mended, title taken), so the score is the product's.
+        document = replace(extract_document(_gold_text_path(gold_dir, record["doc"])), doc_id=record["doc"])
         predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
         unmatched = list(predicted)
         missed, wrong = [], []
@@ -700,7 +729,10 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
         if city is not None:
             tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
-            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8:
+            # Not a line of running text that starts with a name: "... die ersten" / "Pforzheim/Saint-Maur. Als im ..."
+            runs_on = bool(result) and result[-1].kind == "prose" and not result[-1].text.rstrip().endswith(":") and bool(
+                re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail))
+            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8 and not runs_on:
                 result.append(_Line(line, start, "item", city, tail))
                 consumed_until = city.end
                 continue
@@ -1350,7 +1382,9 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
     # Partnerschaft geworben; unterzeichnet wurde sie aber erst ...".
     for clause in re.split(r"[;:,]", sentence):
         years = _YEAR.findall(clause)
-        if _FOUNDING.search(clause) and len(years) == 1 and not _PLANNED.search(clause):
+        # "kam 1991 Akmenė hinzu", "es folgten": a new partner, not the date of the last one.
+        if _FOUNDING.search(clause) and len(years) == 1 and not _PLANNED.search(clause) and not re.search(
+                r"\b(?:hinzu|folgten?)\b", clause):
             found[-1].year = int(years[0])
             return
 
@@ -1522,6 +1556,9 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True  # "Hackensack (New Jersey, USA)": the state or region of the city before it
     if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
+    located = re.search(r"\s+in\s+$", before)
+    if located and any(other.end == sentence_start + located.start() for other in in_sentence):
+        return True  # "Spalding in Lincolnshire": where the city before it lies
     if _REGION_BEFORE.search(before) or _NEAR_BEFORE.search(before):
         return True  # "Nagaoka in der Präfektur Niigata": a region that shares its capital's name
     # A route: "über Breslau, Krakau und Lemberg bis Kiew bzw. Moskau"; but a dated list
@@ -1560,6 +1597,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
     )
+    # "Es folgten zwei weitere Partnerstädte: Ravenna ... und Kursk": a category, then its members.
+    partners_of_subject = partners_of_subject or bool(rest and re.search(
+        r"(?:städte|schaften|gemeinden|kommunen)\s*:\s*$", text[start : rest[0].start], re.IGNORECASE))
     if und_pairs and not partners_of_subject and covered >= {_key(c) for c in rest} and not any(c.genitive for c in rest):
         rule = "pair_list" if len(und_pairs) > 1 or not continuation else "continuation"
         for k, (a, b) in enumerate(und_pairs):
@@ -1757,7 +1797,8 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
         segment = text[c.end : segment_end]
         year = _segment_year(segment)
         found_years = _YEAR.findall(segment)
-        if year is None and len(found_years) == 1 and _FOUNDING.search(segment):
+        if year is None and len(found_years) == 1 and _FOUNDING.search(segment) and not re.search(
+                r"[,;]\s*(?:und\s+)?" + found_years[0], segment):  # not "..., 1999 das irische Tuam": the next one's
             year = int(found_years[0])  # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit ..."
         years.append(year)
     for k, c in enumerate(cities):
@@ -1778,6 +1819,11 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
             years[k] = years[k + 1]
+    lead_in = text[start : cities[0].start] if cities else ""
+    lead = _sentence_year(lead_in, 0, len(lead_in)) if lead_in.rstrip().endswith(":") else None
+    if lead is not None and set(years) <= {lead, None}:
+        # "Es folgten 1989 zwei weitere Partnerstädte: Ravenna ... und Kursk": one year before the whole list.
+        years = [lead] * len(cities)
     return list(zip(cities, years))
 
 
