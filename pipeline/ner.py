@@ -610,10 +610,12 @@ _ADJECTIVE_PHRASE = re.compile(r"^\w+(?:ig|lich|iv|end|bar|sam|haft)(?:e|er|es|e
 
 
 def _covers_more(mention: Mention, span: _Span) -> bool:
-    """A gazetteer city that overlaps the model's span and reaches beyond it."""
+    """A gazetteer city that overlaps the model's span and reaches beyond it: the model cut the
+    name ("Frankfurt" of "Frankfurt (Oder)", "Royal Borough of Kingston" of "... Kingston upon Thames")."""
     overlaps = mention.start_char < span.end and span.start < mention.end_char
     longer = mention.end_char - mention.start_char > span.end - span.start
-    return overlaps and longer and mention.start_char <= span.start and mention.label == "CITY"
+    cut_off = span.start < mention.start_char and mention.end_char > span.end
+    return overlaps and mention.label == "CITY" and ((longer and mention.start_char <= span.start) or cut_off)
 
 
 def _is_city_span(surface: str, inner: list[Mention]) -> bool:

@@ -76,6 +76,11 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
     ("partnerstadt", "partnership"),
     ("partnerstädte", "partnership"),
     ("partnergemeinde", "partnership"),
+    ("partnerort", "partnership"),  # "Partnerorte" of a Markt or village
+    ("partnerlandkreis", "partnership"),
+    ("partnerkreis", "partnership"),
+    ("jumelage", "partnership"),
+    ("sister city", "partnership"),
     ("partnerkommune", "partnership"),
     ("schwesterstadt", "partnership"),
     ("schwesterstädte", "partnership"),
@@ -99,7 +104,8 @@ _SPECIFIC_KINDS = ("friendship", "cooperation", "district_partnership")
 _ROUTE_WORDS = frozenset({"über", "via"})
 _ORIGIN_BEFORE = re.compile(
     r"(?:geboren\s+in|stammt\s+aus|kommt\s+aus|Bürgermeister(?:in)?\s+von|Messen?\s+in|studiert\s+in|"
-    r"lebt\s+in|wohnt\s+in|Messe|Universität|Hochschule|Flughafen|Hafen|Bahnhof|Klinikum)\s+(?:der\s+Stadt\s+)?$",
+    r"lebt\s+in|wohnt\s+in|Messe|Universität|Hochschule|Flughafen|Hafen|Bahnhof|Klinikum|"
+    r"zu\s+verwechseln\s+mit)\s+(?:der\s+Stadt\s+)?$",
     re.IGNORECASE,
 )
 # An institution located in the city is the partner, not the city: "eine Kooperation mit dem
@@ -281,6 +287,9 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
         if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
+        if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?$", text[line_start : m.start_char]):
+            score[m.geonames_id] += 3  # the site's owner: "© 2024 Garmisch-Partenkirchen Tourismus"
+            own[m.geonames_id] += 3
         if _PLACE_AND_DATE.match(text, m.end_char) and not text[line_start : m.start_char].strip():
             score[m.geonames_id] += 2  # where a report or letter was signed: "Mannheim, im März 2024"
             own[m.geonames_id] += 2
@@ -590,7 +599,7 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
         if re.match(r"-[A-ZÄÖÜ][a-zäöüß]*(?:ie|ien|ung|ungen|heit|keit|ismus|ität|krise|werk|werke)\b", text[m.end_char : m.end_char + 40]):
             continue  # the first part of a compound noun: "Corona-Pandemie", "Opel-Werk"; not "Köln-Nippes"
         genitive = not own_name and surface.endswith(("s", "'", "’"))
-        named_district = bool(_DISTRICT_BEFORE.search(text, max(0, m.start_char - 40), m.start_char))
+        named_district = _named_district(text, m.start_char)
         district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
         cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char,
                             genitive, district, named_district))
@@ -620,6 +629,14 @@ _DISTRICT_SUFFIX = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")
 _DISTRICT_WORD = r"\b(?:Stadtbezirk|Bezirk|Stadtteil|Ortsteil|Ortschaft|Ortsbezirk)"
 _DISTRICT_NAMED = re.compile(_DISTRICT_WORD + r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _DISTRICT_BEFORE = re.compile(_DISTRICT_WORD + r"(?:e|en|s|es)?[ \t]+(?:\w+[ \t]+und[ \t]+)?$")
+# The quarters a numbered district is made of: "Stadtbezirk 4 (Oberkassel, Heerdt, Lörick, Niederkassel)".
+_DISTRICT_LIST_BEFORE = re.compile(_DISTRICT_WORD + r"(?:\s+\d+)?\s*\([^()\n]*$")
+
+
+def _named_district(text: str, start: int) -> bool:
+    """The name at ``start`` is a district's: "der Bezirk Nippes", "Stadtbezirk 7 (Gerresheim, Grafenberg)"."""
+    return bool(_DISTRICT_BEFORE.search(text, max(0, start - 40), start)
+                or _DISTRICT_LIST_BEFORE.search(text, max(0, start - 160), start))
 # German city names take no article: "im Osten", "die Mauer" are not towns.
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|im|am|vom|zum|zur|ins|beim|ein|eine|einem|einer|eines)\s+$", re.IGNORECASE
@@ -648,7 +665,7 @@ def _small_town(text: str, mention: Mention, gazetteer: Gazetteer) -> _City | No
     place = gazetteer.link(surface)
     if place is None or place.geonames_id != candidates[0].geonames_id:
         return None
-    named_district = bool(_DISTRICT_BEFORE.search(text, max(0, mention.start_char - 40), mention.start_char))
+    named_district = _named_district(text, mention.start_char)
     return _City(place.name, place.geonames_id, place.country_code, mention.start_char, mention.end_char,
                  district=named_district, named_district=named_district)
 
@@ -657,7 +674,7 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
     """Link the leading name of a list line when NER found none: "Addis" + "Abeba", "Naumburg"."""
     body = _BULLET.sub("", line).lstrip()
     lead = len(line) - len(body)
-    match = re.match(r"[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)
+    match = re.match(r"(?:['’]s-)?[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)  # also "'s-Hertogenbosch"
     if not match:
         return None
     words = match.group().split(" ")
@@ -666,7 +683,7 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
         tries.append((match.group() + " " + next_line.strip(), len(line) + 1 + len(next_line)))
     for n in range(len(words), 0, -1):
         surface = " ".join(words[:n])
-        if not surface[-1:].isalpha() or not surface.split()[-1][:1].isupper():
+        if not surface[-1:].isalpha() or not re.sub(r"^['’]s-", "", surface.split()[-1])[:1].isupper():
             continue
         tries.append((surface, lead + len(surface)))
     for surface, end in tries:
@@ -727,6 +744,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         if city is None and len(stripped.split()) <= 8:
             next_line = raw[i + 1][0] if i + 1 < len(raw) else None
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
+        if city is None:
+            city = _name_and_country(body, body_start)
         if city is not None:
             tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
             # Not a line of running text that starts with a name: "... die ersten" / "Pforzheim/Saint-Maur. Als im ..."
@@ -745,6 +764,17 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         else:
             result.append(_Line(line, start, "prose"))
     return result
+
+
+def _name_and_country(body: str, offset: int) -> _City | None:
+    """A card's title that GeoNames does not know, kept by its name: "Sulęcin (Polen)", "Kyiv-Podil (Ukraine)"."""
+    match = re.fullmatch(r"((?:['’]s-)?[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜ][\w'’.-]*){0,2})\s*\(([^()]+)\)\s*", body)
+    if not match or _kind_of(match.group(1)) or country_code_for(match.group(1)):
+        return None
+    country = country_code_for(match.group(2).strip())
+    if country is None:
+        return None
+    return _City(match.group(1), None, country, offset, offset + len(match.group(1)))
 
 
 def _leading_country(text: str) -> int:
@@ -905,9 +935,10 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             attributes = _attribute_lines(lines, i)
             year = _first_year(line.tail) or _first_year(" ".join(attributes))
         item_shape = (year is not None, bool(attributes))
-        year = year or _description_year(lines, i)
+        described_year, described_kind = _description(lines, i)
+        year = year or described_year
         shape = shape or item_shape
-        own_kind = _kind_of(line.tail)
+        own_kind = _kind_of(line.tail) or described_kind
         # Only bare names followed by dated items are the flattened-slides case; an undated item
         # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
         if item_shape == shape or shape != (False, False):
@@ -1079,8 +1110,9 @@ def _attribute_lines(lines: list[_Line], i: int) -> list[str]:
 _SUSPENDED = re.compile(r"\b(?:ruht|ruhen|geruht|ausgesetzt|eingefroren|beendet|aufgekündigt|gekündigt)\b", re.I)
 
 
-def _description_year(lines: list[_Line], i: int) -> int | None:
-    """The founding year stated in the paragraph that describes list item ``i``.
+def _description(lines: list[_Line], i: int) -> tuple[int | None, str | None]:
+    """The founding year and, if it names one, the specific kind stated in the paragraph that
+    describes list item ``i`` ("Seit 2010 verbindet Trier eine Städtefreundschaft mit ...").
 
     City pages introduce each partner with its name on a line and a short
     paragraph below ("Eskilstuna (Schweden)" / "... Der Partnerschaftsvertrag
@@ -1102,8 +1134,17 @@ def _description_year(lines: list[_Line], i: int) -> int | None:
             continue
         year = _sentence_year(sentence, 0, len(sentence))
         if year is not None:
-            return year
-    return None
+            named = _NAMED_KIND.search(sentence)
+            return year, _kind_of(named.group()) if named else None
+    return None, None
+
+
+# Words in an item's description that name its kind outright; a bare "Zusammenarbeit" there
+# may be of anything ("Teil der grenzüberschreitenden Zusammenarbeit").
+_NAMED_KIND = re.compile(
+    r"Städtefreundschaft|Freundschaftsvertrag|Freundschaftsvereinbarung|Kooperationsvereinbarung|Kooperationsvertrag|"
+    r"Projektpartnerschaft|Klimapartnerschaft|Solidaritätspartnerschaft|Kooperationsstadt"
+)
 
 
 def _first_year(text: str) -> int | None:
@@ -1536,6 +1577,7 @@ _REGION_BEFORE = re.compile(
 _NEAR_BEFORE = re.compile(
     r"\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)?(?:westlich|östlich|nördlich|südlich)\s+von|"
     r"bei|nahe|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
+    r"im\s+(?:Nord|Süd|Ost|West)\w*en(?:\s+von)?|"  # "im Südwesten Londons"
     r"Großraum|Umland\s+von)\s+$", re.IGNORECASE
 )
 
@@ -1616,8 +1658,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         and all(re.fullmatch(r",\s*|\s+und\s+", text[x[1].end : y[0].start]) for x, y in zip(mit_pairs, mit_pairs[1:]))
     ):
         return results + [(a, b, "pair_list", _segment_year(text[b.end : end])) for a, b in mit_pairs], None
-    # 4. A subject city and its partners.
-    anchor = _anchor(text, start, rest, home)
+    # 4. A subject city and its partners; any mention of a city may be the subject ("Die Kontakte
+    # nach Chemnitz sind eng: Chemnitz selbst ist ... verbunden").
+    occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
+    anchor = _anchor(text, start, occurrences, home)
     # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
     after_mit = [bool(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
     # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
