@@ -596,8 +596,10 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
         own_name = any(p.geonames_id == m.geonames_id for p in gazetteer.candidates(surface))
         if (not own_name or _adjective_of_a_bigger_city(surface, gazetteer)) and surface.endswith(("er", "ern", "erin")):
             continue
-        if re.match(r"-[A-ZÄÖÜ][a-zäöüß]*(?:ie|ien|ung|ungen|heit|keit|ismus|ität|krise|werk|werke)\b", text[m.end_char : m.end_char + 40]):
-            continue  # the first part of a compound noun: "Corona-Pandemie", "Opel-Werk"; not "Köln-Nippes"
+        if re.match(r"(?:-[A-ZÄÖÜ][\w]*)*-[A-ZÄÖÜ][a-zäöüß]*(?:ie|ien|ung|ungen|heit|keit|ismus|ität|krise|werk|werke|"
+                    r"schule|gymnasium|institut|stiftung|gesellschaft|verein|straße|platz|preis)\b",
+                    text[m.end_char : m.end_char + 60], re.IGNORECASE):
+            continue  # the first part of a compound noun: "Corona-Pandemie", "Adam-Mickiewicz-Universität"; not "Köln-Nippes"
         genitive = not own_name and surface.endswith(("s", "'", "’"))
         named_district = _named_district(text, m.start_char)
         district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
@@ -1236,7 +1238,7 @@ def _from_sentences(
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
-        )
+        ) or (kind is None and _dated_pair_list(text, in_sentence))
         if new_paragraph:
             lone = None
         if kind is not None and not in_sentence and lone is not None and _THE_PARTNERSHIP.match(sentence):
@@ -1265,6 +1267,10 @@ def _from_sentences(
                 text, clause_start, clause_end, clause_partners, anchor_home, carried, continuation
             )
             results += clause_results
+        same_year = re.search(r"\bim\s+(?:gleichen|selben)\s+Jahr\b(?!\s+(?:1[89]|20)\d\d)", sentence)
+        if same_year and found and found[-1].year is not None:
+            # "Münster und Lublin folgten im gleichen Jahr.": the year of the pair before
+            results = [(a, b, rule, found[-1].year if year is None else year) for a, b, rule, year in results]
         for a, b, rule, year in results:
             pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b) or "partnership"
             if a.district or b.district:
@@ -1280,6 +1286,14 @@ def _from_sentences(
         previous_vocab = kind is not None or bool(continuation)
         carried = subject
     return found
+
+
+def _dated_pair_list(text: str, cities: list[_City]) -> bool:
+    """Two or more pairs, each with its year: "Kiel und Gdingen (1985), Wiesbaden und Breslau (1987)".
+    Such a list states partnerships without a partnership word of its own."""
+    pairs = _adjacent_pairs(text, cities, _UND_GAP)
+    dated = [b for _, b in pairs if re.match(r"\s*\(\s*(?:beide\s+|seit\s+)?(?:1[89]|20)\d\d\s*\)", text[b.end : b.end + 20])]
+    return len(pairs) >= 2 and len(dated) >= 2
 
 
 # A sentence that speaks of "the" partnership of the city just named.
@@ -1634,7 +1648,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     und_pairs = _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
     covered = {_key(c) for pair in und_pairs for c in pair}
     # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
-    partners_of_subject = len(und_pairs) == 1 and re.search(
+    partners_of_subject = len(und_pairs) == 1 and (home is not None or len(rest) > 2) and re.search(
         r"\b(?:mit|zu|nach|in|an)\s+(?:den\s+)?(?:(?:Städten|Partnerstädten|Städte)\s+)?$",
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
@@ -1644,10 +1658,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         r"(?:städte|schaften|gemeinden|kommunen)\s*:\s*$", text[start : rest[0].start], re.IGNORECASE))
     if und_pairs and not partners_of_subject and covered >= {_key(c) for c in rest} and not any(c.genitive for c in rest):
         rule = "pair_list" if len(und_pairs) > 1 or not continuation else "continuation"
-        for k, (a, b) in enumerate(und_pairs):
-            next_start = und_pairs[k + 1][0].start if k + 1 < len(und_pairs) else end
-            year = _segment_year(text[b.end : next_start]) if len(und_pairs) > 1 else _sentence_year(text, start, end)
-            results.append((a, b, rule, year))
+        years = _pair_list_years(text, start, end, und_pairs)
+        results += [(a, b, rule, year) for (a, b), year in zip(und_pairs, years)]
         return results, None
     # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar."
     mit_pairs = _adjacent_pairs(text, rest, _MIT_GAP)
@@ -1808,8 +1820,10 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         score = 0
         if re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?$", before, re.IGNORECASE):
             score = 3
-        elif re.search(r"\bim\s+Jahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
-            score = 2
+        elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
+            score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)"
+        elif re.search(r"\bvon\s+$", before) and re.match(r"\s*bis\s+(?:1[89]|20)\d\d", after):
+            score = 2  # "war von 1975 bis 1990 mit Landsberg verbunden": the start of the span
         elif re.match(r"^\s*(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after):
             score = 3
         elif _FOUNDING.search(sentence):
@@ -1821,10 +1835,37 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     return best[1] if best else None
 
 
+def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _City]]) -> list[int | None]:
+    """The year of each pair of a list: "Kiel und Gdingen (1985), Wiesbaden und Breslau (1987)",
+    "Guben und Gubin schlossen 1991 einen Vertrag, Görlitz und Zgorzelec ebenfalls 1991",
+    "sowie – beide im Jahr 1979 – Hannover und Posen sowie Nürnberg und Krakau",
+    "Stuttgart und Lodz sowie Darmstadt und Płock (beide 1988)"."""
+    if len(pairs) == 1:
+        return [_sentence_year(text, start, end)]
+    years: list[int | None] = []
+    shared = None  # "– beide im Jahr 1979 –": the year of the pairs that follow
+    for k, (a, b) in enumerate(pairs):
+        lead_in = text[pairs[k - 1][1].end if k else start : a.start]
+        if re.search(r"\b(?:beide|alle|jeweils)\b", lead_in) and _YEAR.search(lead_in):
+            shared = int(_YEAR.findall(lead_in)[-1])
+        next_start = pairs[k + 1][0].start if k + 1 < len(pairs) else end
+        segment = text[b.end : next_start]
+        year = _segment_year(segment)
+        in_segment = _YEAR.findall(re.split(r"[,;]", segment)[0])
+        if year is None and len(in_segment) == 1 and (_FOUNDING.search(segment) or re.search(r"\bebenfalls\b", segment)):
+            year = int(in_segment[0])
+        years.append(year if year is not None else shared)
+    for k in range(len(pairs) - 2, -1, -1):  # "(beide 1988)" after the second pair dates the first too
+        both = re.match(r"\s*\(\s*(?:beide|alle|jeweils)\b", text[pairs[k + 1][1].end : end])
+        if years[k] is None and both and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[pairs[k][1].end : pairs[k + 1][0].start]):
+            years[k] = years[k + 1]
+    return years
+
+
 def _segment_year(segment: str) -> int | None:
     """A year right after one list member: "(1987)", "(seit 1960)", ", seit 1960", "im Jahr 1986"."""
     match = re.match(
-        r"^[^.;]*?(?:\(\s*(?:seit\s+)?|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)"
+        r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+)?|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)"
         r"(1[89]\d\d|20\d\d)", segment
     )  # "(1987)", "(seit 1960)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
     return int(match.group(1)) if match else None
