@@ -114,14 +114,14 @@ _INSTITUTION_IN = re.compile(
     r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
     r"Orchester|Zoo|Kirchengemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*\s+(?:in|aus|von)\s+(?:der\s+Stadt\s+)?$"
 )
-_ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert)\b")
+_ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert|umgibt|umgeben)\b")
 
 # Founding words near a year make it the partnership's year:
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
     r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
-    r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b",
+    r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b|\bgingen?\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -201,7 +201,10 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
         section_lines = [line for line in lines if section_start <= line.start < section_end]
         section_cities = [c for c in cities if section_start <= c.start < section_end]
         found += _from_lists(section_lines, section_home)
-        found += _from_sentences(text, section_lines, section_cities, section_home, gazetteer)
+        # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
+        # is not the county's, so the county is no implicit subject (named, it is one like any city).
+        implicit_home = None if section_home is not None and _COUNTY_NAME.match(section_home.text) else section_home
+        found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer)
     return _merge(found)
 
 
@@ -251,6 +254,9 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     heading words the NER left out count too ("Dortmunder Städtepartnerschaften").
     """
     text = document.text
+    county = _county_of_title(text)
+    if county is not None:
+        return county
     mentions = [m for m in entities if m.label == "CITY" and m.geonames_id is not None]
     if not mentions:
         return None
@@ -327,6 +333,23 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     if owner is not None and owner_points >= 3 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
         return first[owner]
     return None
+
+
+_COUNTY_TITLE = re.compile(r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)\s*(?:$|[–|·,])",
+                           re.IGNORECASE | re.M)
+
+
+def _county_of_title(text: str) -> Mention | None:
+    """A county's own document: "Landkreis Märkisch-Oderland", "KREISVERWALTUNG GERMERSHEIM" as its first line."""
+    first = text.lstrip()[:200].split("\n", 1)[0]
+    match = _COUNTY_TITLE.match(first)
+    if not match:
+        return None
+    name = match.group(1)
+    name = "-".join(part.capitalize() for part in name.split("-")) if name.isupper() else name
+    start = text.find(match.group(1))
+    return Mention("LOC", f"Landkreis {name}", start, start + len(match.group(1)), normalized=f"Landkreis {name}",
+                   country_code="DE")
 
 
 # A place and date of signing: "Mannheim, im März 2024", "Passau, den 26.02.2024", "Kiel, 3. Mai 2023".
@@ -549,6 +572,9 @@ def _fold(name: str | None) -> str:
 def _same_side(gid, name, gold_id, gold_name) -> bool:
     if gid is not None and gold_id is not None and gid == gold_id:
         return True
+    if name and _COUNTY_NAME.match(name) and _COUNTY_NAME.match(gold_name or ""):
+        # "Kreis Myślibórz" for "Powiat Myśliborski": one county, named two ways
+        return _key(_City(name, None, None, 0, 0)) == _key(_City(gold_name, None, None, 0, 0))
     return bool(name) and _fold(name) == _fold(gold_name)
 
 
@@ -605,11 +631,49 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
         district = named_district or bool(_DISTRICT_SUFFIX.match(text, m.end_char))
         cities.append(_City(m.normalized or surface, m.geonames_id, m.country_code, m.start_char, m.end_char,
                             genitive, district, named_district))
+    counties = _counties(text)
+    cities = [c for c in cities if not any(k.start <= c.start and c.end <= k.end for k in counties)] + counties
     starts = {c.start for c in cities}
     # "Bonn-Oxford-Gesellschaft" joins two cities, it names no district of Bonn.
     cities = [replace(c, district=False) if c.district and not c.named_district and c.end + 1 in starts else c
               for c in cities]
     return sorted(cities, key=lambda c: c.start)
+
+
+# Counties and their peers abroad, which GeoNames' city list does not hold: "Landkreis Göttingen",
+# "Kreis Lippe", "Rhein-Hunsrück-Kreis", "Powiat Gorzowski", "Departement Bas-Rhin".
+_COUNTY_WORDS = {"landkreis": "DE", "kreis": "DE", "powiat": "PL", "okres": "CZ", "departement": "FR",
+                 "département": "FR", "county": None, "rajon": None}
+_COUNTY = re.compile(
+    r"\b(?:(?P<word>Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)(?:es)?\s+"
+    r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ \t]+[A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"
+    r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b)"
+)
+# "Kreis Myślibórz" and "Powiat Myśliborski" are one county: its key is the stem of its name.
+_COUNTY_NAME = re.compile(r"^(?:Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)\s+(.+)$|^(.+)-Kreis$")
+
+
+def _counties(text: str) -> list[_City]:
+    """Counties named in the text, kept by name (GeoNames ids are for towns)."""
+    found = []
+    for match in _COUNTY.finditer(text):
+        if match.group("compound"):
+            name, country = match.group("compound"), "DE"
+        else:
+            word = match.group("word")
+            words = match.group("name").split()
+            while words and (_kind_of(words[-1]) or words[-1].casefold() in _GENERIC_NOUNS):
+                words.pop()  # "Kreis Lippe Partnerschaften": the name ends before the noun
+            if not words:
+                continue
+            name, country = f"{word} {' '.join(words)}", _COUNTY_WORDS[word.casefold()]
+        if re.search(r"\b(?:im|in|aus\s+dem|vom)\s+$", text[max(0, match.start() - 12) : match.start()]):
+            continue  # "Denzlingen im Landkreis Emmendingen": where a town lies
+        found.append(_City(name, None, country, match.start(), match.start() + len(name)))
+    return found
+
+
+_GENERIC_NOUNS = frozenset("stadt gemeinde landrat kreistag verwaltung woiwodschaft region auswahl".split())
 
 
 def _adjective_of_a_bigger_city(surface: str, gazetteer: Gazetteer) -> bool:
@@ -709,9 +773,10 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
 class _Line:
     text: str
     start: int
-    kind: str  # blank, heading, item, attribute, bullet, prose
+    kind: str  # blank, heading, item, attribute, bullet, prose, reference
     city: _City | None = None
     tail: str = ""
+    partner: _City | None = None  # "Strausberg – Dębno (Neudamm), seit 1996": a pair on one line
 
 
 def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
@@ -735,6 +800,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         if _is_attribute(stripped):
             result.append(_Line(line, start, "attribute"))
             continue
+        if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
+            result.append(_Line(line, start, "reference"))  # a wiki footnote: "26. ↑ Landkreis Göttingen: ..."
+            continue
         body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
@@ -754,7 +822,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             runs_on = bool(result) and result[-1].kind == "prose" and not result[-1].text.rstrip().endswith(":") and bool(
                 re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail))
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8 and not runs_on:
-                result.append(_Line(line, start, "item", city, tail))
+                result.append(_Line(line, start, "item", city, tail, _partner_after_dash(text, city, tail, starts, gazetteer)))
                 consumed_until = city.end
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
@@ -766,6 +834,26 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         else:
             result.append(_Line(line, start, "prose"))
     return result
+
+
+def _partner_after_dash(text: str, city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
+    """The second town of a list line that pairs two: "Strausberg – Dębno (Neudamm), Partnerschaftsvertrag 1996",
+    "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich" or "Travnik – 2003"."""
+    dash = re.match(r"\s*(?:\([^()]*\)\s*)?[–—-]\s+", tail)
+    if not dash:
+        return None
+    position = city.end + dash.end()
+    if position in starts:
+        return starts[position]
+    rest = tail[dash.end() :]
+    linked = _link_line_start(rest, position, None, gazetteer)
+    if linked is not None:
+        return linked
+    name = re.match(r"(?:['’]s-)?[A-ZÄÖÜŁŚŻ][\w'’.-]*(?: [A-ZÄÖÜŁŚŻ][\w'’.-]*){0,2}(?=\s*(?:\(|,|;|$))", rest)
+    if name is None or name.group().isupper() or country_code_for(name.group()) or _kind_of(name.group()) or (
+            gazetteer.is_region(name.group())):  # not a rating "AA", a country or a region
+        return None
+    return _City(name.group(), None, None, position, position + len(name.group()))
 
 
 def _name_and_country(body: str, offset: int) -> _City | None:
@@ -877,7 +965,10 @@ def _merge(found: list[_Found]) -> list[Partnership]:
 
 
 def _key(city: _City):
-    return city.geonames_id if city.geonames_id is not None else _fold(city.name)
+    if city.geonames_id is not None:
+        return city.geonames_id
+    county = _COUNTY_NAME.match(city.name)
+    return "county:" + _fold(county.group(1) or county.group(2))[:5] if county else _fold(city.name)
 
 
 # --- lists under headings ------------------------------------------------------------------
@@ -925,7 +1016,7 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             continue
         if line.kind != "item" or region_kind is None:
             continue
-        if anchor is not None and _key(anchor) == _key(line.city):
+        if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
         above = _year_above(lines, i)
         if shape is None and above is not None and _first_year(line.tail) is None:
@@ -950,7 +1041,10 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
         if own_kind:
             kind, strength = own_kind, 1.5
         evidence = " ".join([line.text.strip(), *attributes]).strip()
-        found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence))
+        if line.partner is not None:
+            found.append(_Found(line.city, line.partner, kind, strength, year, evidence, confidence))
+        else:
+            found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence))
     return found
 
 
@@ -1612,6 +1706,11 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True  # "Hackensack (New Jersey, USA)": the state or region of the city before it
     if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
+    if re.search(r"\b(?:damals|noch|einst|früher)\s+als\s+$", before):
+        return True  # "damals noch als Kreis Seelow": the subject's former name
+    if re.search(r"\bin\s+$", before) and re.match(r"\s*(?:\([^()]*\)\s*)?(?:unterzeichnet|besiegelt|geschlossen)\b",
+                                                 text[city.end : city.end + 60]):
+        return True  # "wurde am 26. Juni 1999 in Gorzów Wielkopolski unterzeichnet": where it was signed
     located = re.search(r"\s+in\s+$", before)
     if located and any(other.end == sentence_start + located.start() for other in in_sentence):
         return True  # "Spalding in Lincolnshire": where the city before it lies
