@@ -324,14 +324,13 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
         score.update(press)
         own.update(press)
     (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
-    runner_up = rest[0][1]
-    if best_score >= 3.5 and best_score >= 1.5 * runner_up:
-        return first[best]
-    # No clear favourite by all signals: the one city whose document it visibly is, if it is also
-    # among the most named ("Rede des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon).
+    # The one city whose document it visibly is wins if it is also among the most named: a speech
+    # "des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon names Avignon more often.
     (owner, owner_points), *others = own.most_common(2) + [(None, 0.0)]
     if owner is not None and owner_points >= 3 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
         return first[owner]
+    if best_score >= 3.5 and best_score >= 1.5 * rest[0][1]:
+        return first[best]
     return None
 
 
@@ -645,7 +644,7 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
 _COUNTY_WORDS = {"landkreis": "DE", "kreis": "DE", "powiat": "PL", "okres": "CZ", "departement": "FR",
                  "département": "FR", "county": None, "rajon": None}
 _COUNTY = re.compile(
-    r"\b(?:(?P<word>Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)(?:es)?\s+"
+    r"\b(?:(?P<word>Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)(?:es)?[ \t]+"
     r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ \t]+[A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"
     r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b)"
 )

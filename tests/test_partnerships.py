@@ -14,9 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
-# Measured on the dev split (88 documents, 608 pairs): F1 0.893, year accuracy
-# 0.913 with models/ner of this commit; the 16 t6_* documents joined dev after a
-# single blind pass (F1 0.437) and one round of changes (0.652). The floors leave
+# Measured on the dev split (104 documents, 737 pairs): F1 0.896, year accuracy
+# 0.914 with models/ner of this commit. Each blind set joined dev after it was
+# scored once (t6_*: 0.437, t5_*: 0.700; corpus/gold/README.md). The floors leave
 # room for a retrained NER model.
 DEV_F1_FLOOR = 0.88
 DEV_YEAR_FLOOR = 0.9
@@ -276,11 +276,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 88
+    assert result["documents"] == 104
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 88 documents")
+    assert report.startswith("partnerships, split dev: 104 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -355,3 +355,67 @@ def test_towns_the_ner_missed_in_a_regional_overview(extract):
         "unterzeichneten 1992 eine Freundschaftsvereinbarung, Freyung ist seit 2006 mit Vimperk verbunden."))
     assert (found[frozenset(("Zwiesel", "Sušice"))].since_year, found[frozenset(("Freyung", "Vimperk"))].since_year) == (1992, 2006)
     assert frozenset(("Freyung", "Zwiesel")) not in found
+
+
+def test_a_county_document_with_county_cards_and_pair_lines(extract):
+    found = pairs(extract(
+        "Landkreis Oberhavel\nDer Landrat – Büro für Europaangelegenheiten\n\n"
+        "Partnerschaften des Landkreises\n\n"
+        "Powiat Gryficki (Woiwodschaft Westpommern)\n"
+        "Die Kreispartnerschaft wurde 2003 in Gryfice unterzeichnet und lebt vor allem vom Jugendaustausch.\n\n"
+        "Rhein-Sieg-Kreis (Nordrhein-Westfalen)\n"
+        "Seit 1991 verbindet beide Kreise eine Partnerschaft aus der Zeit des Verwaltungsaufbaus.\n\n"
+        "Partnerschaften der kreisangehörigen Städte\n\n"
+        "• Hennigsdorf – Choszczno, Partnerschaftsvertrag 1997\n"
+        "• Oranienburg – Mełno (Kreis Ostróda), seit 2004\n"))
+    assert found[frozenset(("Landkreis Oberhavel", "Powiat Gryficki"))].since_year == 2003
+    assert found[frozenset(("Landkreis Oberhavel", "Rhein-Sieg-Kreis"))].since_year == 1991
+    # Each line pairs its own two towns; the county is no party to them.
+    assert found[frozenset(("Hennigsdorf", "Choszczno"))].since_year == 1997
+    assert frozenset(("Oranienburg", "Mełno")) in found
+    assert not any("Landkreis Oberhavel" in pair and ("Hennigsdorf" in pair or "Gryfice" in pair) for pair in found)
+
+
+def test_a_speech_belongs_to_the_speakers_city_though_it_names_the_partner_more(nlp, gazetteer):
+    text = ("Rede des Oberbürgermeisters der Stadt Bruchsal\n"
+            "zum Festakt „50 Jahre Partnerschaft Bruchsal – Sainte-Menehould“\n\n"
+            "Liebe Gäste aus Sainte-Menehould, vor fünfzig Jahren kamen die ersten Bürger aus Sainte-Menehould zu uns. "
+            "Sainte-Menehould hat uns damals die Hand gereicht, und Sainte-Menehould ist uns treu geblieben. "
+            "Später kamen die Partnerschaften mit Cwmbran in Wales und mit Gernsbach hinzu.")
+    document = Document(doc_id="r", source_path="r.txt", media_type="text", text=text)
+    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Bruchsal"
+
+
+def test_years_shared_by_the_pairs_of_a_list(extract):
+    found = pairs(extract(
+        "Bremen und Danzig unterzeichneten 1976 die erste Städtepartnerschaft dieser Art. "
+        "Es folgten Siegen und Zakopane (1978) sowie – beide im Jahr 1979 – Kassel und Jaroslawl sowie Bochum und "
+        "Sumy. In den achtziger Jahren wuchs die Zahl: Kiel und Gdingen (1985), Erlangen und Wladimir (1987), "
+        "Stuttgart und Lodz sowie Darmstadt und Płock (beide 1988). Guben und Gubin schlossen 1991 einen "
+        "Partnerschaftsvertrag, Görlitz und Zgorzelec ebenfalls 1991. Münster und Lublin folgten im gleichen Jahr."))
+    years = {tuple(sorted(pair)): p.since_year for pair, p in found.items()}
+    assert years[("Kassel", "Yaroslavl")] == years[("Bochum", "Sumy")] == 1979
+    assert years[("Erlangen", "Vladimir")] == 1987
+    assert years[("Stuttgart", "Łódź")] == years[("Darmstadt", "Płock")] == 1988
+    assert years[("Görlitz", "Zgorzelec")] == years[("Lublin", "Münster")] == 1991
+
+
+def test_partner_cards_with_a_country_and_a_stated_kind(extract):
+    found = pairs(extract(
+        "Stadt Kleve – Partnerstädte\n\nPartnerstädte\n\n"
+        "Fitchburg (USA)\nSeit 1988 sind Kleve und die Stadt in Massachusetts verschwistert.\n\n"
+        "Xanthi-Nord (Griechenland)\nDie Partnerschaft mit dem Stadtteil der thrakischen Stadt besteht seit 1991.\n\n"
+        "Ameland (Niederlande)\nSeit 2005 verbindet Kleve eine Städtefreundschaft mit der Insel.\n"))
+    assert found[frozenset(("Kleve", "Fitchburg"))].since_year == 1988
+    assert found[frozenset(("Kleve", "Xanthi-Nord"))].city_b_geonames_id is None  # kept by its name
+    assert found[frozenset(("Kleve", "Ameland"))].kind == "friendship"
+
+
+def test_the_quarters_of_a_numbered_district_and_where_a_partner_lies(extract):
+    found = pairs(extract(
+        "Stadt Bonn – Internationales\n\n"
+        "Stadtbezirk Beuel (Limperich, Küdinghoven, Vilich): Partnerschaft mit Mirecourt in Lothringen, seit 1977.\n"
+        "Die Partnerschaft mit Oxford in Oxfordshire wurde 1947 in Bonn unterzeichnet."))
+    assert found[frozenset(("Bonn", "Mirecourt"))].kind == "district_partnership"
+    assert found[frozenset(("Bonn", "Oxford"))].since_year == 1947
+    assert not any("Vilich" in pair or "Oxfordshire" in pair for pair in found)
