@@ -25,6 +25,10 @@ Decisions (see also corpus/gold/README.md):
   which date they count from is a guess.
 - "Zusammenarbeit von Görlitz und Zgorzelec" is a statement of a cooperation
   (kind ``cooperation``) with a lower confidence than an explicit partnership.
+- Counties are parties like towns ("Landkreis Göttingen" with "Powiat Toruński"),
+  kept by name since GeoNames' city list has no ids for them; a county's own
+  brochure has the county as home for its lists, but its sentences without a
+  subject are about its towns, so there it is no implicit subject.
 - One row per unordered pair per document; when a pair is stated several
   times, the most confident statement gives the evidence, and the kind comes
   from the most specific statement (a sentence beats a heading).
@@ -821,7 +825,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             runs_on = bool(result) and result[-1].kind == "prose" and not result[-1].text.rstrip().endswith(":") and bool(
                 re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail))
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8 and not runs_on:
-                result.append(_Line(line, start, "item", city, tail, _partner_after_dash(text, city, tail, starts, gazetteer)))
+                result.append(_Line(line, start, "item", city, tail, _partner_after_dash(city, tail, starts, gazetteer)))
                 consumed_until = city.end
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
@@ -835,7 +839,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
     return result
 
 
-def _partner_after_dash(text: str, city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
+def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
     """The second town of a list line that pairs two: "Strausberg – Dębno (Neudamm), Partnerschaftsvertrag 1996",
     "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich" or "Travnik – 2003"."""
     dash = re.match(r"\s*(?:\([^()]*\)\s*)?[–—-]\s+", tail)
