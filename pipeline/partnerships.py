@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.cities import Gazetteer, country_code_for
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
 # --- vocabulary -----------------------------------------------------------------
@@ -207,7 +207,7 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
         found += _from_lists(section_lines, section_home)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
-        implicit_home = None if section_home is not None and _COUNTY_NAME.match(section_home.text) else section_home
+        implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer)
     return _merge(found)
 
@@ -270,7 +270,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     own: Counter[int] = Counter()
     first: dict[int, Mention] = {}
     head_end = _offset_after_lines(text, 5)
-    foot_start = len(text.rstrip()) - len("\n".join(text.rstrip().split("\n")[-3:]))  # a page footer
+    foot_start = len(text.rstrip()) - len("\n".join(text.rstrip().rsplit("\n", 3)[-3:]))  # a page footer
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
     title_elsewhere = bool(document.title) and document.title.strip() not in text[:title_end]
@@ -339,7 +339,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
 
 
 _COUNTY_TITLE = re.compile(r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)\s*(?:$|[–|·,])",
-                           re.IGNORECASE | re.M)
+                           re.IGNORECASE)
 
 
 def _county_of_title(text: str) -> Mention | None:
@@ -491,7 +491,10 @@ def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: s
     documents = []
     for record in records:
         # Read as a run reads it (hyphenation mended, title taken), so the score is the product's.
-        document = replace(extract_document(_gold_text_path(gold_dir, record["doc"])), doc_id=record["doc"])
+        try:
+            document = replace(extract_document(_gold_text_path(gold_dir, record["doc"])), doc_id=record["doc"])
+        except ExtractionError as error:
+            raise ConfigError(f"gold document {record['doc']} of {gold_file}: {error}") from error
         predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
         unmatched = list(predicted)
         missed, wrong = [], []
@@ -575,9 +578,9 @@ def _fold(name: str | None) -> str:
 def _same_side(gid, name, gold_id, gold_name) -> bool:
     if gid is not None and gold_id is not None and gid == gold_id:
         return True
-    if name and _COUNTY_NAME.match(name) and _COUNTY_NAME.match(gold_name or ""):
-        # "Kreis Myślibórz" for "Powiat Myśliborski": one county, named two ways
-        return _key(_City(name, None, None, 0, 0)) == _key(_City(gold_name, None, None, 0, 0))
+    county = _county_key(name or "")
+    if county is not None and _county_key(gold_name or "") is not None:
+        return county == _county_key(gold_name)  # "Kreis Myślibórz" for "Powiat Myśliborski"
     return bool(name) and _fold(name) == _fold(gold_name)
 
 
@@ -645,15 +648,21 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
 
 # Counties and their peers abroad, which GeoNames' city list does not hold: "Landkreis Göttingen",
 # "Kreis Lippe", "Rhein-Hunsrück-Kreis", "Powiat Gorzowski", "Departement Bas-Rhin".
-_COUNTY_WORDS = {"landkreis": "DE", "kreis": "DE", "powiat": "PL", "okres": "CZ", "departement": "FR",
-                 "département": "FR", "county": None, "rajon": None}
+_COUNTY_WORDS = {"Landkreis": "DE", "Kreis": "DE", "Powiat": "PL", "Okres": "CZ", "Departement": "FR",
+                 "Département": "FR", "County": None, "Rajon": None}
+_COUNTY_WORD = "(?:" + "|".join(_COUNTY_WORDS) + ")"
 _COUNTY = re.compile(
-    r"\b(?:(?P<word>Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)(?:es)?[ \t]+"
+    r"\b(?:(?P<word>" + _COUNTY_WORD + r")(?:es)?[ \t]+"
     r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ \t]+[A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"
     r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b)"
 )
-# "Kreis Myślibórz" and "Powiat Myśliborski" are one county: its key is the stem of its name.
-_COUNTY_NAME = re.compile(r"^(?:Landkreis|Kreis|Powiat|Okres|Departement|Département|County|Rajon)\s+(.+)$|^(.+)-Kreis$")
+_COUNTY_NAME = re.compile(r"^" + _COUNTY_WORD + r"\s+(.+)$|^(.+)-Kreis$")
+
+
+def _county_key(name: str) -> str | None:
+    """ "Kreis Myślibórz" and "Powiat Myśliborski" are one county: the stem of the name is its key."""
+    county = _COUNTY_NAME.match(name)
+    return "county:" + _fold(county.group(1) or county.group(2))[:5] if county else None
 
 
 def _counties(text: str) -> list[_City]:
@@ -669,7 +678,7 @@ def _counties(text: str) -> list[_City]:
                 words.pop()  # "Kreis Lippe Partnerschaften": the name ends before the noun
             if not words:
                 continue
-            name, country = f"{word} {' '.join(words)}", _COUNTY_WORDS[word.casefold()]
+            name, country = f"{word} {' '.join(words)}", _COUNTY_WORDS[word]
         if re.search(r"\b(?:im|in|aus\s+dem|vom)\s+$", text[max(0, match.start() - 12) : match.start()]):
             continue  # "Denzlingen im Landkreis Emmendingen": where a town lies
         found.append(_City(name, None, country, match.start(), match.start() + len(name)))
@@ -970,8 +979,7 @@ def _merge(found: list[_Found]) -> list[Partnership]:
 def _key(city: _City):
     if city.geonames_id is not None:
         return city.geonames_id
-    county = _COUNTY_NAME.match(city.name)
-    return "county:" + _fold(county.group(1) or county.group(2))[:5] if county else _fold(city.name)
+    return _county_key(city.name) or _fold(city.name)
 
 
 # --- lists under headings ------------------------------------------------------------------
