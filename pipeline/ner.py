@@ -73,7 +73,12 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     words = _words(text)
     spans = _model_spans(text, nlp)
     found = _gazetteer_matches(text, words, gazetteer)
-    surnames = {text[s.start : s.end].split()[-1] for s in spans if s.label == "PER" and len(text[s.start : s.end].split()) > 1}
+    # Surnames of people named in full with a given name: "Klaus Weimar" keeps "Weimar" a person
+    # there, but "Ausgabe Saarlouis" (the model's PER) must not make every "Saarlouis" one.
+    surnames = {
+        name[-1] for name in (text[s.start : s.end].split() for s in spans if s.label == "PER")
+        if len(name) > 1 and (name[0] in _GIVEN_NAMES or name[0].lower().rstrip(".") in _TITLES)
+    }
     starts = [m.start_char for m in found]
     persons = [s for s in spans if s.label == "PER" and _is_person_span(text, s, found, starts, surnames)]
     others = [s for s in spans if s.label != "PER"]
@@ -624,8 +629,9 @@ def _is_city_span(surface: str, inner: list[Mention]) -> bool:
 
 
 def _city_head(text: str, span: _Span, city: Mention) -> bool:
-    head = text[span.start : city.start_char].strip().lower()
-    return head in _CITY_HEADS
+    """The span is the city named with its status: "Stadt Leipzig", "Großen Kreisstadt Dachau"."""
+    head = text[span.start : city.start_char].lower().split()
+    return bool(head) and len(head) <= 3 and head[-1] in _CITY_HEADS
 
 
 def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, from_model: bool) -> Mention:
@@ -915,6 +921,15 @@ def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             place = gazetteer.link(m.text, context_countries=nearby[id(m)], context_places=others)
         if place is not None:
             m.normalized, m.geonames_id, m.country_code = place.name, place.geonames_id, place.country_code
+    # One sense per document: "dem belgischen Damme" decides the later bare "aus Damme und Mölln".
+    decided: dict[str, Mention] = {}
+    for m in cities:
+        if m.geonames_id is not None and m.country_code in nearby[id(m)]:
+            decided.setdefault(normalize_name(m.text), m)
+    for m in cities:
+        model = decided.get(normalize_name(m.text))
+        if model is not None and not nearby[id(m)] and m.geonames_id != model.geonames_id:
+            m.normalized, m.geonames_id, m.country_code = model.normalized, model.geonames_id, model.country_code
 
 
 def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], gazetteer: Gazetteer) -> set[int]:

@@ -204,7 +204,7 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
     for section_start, section_end, section_home in sections:
         section_lines = [line for line in lines if section_start <= line.start < section_end]
         section_cities = [c for c in cities if section_start <= c.start < section_end]
-        found += _from_lists(section_lines, section_home)
+        found += _from_lists(section_lines, section_home, section_cities)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
         implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
@@ -288,9 +288,12 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
                                       short and _continues_previous(text, line_start, line_end))
         n_words, heading, continued = line_shape[line_start]
         before = text[max(line_start, m.start_char - 40) : m.start_char].split()
-        if (m.start_char < head_end or m.start_char >= foot_start) and n_words <= 8 and not continued and before and (
-                before[-1].casefold() in _CITY_HEADS):
-            score[m.geonames_id] += 3  # "Stadt Leipzig", "Landeshauptstadt Kiel", "Festschrift der Stadt Speyer"
+        if (m.start_char < head_end or m.start_char >= foot_start) and not continued and before and (
+                (n_words <= 8 and (before[-1].casefold() in _CITY_HEADS or _OWNER_BEFORE.search(before[-1])))
+                or (n_words <= 14 and m.start_char < head_end and _MAYOR_OF.search(text[line_start : m.start_char]))):
+            # "Stadt Leipzig", "Festschrift der Stadt Speyer", "Partnerschaftskomitee Landau in der Pfalz",
+            # "Stadtarchiv Schwäbisch Gmünd", "Interview mit dem Oberbürgermeister der Kreisstadt Saarlouis"
+            score[m.geonames_id] += 3
             own[m.geonames_id] += 3
         if title_elsewhere and re.search(r"\b" + re.escape(m.text) + r"\b", document.title):
             score[m.geonames_id] += 1  # an HTML <title>; a plain text's title is its first line, scored below
@@ -313,29 +316,52 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
         ):
             score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
             own[m.geonames_id] += 3
-        if re.match(r"(?:\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40]) and (
-            m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip()
-        ):
+        dateline = re.match(r"(\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40])
+        if dateline and m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip():
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
-            own[m.geonames_id] += 2
+            if not dateline.group(1):
+                own[m.geonames_id] += 2  # but "Marburg/Gießen." opens a regional report
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
     if gazetteer is not None:
         _score_heading_words(text, mentions, gazetteer, score, first)
-        press: Counter[int] = Counter()
-        _score_press_signals(text, gazetteer, press, first)
-        score.update(press)
-        own.update(press)
+        _score_partner_genitives(text, gazetteer, score, first)
+        _score_press_signals(text, gazetteer, score, own, first)
     (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
     # The one city whose document it visibly is wins if it is also among the most named: a speech
-    # "des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon names Avignon more often.
+    # "des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon names Avignon more often,
+    # a local report datelined "Schwäbisch Hall." names its guests from Zamość as often.
     (owner, owner_points), *others = own.most_common(2) + [(None, 0.0)]
-    if owner is not None and owner_points >= 3 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
+    if owner is not None and owner_points >= 2 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
         return first[owner]
     if best_score >= 3.5 and best_score >= 1.5 * rest[0][1]:
         return first[best]
     return None
+
+
+# Words of a title or footer that name the owner just before its city: "Partnerschaftskomitee Landau",
+# "Stadtchronik Schwäbisch Gmünd", "Quelle: Stadtarchiv Schwäbisch Gmünd", "Amtsblatt Ettlingen".
+_OWNER_BEFORE = re.compile(
+    r"(?:chronik|archiv|amtsblatt|mitteilungsblatt|gemeindeblatt|stadtanzeiger|komitee|verein|freundeskreis|"
+    r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat)$", re.IGNORECASE)
+_MAYOR_OF = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:s|in|ins)?\s+(?:der|von)\s+(?:[A-ZÄÖÜ]\w+\s+){0,2}$")
+# "Partnerstadt Schwäbisch Halls", "erste Städtepartnerschaft Landaus": the genitive names whose partner it is.
+_PARTNER_GENITIVE = re.compile(
+    r"\b(?:Partnerst[aä]dte?|Partnergemeinden?|(?:Städte)?[Pp]artnerschaft(?:en)?)\s+"
+    r"([A-ZÄÖÜ][\w-]+(?:[ ][A-ZÄÖÜ][\w-]+)?)s\b")
+
+
+def _score_partner_genitives(text, gazetteer, score, first) -> None:
+    """+1 for a city in the genitive after a partnership word, which the NER does not link."""
+    for match in _PARTNER_GENITIVE.finditer(text):
+        place = gazetteer.link(match.group(1))
+        if place is None or place.population < 2_000 or gazetteer.is_region(match.group(1)):
+            continue
+        score[place.geonames_id] += 1
+        first.setdefault(place.geonames_id, Mention(
+            "CITY", match.group(1), match.start(1), match.end(1), normalized=place.name,
+            geonames_id=place.geonames_id, country_code=place.country_code))
 
 
 _COUNTY_TITLE = re.compile(r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)\s*(?:$|[–|·,])",
@@ -375,6 +401,10 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
 _DATELINE = re.compile(r"^([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+# A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
+_CAPITALS_LETTERHEAD = re.compile(
+    r"^[ \t]*(?:STADT|GEMEINDE|MARKT|MARKTGEMEINDE|HANSESTADT|KREISSTADT|GROSSE KREISSTADT|LANDESHAUPTSTADT)[ \t]+"
+    r"([A-ZÄÖÜ][A-ZÄÖÜ]+(?:[ -][A-ZÄÖÜ]{2,})*)[ \t]*$", re.M)
 # A city's "-er" adjective before a partnership word or naming a local paper:
 # "der ältesten Reutlinger Städtepartnerschaft", "Solinger Tageblatt".
 _ADJECTIVE_BEFORE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)er[ \t]+([A-ZÄÖÜ][\w-]+)")
@@ -385,17 +415,20 @@ _NEWSPAPER_WORDS = frozenset(
 )
 
 
-def _score_press_signals(text, gazetteer, score, first) -> None:
+def _score_press_signals(text, gazetteer, score, own, first) -> None:
     """+3 for the city of a capitals dateline, +2 for a city whose adjective names the local paper
     ("Solinger Tageblatt") or a partnership ("Reutlinger Städtepartnerschaft").
 
-    Local press writes its own city this way, and the NER tags neither form.
+    Local press writes its own city this way, and the NER tags neither form. The dateline and
+    the paper say whose document it is (``own``); the adjective only that the city has partners.
     """
-    def add(surface: str, start: int, points: float) -> None:
+    def add(surface: str, start: int, points: float, owner: bool = True) -> None:
         place = gazetteer.link(surface)
         if place is None or place.population < 10_000 or gazetteer.is_region(surface):
             return
         score[place.geonames_id] += points
+        if owner:
+            own[place.geonames_id] += points
         first.setdefault(place.geonames_id, Mention(
             "CITY", surface, start, start + len(surface), normalized=place.name,
             geonames_id=place.geonames_id, country_code=place.country_code))
@@ -405,12 +438,15 @@ def _score_press_signals(text, gazetteer, score, first) -> None:
         add("-".join(part.capitalize() for part in name.replace(" ", "-").split("-")) if "-" in name
             else name.title(), match.start(1), 3)
     title_end = _offset_after_lines(text, 2)
+    head_end = _offset_after_lines(text, 5)
+    for match in _CAPITALS_LETTERHEAD.finditer(text, 0, head_end):
+        add(match.group(1).title(), match.start(1), 3)  # "STADT NECKARSULM" on a title slide
     for match in _ADJECTIVE_BEFORE.finditer(text):
         noun = match.group(2).casefold()
         if noun in _NEWSPAPER_WORDS and match.start() < title_end:
             add(match.group(1), match.start(1), 2)
         elif _kind_of(noun, _HEADING_STEMS) and not _kind_of(match.group(1)):
-            add(match.group(1), match.start(1), 2)
+            add(match.group(1), match.start(1), 2, owner=False)
 
 
 def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
@@ -806,10 +842,15 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "attribute"))  # the rest of a name: "Addis" / "Abeba"
             continue
         stripped = line.strip()
-        if not stripped:
-            result.append(_Line(line, start, "blank"))
+        if not stripped or _PAGE_MARKER.fullmatch(stripped):
+            result.append(_Line(line, start, "blank"))  # "Folie 4" separates slides like an empty line
             continue
-        if _is_attribute(stripped):
+        below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
+        if _is_attribute(stripped) or (below_a_card and len(stripped.split()) <= 4
+                                       and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0])) or (
+                below_a_card and _BARE_KIND.fullmatch(stripped) and i + 1 < len(raw) and raw[i + 1][0].strip()
+                and _is_attribute(raw[i + 1][0].strip())):
+            # also a region below a card's city ("Sachsen"), or its kind above its year ("verschwistert" / "seit 1975")
             result.append(_Line(line, start, "attribute"))
             continue
         if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
@@ -839,6 +880,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
             result.append(_Line(line, start, "bullet"))
+        elif result and result[-1].kind == "bullet" and (stripped[0].islower() or result[-1].text.rstrip().endswith((",", "-"))):
+            result.append(_Line(line, start, "bullet"))  # a wrapped bullet: "• Verwaltungshilfe" / "nach der Wende"
         elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")) and not _wrapped_prose(
             text, start, start + len(line)
         ):
@@ -910,9 +953,20 @@ def _is_attribute(line: str) -> bool:
         return True
     if re.fullmatch(r"\([^()]{2,60}\)", line.strip()) and len(words) <= 5:
         return True  # "(Mecklenburg-Vorpommern)", "(Kalifornien, USA)" below a slide's city
+    if country_code_for(re.split(r"\s*[·|,/]\s*", line.strip())[0]) and len(words) <= 5:
+        return True  # "Frankreich · Okzitanien", "Ungarn · Komitat Pest"
+    if _KIND_ON_A_CARD.fullmatch(line.strip()):
+        return True  # "Partnerschaft seit", "Städtepartnerschaft seit 1963", "verschwistert seit 1975"
     return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
 
 
+# A card's line that says what the partnership above is and since when (singular: the plural
+# "Städtepartnerschaften" is a heading).
+_KIND_ON_A_CARD = re.compile(
+    r"(?:(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Kooperation|Freundschaft)"
+    r"(?:\s+seit|(?:\s+seit)?\s+(?:\d{1,2}\.\s?){0,2}(?:1[89]|20)\d\d)")
+_BARE_KIND = re.compile(r"(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Partnerstadt")
+_PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?", re.IGNORECASE)
 _NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul)(?:freundschaft|kooperation)\w*")
 
 
@@ -991,24 +1045,47 @@ def _home_as_city(home: Mention | None) -> _City | None:
     return _City(home.normalized or home.text, home.geonames_id, home.country_code, home.start_char, home.end_char)
 
 
-def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
+def _list_owner(line: _Line, cities: list[_City]) -> _City | None:
+    """The city that introduces a list as its own: "Die Seestadt Bremerhaven pflegt eigene Partnerschaften:"."""
+    if not line.text.rstrip().endswith(":") or not _kind_of(line.text):
+        return None
+    end = line.start + len(line.text)
+    last_sentence = max(line.text.rfind(". "), line.text.rfind("! "), line.text.rfind("? ")) + 1
+    named = [c for c in cities if line.start + last_sentence <= c.start < end]
+    if not named or re.search(r"\b(?:mit|zu|nach|von|aus)\s+(?:der\s+|dem\s+)?(?:Stadt\s+)?$",
+                              line.text[: named[0].start - line.start]):
+        return None
+    return named[0]
+
+
+_NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
+
+
+def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City] = ()) -> list[_Found]:
     """Items under a partnership heading, paired with the home city; years from the item or the lines below.
+
+    A list introduced by another city ("Die Seestadt Bremerhaven pflegt eigene Partnerschaften:")
+    is that city's.
 
     A heading's list keeps one shape (bare names, or names with a year below):
     in slides whose layout was flattened, items of another shape belong to a
     heading the text lost ("Stadtteilpartnerschaften" followed by "Travnik" /
     "2003"), and get the generic kind with a lower confidence.
     """
-    anchor = _home_as_city(home)
+    home_anchor = anchor = _home_as_city(home)
     found: list[_Found] = []
     region_kind: str | None = None
     shape = None
     years_above = False
     last_heading = False
     for i, line in enumerate(lines):
+        if line.kind in ("prose", "heading"):
+            anchor = _list_owner(line, cities) or home_anchor
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and not (in_list and _looks_like_name(line.text)):
             heading_kind = _kind_of(line.text, _HEADING_STEMS)
+            if heading_kind and _NEGATED_HEADING.search(line.text):
+                heading_kind = None  # "Was ist KEINE Partnerstadt?" lists what is not
             # Consecutive heading lines are one heading: "Gründe für Städtepartnerschaften" /
             # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
             if not (last_heading and region_kind is not None and heading_kind is None):
@@ -1029,6 +1106,10 @@ def _from_lists(lines: list[_Line], home: Mention | None) -> list[_Found]:
             continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
+        introduced = next((later for later in lines[i + 1 :] if later.kind != "blank"), None)
+        if introduced is not None and introduced.kind == "prose" and (
+                (owner := _list_owner(introduced, cities)) is not None and _key(owner) == _key(line.city)):
+            continue  # "Bremerhaven" over "Die Seestadt Bremerhaven pflegt eigene Partnerschaften:"
         above = _year_above(lines, i)
         if shape is None and above is not None and _first_year(line.tail) is None:
             years_above = True  # "1948" / "Newcastle upon Tyne (GB)": each year stands above its city
@@ -1255,8 +1336,12 @@ _NAMED_KIND = re.compile(
 
 
 def _first_year(text: str) -> int | None:
-    match = _YEAR.search(text or "")
+    """The first year of an item's line or attributes, also of a date: "seit 03.10.1990"."""
+    match = _YEAR.search(text or "") or _DATE_YEAR.search(text or "")
     return int(match.group(1)) if match else None
+
+
+_DATE_YEAR = re.compile(r"(?<![\w.])\d{1,2}\.\s?\d{1,2}\.\s?(1[89]\d\d|20\d\d)(?!\w)")
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -1295,11 +1380,14 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     for start, end in blocks:
         first = True
         cursor = start
-        for match in re.finditer(r"[.!?;:](?=\s+[„\"A-ZÄÖÜ0-9])", text[start:end]):
+        # Also after a wiki footnote mark: "..., die 2000 vereinbart wurde.[4] Eine Projektpartnerschaft ..."
+        for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\])?(?=\s+[„\"A-ZÄÖÜ0-9])", text[start:end]):
             cut = start + match.end()
-            if match.group() == ":" :
+            mark = match.group()[0]
+            if mark == ":":
                 continue
-            if match.group() == "." and _ABBREVIATIONS.search(text[max(start, cut - 8) : cut - 1]):
+            point = start + match.start()
+            if mark == "." and _ABBREVIATIONS.search(text[max(start, point - 7) : point]):
                 continue
             sentences.append((cursor, cut, first))
             first = False
@@ -1372,6 +1460,10 @@ def _from_sentences(
                 text, clause_start, clause_end, clause_partners, anchor_home, carried, continuation
             )
             results += clause_results
+        entry_year = _chronicle_year(text, start, sentence)
+        if entry_year is not None:
+            # "12.06.1971" / "Im Stadtgarten wird die Partnerschaftsurkunde mit Barnsley unterzeichnet."
+            results = [(a, b, rule, entry_year if year is None else year) for a, b, rule, year in results]
         same_year = re.search(r"\bim\s+(?:gleichen|selben)\s+Jahr\b(?!\s+(?:1[89]|20)\d\d)", sentence)
         if same_year and found and found[-1].year is not None:
             # "Münster und Lublin folgten im gleichen Jahr.": the year of the pair before
@@ -1391,6 +1483,35 @@ def _from_sentences(
         previous_vocab = kind is not None or bool(continuation)
         carried = subject
     return found
+
+
+# A chronicle's entry date on a line of its own: "1976", "05.10.1991", "12. Juni 1971", "1965:".
+_ENTRY_DATE = re.compile(
+    r"[ \t]*(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?((?:1[89]|20)\d\d)[ \t]*:?[ \t]*")
+# A chronicle tells in the present: "schließen eine Städtefreundschaft", "vereinbaren eine Projektpartnerschaft".
+_FOUNDING_NOW = re.compile(r"\b(?:schließen|schließt|vereinbaren|vereinbart|unterzeichnen|besiegeln|gründen|begründen|Unterzeichnung)\b")
+_BECOMES_PARTNER = re.compile(r"\b(?:wird|werden|wurde|wurden)\s+(?:[\w-]+\s+){0,2}Partner(?:stadt|städte|gemeinde)\b")
+
+
+def _chronicle_year(text: str, start: int, sentence: str) -> int | None:
+    """The date heading a chronicle's entry, for a sentence of that entry that states a founding
+    ("Unterzeichnung der Städtepartnerschaft mit Székesfehérvár.", "Antibes wird Partnerstadt")
+    and names no year of its own."""
+    if _YEAR.search(sentence) or _DATE_YEAR.search(sentence):
+        return None
+    if not (_FOUNDING.search(sentence) or _BECOMES_PARTNER.search(sentence) or _FOUNDING_NOW.search(sentence)):
+        return None
+    paragraph_start = text.rfind("\n\n", 0, start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    lines = text[paragraph_start:start].split("\n")
+    candidates = [lines[0]] if len(lines) > 1 else []
+    if paragraph_start >= 2:
+        candidates.append(text[: paragraph_start - 2].rsplit("\n", 1)[-1])  # "1976" / "" / "Die ... Stadt"
+    for line in candidates:
+        match = _ENTRY_DATE.fullmatch(line)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _dated_pair_list(text: str, cities: list[_City]) -> bool:
@@ -1759,7 +1880,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     covered = {_key(c) for pair in und_pairs for c in pair}
     # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
     partners_of_subject = len(und_pairs) == 1 and (home is not None or len(rest) > 2) and re.search(
-        r"\b(?:mit|zu|nach|in|an)\s+(?:den\s+)?(?:(?:Städten|Partnerstädten|Städte)\s+)?$",
+        r"\b(?:mit|zu|nach|in|an|aus)\s+(?:den\s+)?(?:(?:Städten|Partnerstädten|Städte)\s+)?$",
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
     )
@@ -1910,8 +2031,10 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
         if verb_before or (after and after[0] in _ANCHOR_VERBS):
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
+            # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
-                             r"(?:der\s+|dem\s+)?(?:Stadt\s+)?$", text[max(start, c.start - 20) : c.start], re.IGNORECASE):
+                             r"(?:der\s+|dem\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?(?:[\w-]*(?:[Ss]tadt|[Gg]emeinde)\s+)?$",
+                             text[max(start, c.start - 45) : c.start], re.IGNORECASE):
                 return c
     if home is not None:
         for c in cities:
