@@ -91,9 +91,37 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     taken.add_all(places)
     mentions += [m for m in _year_mentions(text) if not taken.overlaps(m.start_char, m.end_char)]
     _link_in_context(text, mentions, gazetteer)
+    mentions += _short_names(text, mentions)
     mentions = [m for m in mentions if not (m.label == "CITY" and _part_of_region_name(text, m, gazetteer))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     return mentions
+
+
+# A full name whose first word stands for it later: "Steinach am Brenner" ... "die Partnergemeinde Steinach".
+_SHORTENED = re.compile(r"([A-ZÄÖÜ][\wäöüß-]+)(?:\s+(?:am|an der|ob der|im|in der|bei|an)\s+\S|\s*\()")
+
+
+def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bare first words of a city the document names in full, where nothing else was found."""
+    short: dict[str, Mention] = {}
+    ambiguous = set()
+    for m in mentions:
+        match = _SHORTENED.match(m.text) if m.label == "CITY" and m.geonames_id is not None else None
+        if match and len(match.group(1)) >= 4:
+            if short.setdefault(match.group(1), m).geonames_id != m.geonames_id:
+                ambiguous.add(match.group(1))  # "Wörth am Rhein" and "Wörth am Main"
+    short = {word: m for word, m in short.items() if word not in ambiguous}
+    if not short:
+        return []
+    taken = _Coverage(mentions)
+    added = []
+    for match in re.finditer(r"\b(" + "|".join(map(re.escape, short)) + r")\b(?![\w-])", text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        full = short[match.group(1)]
+        added.append(Mention("CITY", match.group(1), match.start(), match.end(), normalized=full.normalized,
+                             geonames_id=full.geonames_id, country_code=full.country_code))
+    return added
 
 
 def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -281,6 +309,8 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[i
         if m.label in ("CITY", "LOC") and m.start_char <= span.start and span.end <= m.end_char:
             if len(words) > 1 or surface not in surnames:
                 return False
+        if m.label == "CITY" and m.end_char == span.end and len(words) == 2 and words[0] not in _GIVEN_NAMES:
+            return False  # "Ausgabe Saarlouis", "Kreisstadt Meißen": a noun before a city, no given name
     return True
 
 
@@ -760,6 +790,13 @@ def _name_gap(gap: str, previous: str) -> bool:
     return stripped == "." and previous in ("St", "Ste", "Sankt")
 
 
+# A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
+# "die Gemeinde Mielno", "im mecklenburgischen Hagenow". Small places are trusted there as on a list line.
+_TOWN_BEFORE = re.compile(
+    r"(?:\b(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde)"
+    r"|\b(?:im|dem|den|das|die|der|des)\s+[a-zäöü]+ischen?)[ \t]+$")
+
+
 def _gazetteer_city(
     text: str, words: list[_Word], i: int, j: int, start: int, end: int, gazetteer: Gazetteer
 ) -> Mention | None:
@@ -790,7 +827,7 @@ def _gazetteer_city(
     candidates = gazetteer.candidates(surface)
     if candidates:
         if listed is None:
-            listed = _is_list_item(text, start, end)
+            listed = _is_list_item(text, start, end) or bool(_TOWN_BEFORE.search(text, max(0, start - 40), start))
         country = _country_after(text, end)
         if not any(
             _trusted(place, key, listed, one_word=i == j) or place.country_code == country for place in candidates

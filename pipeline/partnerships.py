@@ -842,11 +842,12 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "attribute"))  # the rest of a name: "Addis" / "Abeba"
             continue
         stripped = line.strip()
-        if not stripped or _PAGE_MARKER.fullmatch(stripped):
-            result.append(_Line(line, start, "blank"))  # "Folie 4" separates slides like an empty line
+        if not stripped or _PAGE_MARKER.fullmatch(stripped) or _DECORATION.fullmatch(stripped):
+            # "Folie 4" separates slides like an empty line; "[Bild: ...]" and "> Mehr erfahren" a web page's cards
+            result.append(_Line(line, start, "blank"))
             continue
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
-        if _is_attribute(stripped) or (below_a_card and len(stripped.split()) <= 4
+        if _is_attribute(stripped) or (below_a_card and _CARD_FIELD.match(stripped)) or (below_a_card and len(stripped.split()) <= 4
                                        and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0])) or (
                 below_a_card and _BARE_KIND.fullmatch(stripped) and i + 1 < len(raw) and raw[i + 1][0].strip()
                 and _is_attribute(raw[i + 1][0].strip())):
@@ -965,6 +966,9 @@ def _is_attribute(line: str) -> bool:
 _KIND_ON_A_CARD = re.compile(
     r"(?:(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Kooperation|Freundschaft)"
     r"(?:\s+seit|(?:\s+seit)?\s+(?:\d{1,2}\.\s?){0,2}(?:1[89]|20)\d\d)")
+_DECORATION = re.compile(r"\[(?:Bild|Foto|Abb\.?|Abbildung|Grafik|Image|Video)\b[^\]]*\]|(?:>|»|→)\s*(?:[Mm]ehr|[Ww]eiter)\w*(?:\s+\w+)?")
+# A field of a card under its city: "Land: Frankreich", "Partnerstadt seit: 1990", "Einwohner: ca. 51.000".
+_CARD_FIELD = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:\s+[\w./-]+){0,2}\s*:\s+\S.{0,60}$")
 _BARE_KIND = re.compile(r"(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Partnerstadt")
 _PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?", re.IGNORECASE)
 _NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul)(?:freundschaft|kooperation)\w*")
@@ -1123,7 +1127,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City] = 
         described_year, described_kind = _description(lines, i)
         year = year or described_year
         shape = shape or item_shape
-        own_kind = _kind_of(line.tail) or described_kind
+        own_kind = _kind_of(line.tail) or _kind_of(" ".join(attributes)) or described_kind
         # Only bare names followed by dated items are the flattened-slides case; an undated item
         # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
         if item_shape == shape or shape != (False, False):
@@ -1581,11 +1585,16 @@ def _clause_bounds(sentence: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"[,;]|\s[–-]\s", sentence)] + [len(sentence) + 1]
 
 
+_HEARSAY = re.compile(r"\b(?:behauptet|Gerücht\w*|angeblich)\b", re.IGNORECASE)
+
+
 def _only_denied(sentence: str) -> bool:
     """Whether every clause that uses a partnership word denies or only considers it."""
     bounds = _clause_bounds(sentence)
     clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:])]
     with_kind = [c for c in clauses if _kind_of(c)]
+    if with_kind and _HEARSAY.search(sentence):
+        return True  # "In sozialen Netzwerken wird behauptet, auch Rostow am Don sei Partnerstadt."
     return bool(with_kind) and all(_NEGATION.search(c) or _HEDGE.search(c) for c in with_kind)
 
 
@@ -1816,7 +1825,7 @@ _REGION_BEFORE = re.compile(
 # A place named to locate another: "Marly-le-Roi westlich von Paris", "Saint-Jean-de-Braye bei Orléans".
 _NEAR_BEFORE = re.compile(
     r"\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)?(?:westlich|östlich|nördlich|südlich)\s+von|"
-    r"bei|nahe|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
+    r"bei|nahe|(?:direkt\s+|gleich\s+|unmittelbar\s+)?neben|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
     r"im\s+(?:Nord|Süd|Ost|West)\w*en(?:\s+von)?|"  # "im Südwesten Londons"
     r"Großraum|Umland\s+von)\s+$", re.IGNORECASE
 )
@@ -2029,7 +2038,9 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
-        if verb_before or (after and after[0] in _ANCHOR_VERBS):
+        # "ist die Partnergemeinde Steinach ihrerseits mit Leutkirch verbunden": the particle marks the subject
+        own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b", following)
+        if verb_before or own_side or (after and after[0] in _ANCHOR_VERBS):
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
