@@ -208,7 +208,9 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
         implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
-        found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer)
+        # In a brochure with a section per town, each section speaks of its town's partnerships.
+        town_section = len(sections) > 1 and section_home is not None
+        found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section)
     return _merge(found)
 
 
@@ -1391,6 +1393,8 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
             if mark == ":":
                 continue
             point = start + match.start()
+            if mark == ";" and ":" in text[cursor:point]:
+                continue  # "hat Weinheim drei Partner: Cavaillon ... seit 1958; Imola ... seit 1985; und Ramat Gan"
             if mark == "." and _ABBREVIATIONS.search(text[max(start, point - 7) : point]):
                 continue
             sentences.append((cursor, cut, first))
@@ -1401,9 +1405,13 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
 
 
 def _from_sentences(
-    text: str, lines: list[_Line], cities: list[_City], home: Mention | None, gazetteer: Gazetteer
+    text: str, lines: list[_Line], cities: list[_City], home: Mention | None, gazetteer: Gazetteer,
+    *, town_section: bool = False,
 ) -> list[_Found]:
-    """Partnerships stated in sentences: "zwischen A und B", pair lists, a subject city and its partners."""
+    """Partnerships stated in sentences: "zwischen A und B", pair lists, a subject city and its partners.
+
+    In a town's section of a brochure (``town_section``) every paragraph continues the subject of
+    its partnerships: "BENSHEIM" / "Den Anfang machte hier das burgundische Beaune: 1961 ..."."""
     anchor_home = _home_as_city(home)
     found: list[_Found] = []
     previous_vocab = False
@@ -1419,7 +1427,7 @@ def _from_sentences(
             # Under "3. Partnerstädte" / "3.1 Europa", a paragraph goes on with the heading's subject:
             # "Mit Swansea (seit 1957) fand die Jugendbegegnung statt."
             section = bisect.bisect_right(section_starts, start) - 1
-            previous_vocab, carried = section >= 0 and sections[section][1], None
+            previous_vocab, carried = (section >= 0 and sections[section][1]) or town_section, None
         first = bisect.bisect_left(city_starts, start)
         last = bisect.bisect_right(city_starts, end)
         in_sentence = [c for c in cities[first:last] if c.end <= end]
@@ -1458,6 +1466,13 @@ def _from_sentences(
             continue
         denied = {_key(c) for c in in_sentence if _denied(sentence, c.start - start)}
         partners = [c for c in in_sentence if not _excluded(text, start, c, in_sentence) and _key(c) not in denied]
+        town_colon_partner = _colon_pairs(text, partners)
+        if town_colon_partner:
+            # "Lampertheim: Ebreichsdorf in Niederösterreich (1998); Lorsch: Nivelles, Belgien (seit 1986)"
+            for a, b, year in town_colon_partner:
+                found.append(_Found(a, b, kind or "partnership", 2.0, year, " ".join(sentence.split()), _CONFIDENCE["pair_list"]))
+            previous_vocab, carried = True, None
+            continue
         results, subject = [], None
         for clause_start, clause_end, clause_partners in _clauses(text, start, end, partners):
             clause_results, subject = _pairs_in_sentence(
@@ -1516,6 +1531,17 @@ def _chronicle_year(text: str, start: int, sentence: str) -> int | None:
         if match:
             return int(match.group(1))
     return None
+
+
+def _colon_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City, int | None]]:
+    """Towns each followed by a colon and its partner: "Lampertheim: Ebreichsdorf (1998); Lorsch: Nivelles"."""
+    pairs = []
+    for a, b in zip(cities, cities[1:]):
+        if re.fullmatch(r"(?:\s*\([^()]{1,30}\))?\s*:\s*", text[a.end : b.start]) and (
+                a.start == 0 or re.search(r"(?:^|[;\n]|\bund)\s*$", text[max(0, a.start - 6) : a.start])):
+            tail = re.match(r"[^;\n]*", text[b.end :]).group()
+            pairs.append((a, b, _segment_year(tail)))
+    return pairs if len(pairs) >= 2 else []
 
 
 def _dated_pair_list(text: str, cities: list[_City]) -> bool:
@@ -1694,6 +1720,10 @@ _AFTER_PARTNER_WORD = re.compile(
 )
 
 
+# A town that opens a segment with a colon: "; Lorsch: Nivelles, Belgien (seit 1986); Zwingenberg: Le Coteau".
+_BEFORE_COLON = re.compile(r"(?:^|[;\n]\s*|\bund\s+)([A-ZÄÖÜ][\wäöüß-]+)(?=(?:\s*\([^()]{1,30}\))?\s*:\s+[A-ZÄÖÜ])")
+
+
 def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_City]:
     """Cities the NER missed in a telling slot.
 
@@ -1715,6 +1745,7 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
         (_AFTER_MIT, lambda place, surface: place.population >= 10_000
          or (place.population >= 5000 and _own_name(surface, gazetteer))),
         (_AFTER_PARTNER_WORD, lambda place, surface: place.population >= 1000 and _own_name(surface, gazetteer)),
+        (_BEFORE_COLON, lambda place, surface: place.population >= 1000 and _own_name(surface, gazetteer)),
     ):
         for match in slot.finditer(sentence):
             s, e = start + match.start(1), start + match.end(1)
@@ -1885,7 +1916,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if not rest:
         return results, None
     # 2. Lists of pairs: "Aachen und Naumburg, Bonn und Potsdam ... sowie Mainz und Erfurt".
-    und_pairs = _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
+    und_pairs = [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
+                 if not _LOCATED_BETWEEN.search(text[max(0, a.start - 40) : a.start])]
     covered = {_key(c) for pair in und_pairs for c in pair}
     # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
     partners_of_subject = len(und_pairs) == 1 and (home is not None or len(rest) > 2) and re.search(
@@ -1919,9 +1951,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
     # is the home city's: the other city is no party.
     one_partner_of_home = home is not None and sum(after_mit) == 1
+    a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
-    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]):
+    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
         a, b = rest
         return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
     rule = "anchor"
@@ -1971,14 +2004,18 @@ def _distinct(cities: list[_City]) -> list[_City]:
 _BETWEEN = re.compile(
     r"zwischen\s+(?:der\s+|den\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Städten|Gemeinde)\s+)?$", re.IGNORECASE
 )
+# "jede Stadt zwischen Darmstadt und Heidelberg", "liegt zwischen A und B": a place, not a partnership.
+_LOCATED_BETWEEN = re.compile(r"\b(?:Stadt|Städte|Gemeinde|Gemeinden|Orte?|Region|liegt|liegen|gelegen|Strecke|Straße)\s+zwischen\s+\S*\s*$")
 _AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$")
 
 
 def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
     pairs = []
     for a, b in zip(cities, cities[1:]):
-        if _BETWEEN.search(text[max(0, a.start - 40) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
-            pairs.append((a, b))
+        before = text[max(0, a.start - 40) : a.start]
+        if _BETWEEN.search(before) and _AND_LINK.match(text[a.end : b.start]):
+            if not _LOCATED_BETWEEN.search(before):
+                pairs.append((a, b))
         elif re.search(r"\bvon\s+$", text[max(0, a.start - 6) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
             # "die Zusammenarbeit von Görlitz und Zgorzelec", "die Verbindung von Erlangen und Jena"
             if re.search(r"(?:zusammenarbeit|kooperation|verbindung|partnerschaft)\w*\s+(?:der\s+\w+\s+)?von\s+$",
@@ -2160,10 +2197,16 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
     """The kind named by the partnership word nearest to ``city`` in its sentence."""
     sentence = text[start:end].casefold()
     centre = (city.start + city.end) // 2 - start
+    # In a list of segments ("Cavaillon ..., seit 1958; Imola ... seit 1985; und Ramat Gan, mit dem eine
+    # Städtefreundschaft besteht") a segment's kind word is its own: only the city's segment and the first count.
+    cuts = [m.end() for m in re.finditer(";", sentence)]
+    segment = bisect.bisect_right(cuts, centre)
+    bounds = [0] + cuts + [len(sentence)]
+    allowed = [(bounds[segment], bounds[segment + 1]), (0, bounds[1])]
     best = None
     for word in re.finditer(r"\w+", sentence):
         kind = _kind_of(word.group())
-        if kind is None:
+        if kind is None or not any(a <= word.start() < b for a, b in allowed):
             continue
         distance = min(abs(word.start() - centre), abs(word.end() - centre))
         if best is None or distance < best[0]:
