@@ -14,6 +14,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import charset_normalizer
@@ -113,7 +114,7 @@ def extract_document(path: str | Path, *, max_bytes: int = 50_000_000, max_pages
         if media_type == "html":
             text, title, published = read_html(decoded)
         else:
-            text = _rejoin_hyphenated(_normalize(decoded))
+            text = _rejoin_hyphenated(_split_text_columns(_normalize(decoded)))
             title = _text_title(text)
     text = _normalize(text)
     if not text.strip():
@@ -202,6 +203,61 @@ def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _split_text_columns(text: str) -> str:
+    """A page laid out in two columns of prose (a text export of an Amtsblatt page) as the left
+    column, then the right one, so that the sentences of each column run on.
+
+    The gutter is the column where, on many lines, prose resumes after a run of three or more
+    spaces. Rows of a table also have such a column, but their right side is numbers or a few
+    words: both sides must read as prose on most gutter lines.
+    """
+    lines = text.split("\n")
+    starts: Counter[int] = Counter()
+    for line in lines:
+        for gap in re.finditer(r"(?<=\S) {3,}(?=\S)", line):
+            starts[gap.end()] += 1
+    if not starts:
+        return text
+    gutter, count = starts.most_common(1)[0]
+    long_lines = [line for line in lines if len(line.strip()) >= 30]
+    if count < 8 or count < 0.3 * len(long_lines):
+        return text
+    split = [(line[:gutter], line[gutter:]) for line in lines if len(line) > gutter and line[gutter - 3 : gutter].isspace()]
+    prose = [left for left, right in split
+             if len(re.findall(r"[^\W\d_]{2,}", left)) >= 3 and len(re.findall(r"[^\W\d_]{2,}", right)) >= 2]
+    if len(prose) < 0.5 * len(split):
+        return text
+    left, right = [], []
+    for line in lines:
+        cut = gutter if len(line) > gutter and line[gutter - 3 : gutter].isspace() else None
+        if cut is None and len(line) > gutter:
+            # a long left line pushes the gutter: "Die Stadt Herne pflegt heute  dem Jugendliche ..."
+            gaps = [m.end() for m in re.finditer(r" {2,}(?=\S)", line) if gutter - 8 <= m.end() <= gutter + 1]
+            cut = gaps[-1] if gaps else None
+        if cut is not None:
+            left.append(line[:cut].rstrip())
+            right.append(line[cut:].strip())
+        else:
+            left.append(line.rstrip())  # a short line, or one across both columns: a title, a running header
+            right.append("")
+    columns = [_reflow(_rejoin_hyphenated("\n".join(column)), width)
+               for column, width in ((left, gutter), (right, max(map(len, right))))]
+    return columns[0] + "\n\n" + columns[1]
+
+
+def _reflow(column: str, width: int) -> str:
+    """Join the lines of a narrow column's paragraphs, which would otherwise read as headings:
+    a line that fills most of the column runs on into the next one."""
+    out: list[str] = []
+    for line in column.split("\n"):
+        if out and out[-1].strip() and line.strip() and len(out[-1].split("\n")[-1]) >= 0.6 * width and (
+                not out[-1].rstrip().endswith(":")):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _rejoin_hyphenated(text: str) -> str:
