@@ -1113,7 +1113,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City] = 
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
         introduced = next((later for later in lines[i + 1 :] if later.kind != "blank"), None)
-        if introduced is not None and introduced.kind == "prose" and (
+        if introduced is not None and introduced.kind in ("prose", "heading") and (
                 (owner := _list_owner(introduced, cities)) is not None and _key(owner) == _key(line.city)):
             continue  # "Bremerhaven" over "Die Seestadt Bremerhaven pflegt eigene Partnerschaften:"
         above = _year_above(lines, i)
@@ -1873,6 +1873,8 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True
     if _INSTITUTION_IN.search(before[-80:]):
         return True
+    if _LOCATED_BETWEEN.search(before[-40:]) or _LOCATED_BETWEEN_SECOND.search(before[-80:]):
+        return True  # "jede Stadt zwischen Darmstadt und Heidelberg": where, not with whom
     bracket = re.search(r"\(\s*$", before)
     if bracket and any(0 <= sentence_start + bracket.start() - other.end <= 1 for other in in_sentence):
         return True  # "Hackensack (New Jersey, USA)": the state or region of the city before it
@@ -1954,7 +1956,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
-    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
+    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range and not (  # "Von Beaune bis Ramat Gan"
+        _LOCATED_BETWEEN.search(text[max(start, rest[0].start - 40) : rest[0].start])):
         a, b = rest
         return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
     rule = "anchor"
@@ -2005,7 +2008,9 @@ _BETWEEN = re.compile(
     r"zwischen\s+(?:der\s+|den\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Städten|Gemeinde)\s+)?$", re.IGNORECASE
 )
 # "jede Stadt zwischen Darmstadt und Heidelberg", "liegt zwischen A und B": a place, not a partnership.
-_LOCATED_BETWEEN = re.compile(r"\b(?:Stadt|Städte|Gemeinde|Gemeinden|Orte?|Region|liegt|liegen|gelegen|Strecke|Straße)\s+zwischen\s+\S*\s*$")
+_PLACE_WORDS = r"\b(?:Stadt|Städte|Gemeinde|Gemeinden|Orte?|Region|liegt|liegen|gelegen|Strecke|Straße)\s+zwischen\s+"
+_LOCATED_BETWEEN = re.compile(_PLACE_WORDS + r"\S*\s*$")
+_LOCATED_BETWEEN_SECOND = re.compile(_PLACE_WORDS + r"[\w-]+(?:\s[\w-]+)?\s+und\s+$")
 _AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$")
 
 

@@ -323,3 +323,27 @@ def test_a_file_hashed_in_chunks_has_the_same_id_as_its_bytes(tmp_path):
     path = tmp_path / "gross.bin"
     path.write_bytes(data)
     assert file_document_id(path) == document_id(data)
+
+
+def test_plain_text_in_two_prose_columns_reads_one_column_after_the_other(tmp_path):
+    left = ["Zum Frühlingsmarkt erwartet die Stadt", "eine Delegation aus ihrer ältesten",
+            "Partnerstadt Épernay. Die Verbindung", "mit der Champagnerstadt besteht seit",
+            "1953 und gehört damit zu den frühes-", "ten deutsch-französischen Partner-",
+            "schaften überhaupt. Sie war aus dem", "Willen zur Aussöhnung geboren und", "wird bis heute gepflegt."]
+    right = ["Die für Donnerstag angesetzte Sprech-", "stunde des Oberbürgermeisters muss",
+             "leider entfallen. Ein Ersatztermin", "wird rechtzeitig bekanntgegeben und",
+             "im Amtsblatt veröffentlicht. Der", "Wertstoffhof ist samstags bereits ab",
+             "acht Uhr geöffnet, wie die Stadt-", "werke mitteilen. Fundsachen liegen", "im Bürgerbüro."]
+    path = tmp_path / "amtsblatt.txt"
+    path.write_text("\n".join(f"{a:<45}{b}" for a, b in zip(left, right)), encoding="utf-8")
+    text = extract_document(path).text
+    assert "Die Verbindung mit der Champagnerstadt besteht seit 1953" in text
+    assert "Sprechstunde des Oberbürgermeisters" in text
+    assert text.index("überhaupt") < text.index("Sprechstunde")
+
+
+def test_a_table_keeps_its_rows(tmp_path):
+    rows = [f"{n}   Partnerschaftsverein Stadt {n}        {n * 1000:>6}   {n * 1100:>6}" for n in range(1, 12)]
+    path = tmp_path / "haushalt.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert extract_document(path).text.split("\n")[0] == rows[0].rstrip()
