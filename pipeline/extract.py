@@ -252,7 +252,7 @@ def _reflow(column: str, width: int) -> str:
     a line that fills most of the column runs on into the next one."""
     out: list[str] = []
     for line in column.split("\n"):
-        if out and out[-1].strip() and line.strip() and len(out[-1].split("\n")[-1]) >= 0.6 * width and (
+        if out and out[-1].strip() and line.strip() and len(out[-1]) >= 0.6 * width and (
                 not out[-1].rstrip().endswith(":")):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:

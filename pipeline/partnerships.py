@@ -849,11 +849,11 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "blank"))
             continue
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
-        if _is_attribute(stripped) or (below_a_card and _CARD_FIELD.match(stripped)) or (below_a_card and len(stripped.split()) <= 4
-                                       and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0])) or (
-                below_a_card and _BARE_KIND.fullmatch(stripped) and i + 1 < len(raw) and raw[i + 1][0].strip()
-                and _is_attribute(raw[i + 1][0].strip())):
-            # also a region below a card's city ("Sachsen"), or its kind above its year ("verschwistert" / "seit 1975")
+        next_line = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
+        if _is_attribute(stripped) or below_a_card and (
+                _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
+                or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
+                or (_BARE_KIND.fullmatch(stripped) and next_line and _is_attribute(next_line))):  # "verschwistert" / "seit 1975"
             result.append(_Line(line, start, "attribute"))
             continue
         if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
