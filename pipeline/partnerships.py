@@ -849,11 +849,11 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "blank"))
             continue
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
-        next_line = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
+        line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
         if _is_attribute(stripped) or below_a_card and (
                 _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
                 or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
-                or (_BARE_KIND.fullmatch(stripped) and next_line and _is_attribute(next_line))):  # "verschwistert" / "seit 1975"
+                or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
             result.append(_Line(line, start, "attribute"))
             continue
         if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
@@ -1067,7 +1067,7 @@ def _list_owner(line: _Line, cities: list[_City]) -> _City | None:
 _NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
 
 
-def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City] = ()) -> list[_Found]:
+def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -> list[_Found]:
     """Items under a partnership heading, paired with the home city; years from the item or the lines below.
 
     A list introduced by another city ("Die Seestadt Bremerhaven pflegt eigene Partnerschaften:")
@@ -1112,7 +1112,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City] = 
             continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
-        introduced = next((later for later in lines[i + 1 :] if later.kind != "blank"), None)
+        introduced = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
         if introduced is not None and introduced.kind in ("prose", "heading") and (
                 (owner := _list_owner(introduced, cities)) is not None and _key(owner) == _key(line.city)):
             continue  # "Bremerhaven" over "Die Seestadt Bremerhaven pflegt eigene Partnerschaften:"
@@ -1862,6 +1862,12 @@ _NEAR_BEFORE = re.compile(
 )
 
 
+# "jede Stadt zwischen Darmstadt und Heidelberg", "liegt zwischen A und B": a place, not a partnership.
+_PLACE_WORDS = r"\b(?:Stadt|Städte|Gemeinde|Gemeinden|Orte?|Region|liegt|liegen|gelegen|Strecke|Straße)\s+zwischen\s+"
+_LOCATED_BETWEEN = re.compile(_PLACE_WORDS + r"\S*\s*$")
+_LOCATED_BETWEEN_SECOND = re.compile(_PLACE_WORDS + r"[\w-]+(?:\s[\w-]+)?\s+und\s+$")
+
+
 def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_City]) -> bool:
     """A city on a route, a person's origin or office: not a party of the partnership."""
     before = text[sentence_start : city.start]
@@ -1918,8 +1924,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if not rest:
         return results, None
     # 2. Lists of pairs: "Aachen und Naumburg, Bonn und Potsdam ... sowie Mainz und Erfurt".
-    und_pairs = [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
-                 if not _LOCATED_BETWEEN.search(text[max(0, a.start - 40) : a.start])]
+    und_pairs = _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _UND_GAP)
     covered = {_key(c) for pair in und_pairs for c in pair}
     # "Partnerschaften mit Amiens und Leeds": two partners of an unnamed subject, not a pair.
     partners_of_subject = len(und_pairs) == 1 and (home is not None or len(rest) > 2) and re.search(
@@ -1956,8 +1961,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
-    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range and not (  # "Von Beaune bis Ramat Gan"
-        _LOCATED_BETWEEN.search(text[max(start, rest[0].start - 40) : rest[0].start])):
+    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
         a, b = rest
         return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
     rule = "anchor"
@@ -2007,20 +2011,14 @@ def _distinct(cities: list[_City]) -> list[_City]:
 _BETWEEN = re.compile(
     r"zwischen\s+(?:der\s+|den\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Städten|Gemeinde)\s+)?$", re.IGNORECASE
 )
-# "jede Stadt zwischen Darmstadt und Heidelberg", "liegt zwischen A und B": a place, not a partnership.
-_PLACE_WORDS = r"\b(?:Stadt|Städte|Gemeinde|Gemeinden|Orte?|Region|liegt|liegen|gelegen|Strecke|Straße)\s+zwischen\s+"
-_LOCATED_BETWEEN = re.compile(_PLACE_WORDS + r"\S*\s*$")
-_LOCATED_BETWEEN_SECOND = re.compile(_PLACE_WORDS + r"[\w-]+(?:\s[\w-]+)?\s+und\s+$")
 _AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$")
 
 
 def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
     pairs = []
     for a, b in zip(cities, cities[1:]):
-        before = text[max(0, a.start - 40) : a.start]
-        if _BETWEEN.search(before) and _AND_LINK.match(text[a.end : b.start]):
-            if not _LOCATED_BETWEEN.search(before):
-                pairs.append((a, b))
+        if _BETWEEN.search(text[max(0, a.start - 40) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
+            pairs.append((a, b))
         elif re.search(r"\bvon\s+$", text[max(0, a.start - 6) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
             # "die Zusammenarbeit von Görlitz und Zgorzelec", "die Verbindung von Erlangen und Jena"
             if re.search(r"(?:zusammenarbeit|kooperation|verbindung|partnerschaft)\w*\s+(?:der\s+\w+\s+)?von\s+$",
