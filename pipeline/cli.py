@@ -43,6 +43,11 @@ def _reported(function):
     return wrapper
 
 
+_pair_model_option = click.option(
+    "--pair-model", default=str(runner.DEFAULT_PAIR_MODEL), show_default="models/pairs",
+    help="Folder of the partnerships stage's pair scorer, or 'none' for the rules alone.")
+
+
 def _settings_options(function):
     """Options shared by every command that runs pipeline stages."""
     options = [
@@ -50,6 +55,7 @@ def _settings_options(function):
                      help="spaCy pipeline: a folder, or an installed package such as de_core_news_lg."),
         click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
                      type=click.Path(file_okay=False), help="Folder of the purpose classifier."),
+        _pair_model_option,
         click.option("--purpose-threshold", default=0.5, show_default=True, type=float,
                      help="Score from which a purpose counts as stated."),
         click.option("--max-bytes", default=50_000_000, show_default=True, type=int,
@@ -69,7 +75,7 @@ def _settings_options(function):
 
 def _settings(**kwargs) -> runner.Settings:
     return runner.Settings(
-        ner_model=kwargs["ner_model"], purpose_model=kwargs["purpose_model"],
+        ner_model=kwargs["ner_model"], purpose_model=kwargs["purpose_model"], pair_model=kwargs["pair_model"],
         purpose_threshold=kwargs["purpose_threshold"], max_bytes=kwargs["max_bytes"],
         max_pages=kwargs["max_pages"], timeout_seconds=kwargs["timeout_seconds"],
         languages=() if "any" in kwargs["languages"] else tuple(kwargs["languages"]),
@@ -184,16 +190,17 @@ def ner(in_dir, out_dir, ner_model):
 @main.command()
 @click.option("--in", "in_dir", default="outputs/entities", show_default=True, type=click.Path(file_okay=False))
 @click.option("--out", "out_dir", default="outputs/partnerships", show_default=True, type=click.Path(file_okay=False))
+@_pair_model_option
 @_reported
-def partnerships(in_dir, out_dir):
+def partnerships(in_dir, out_dir, pair_model):
     """Find which city is partnered with which, since when and of what kind."""
     from pipeline.cities import Gazetteer
     from pipeline.partnerships import find_partnerships
 
-    gazetteer = Gazetteer.load()
+    gazetteer, scorer = Gazetteer.load(), runner.load_pair_scorer(pair_model)
 
     def step(analysis):
-        analysis.partnerships = find_partnerships(analysis.document, analysis.entities, gazetteer)
+        analysis.partnerships = find_partnerships(analysis.document, analysis.entities, gazetteer, scorer)
         return analysis
 
     count = stages.transform_stage(Path(in_dir), Path(out_dir), step)
@@ -333,10 +340,17 @@ def train_ner(data_dir, out_dir, config_path, seed, max_steps, finetune_steps, f
 
 
 @main.command("train-classifier")
-@click.option("--data", "data_path", default=DEFAULT_PURPOSE_DATA, show_default=True,
-              type=click.Path(dir_okay=False), help="Labelled passages (JSONL, see corpus/purposes/README.md).")
-@click.option("--out", "out_dir", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
-              type=click.Path(file_okay=False))
+@click.option("--task", type=click.Choice(["purposes", "partnerships"]), default="purposes", show_default=True,
+              help="purposes: the purpose classifier; partnerships: the pair scorer of the partnerships stage.")
+@click.option("--data", "data_path", default=None,
+              help="purposes: labelled passages (JSONL, default corpus/purposes/passages.jsonl); partnerships: "
+                   "the gold folder (default corpus/gold). See the README.md beside each.")
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Model folder to write (default models/purpose or models/pairs).")
+@click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner",
+              help="partnerships: the NER that reads the gold documents.")
+@click.option("--threshold", default=0.5, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="partnerships: probability from which a pair counts as stated.")
 @click.option("--C", "c_value", default=4.0, show_default=True, type=float, help="Inverse regularisation strength.")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--calibration", type=click.Choice(["sigmoid", "isotonic"]), default="sigmoid", show_default=True)
@@ -344,16 +358,32 @@ def train_ner(data_dir, out_dir, config_path, seed, max_steps, finetune_steps, f
 @click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the held-out metrics as JSON here.")
 @_reported
-def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics_path):
-    """Retrain the purpose classifier and print its held-out figures next to the old model's.
+def train_classifier(task, data_path, out_dir, ner_model, threshold, c_value, seed, calibration, cv, metrics_path):
+    """Retrain a classifier and print its held-out figures next to the old model's.
 
-    Example: twinning train-classifier --C 2.0
+    Examples:
+
+        twinning train-classifier --C 2.0
+        twinning train-classifier --task partnerships
     """
+    if task == "partnerships":
+        from pipeline.cities import Gazetteer
+        from pipeline.ner import load_nlp
+        from pipeline.pair_scorer import format_training_report, train_pair_scorer
+
+        gold = _existing_dir(data_path or DEFAULT_GOLD, "gold partnerships")
+        meta = train_pair_scorer(gold, Path(out_dir or runner.DEFAULT_PAIR_MODEL), load_nlp(ner_model),
+                                 Gazetteer.load(), seed=seed, threshold=threshold)
+        click.echo(format_training_report(meta))
+        _write_json({"leave_writer_out": meta["leave_writer_out"], "held_out": meta["held_out"]}, metrics_path)
+        return
     from pipeline.purposes import format_purpose_report, train_classifier as train
 
+    data_path = data_path or DEFAULT_PURPOSE_DATA
     if not Path(data_path).is_file():
         raise ConfigError(f"labelled data not found at {data_path}; pass --data")
-    result = train(Path(data_path), Path(out_dir), C=c_value, seed=seed, calibration=calibration, cv=cv)
+    result = train(Path(data_path), Path(out_dir or runner.DEFAULT_PURPOSE_MODEL), C=c_value, seed=seed,
+                   calibration=calibration, cv=cv)
     click.echo(format_purpose_report(result))
     _write_json(result.get("metrics", {}), metrics_path)
 
@@ -369,6 +399,7 @@ def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics
 @click.option("--ner-model", default=str(runner.DEFAULT_NER_MODEL), show_default="models/ner")
 @click.option("--purpose-model", default=str(runner.DEFAULT_PURPOSE_MODEL), show_default="models/purpose",
               type=click.Path(file_okay=False))
+@_pair_model_option
 @click.option("--with-rules", is_flag=True,
               help="ner: score the whole entity stage (model + gazetteer and person rules), not the model alone.")
 @click.option("--documents", "documents_path", default=None, type=click.Path(dir_okay=False),
@@ -377,7 +408,7 @@ def train_classifier(data_path, out_dir, c_value, seed, calibration, cv, metrics
 @click.option("--metrics", "metrics_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the figures as JSON here (for `dvc metrics`).")
 @_reported
-def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, documents_path, metrics_path):
+def evaluate(task, data_path, split, ner_model, purpose_model, pair_model, with_rules, documents_path, metrics_path):
     """Score the current models on held-out labelled data and print precision, recall and F1.
 
     Examples:
@@ -385,6 +416,7 @@ def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, docum
         twinning evaluate --task ner
         twinning evaluate --task ner --with-rules
         twinning evaluate --task partnerships --split test
+        twinning evaluate --task partnerships --split test --pair-model none
         twinning evaluate --task purposes
         twinning evaluate --task purposes --documents corpus/gold/test4_purposes.jsonl
     """
@@ -402,7 +434,8 @@ def evaluate(task, data_path, split, ner_model, purpose_model, with_rules, docum
         from pipeline.partnerships import evaluate_partnerships, format_partnership_report
 
         gold = _existing_dir(data_path or DEFAULT_GOLD, "gold partnerships")
-        result = evaluate_partnerships(gold, load_nlp(ner_model), Gazetteer.load(), split=split)
+        result = evaluate_partnerships(gold, load_nlp(ner_model), Gazetteer.load(), split=split,
+                                       scorer=runner.load_pair_scorer(pair_model))
         report = format_partnership_report(result)
     else:
         from pipeline.purposes import evaluate_purposes, format_purpose_report

@@ -43,10 +43,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.cities import Gazetteer, country_code_for
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
+
+if TYPE_CHECKING:
+    from pipeline.pair_scorer import PairScorer
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -177,11 +181,56 @@ _COOPERATION_PENALTY = 0.15
 # --- public API -------------------------------------------------------------------
 
 
-def find_partnerships(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[Partnership]:
-    """Every partnership the document states, one per pair, most confident first."""
+def find_partnerships(
+    document: Document, entities: list[Mention], gazetteer: Gazetteer, scorer: PairScorer | None = None,
+) -> list[Partnership]:
+    """Every partnership the document states, one per pair, most confident first.
+
+    Without a scorer the rules decide alone. With one (``pipeline.pair_scorer``, trained on the gold
+    documents), a model picks the home city, the rules' pairs and further candidates (the home city
+    with every other city, two cities in one partnership sentence) are scored, and those at or above
+    its threshold are kept, with the probability as confidence. Rules fitted to one writer's shapes
+    carry badly to the next writer; the scorer weighs the same signals by what held across writers.
+    """
+    if scorer is None:
+        home = home_city(document, entities, gazetteer)
+        return _merge(_read(document, entities, gazetteer, home).found)
+    home = scored_home(document, entities, gazetteer, scorer)
+    candidates = pair_candidates(document, entities, gazetteer, home)
+    probabilities = scorer.pair_probabilities([features for _, features in candidates])
+    kept = [replace(partnership, confidence=round(float(probability), 2))
+            for (partnership, _), probability in zip(candidates, probabilities) if probability >= scorer.threshold]
+    return sorted(kept, key=lambda p: -p.confidence)
+
+
+def scored_home(document: Document, entities: list[Mention], gazetteer: Gazetteer, scorer: PairScorer) -> Mention | None:
+    """The home city as the scorer's home model picks it; a county's letterhead decides first."""
+    return _county_of_title(document.text) or scorer.choose_home(home_candidates(document, entities, gazetteer))
+
+
+def pair_candidates(
+    document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None,
+) -> list[tuple[Partnership, dict[str, float]]]:
+    """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
+    reading = _read(document, entities, gazetteer, home)
+    spans = _Spans(reading)
+    return [(_as_partnership(spans, c), _pair_features(reading, spans, c)) for c in _candidates(reading)]
+
+
+@dataclass
+class _Reading:
+    """What the rules made of one document: its cities, home city, classified lines and statements."""
+
+    text: str
+    cities: list[_City]
+    home: Mention | None
+    lines: list[_Line]
+    found: list[_Found]
+
+
+def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None) -> _Reading:
     text = document.text
     cities = _usable_cities(text, entities, gazetteer)
-    home = home_city(document, entities, gazetteer)
     if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
         home_part = replace(_home_as_city(home), district=True)
         # Once named as a district, a place is one wherever it stands ("Vaihingen" as a heading).
@@ -211,7 +260,7 @@ def find_partnerships(document: Document, entities: list[Mention], gazetteer: Ga
         # In a brochure with a section per town, each section speaks of its town's partnerships.
         town_section = len(sections) > 1 and section_home is not None
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section)
-    return _merge(found)
+    return _Reading(text, cities, home, lines, found)
 
 
 # A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt".
@@ -259,13 +308,32 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     A press article about several pairs has no home city. With a gazetteer,
     heading words the NER left out count too ("Dortmunder Städtepartnerschaften").
     """
-    text = document.text
-    county = _county_of_title(text)
+    county = _county_of_title(document.text)
     if county is not None:
         return county
-    mentions = [m for m in entities if m.label == "CITY" and m.geonames_id is not None]
-    if not mentions:
+    return _decided_home(*_home_scores(document, entities, gazetteer))
+
+
+def _decided_home(score: Counter, own: Counter, first: dict[int, Mention]) -> Mention | None:
+    if not score:
         return None
+    (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
+    # The one city whose document it visibly is wins if it is also among the most named: a speech
+    # "des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon names Avignon more often,
+    # a local report datelined "Schwäbisch Hall." names its guests from Zamość as often.
+    (owner, owner_points), *others = own.most_common(2) + [(None, 0.0)]
+    if owner is not None and owner_points >= 2 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
+        return first[owner]
+    if best_score >= 3.5 and best_score >= 1.5 * rest[0][1]:
+        return first[best]
+    return None
+
+
+def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazetteer | None):
+    """Points per city (GeoNames id) for being the document's own: all signals, and those of ownership
+    alone (letterhead, signature, dateline); with each city's first mention."""
+    text = document.text
+    mentions = [m for m in entities if m.label == "CITY" and m.geonames_id is not None]
     score: Counter[int] = Counter()
     # Points that say whose document it is (letterhead, signature, dateline), not just who is named
     # a lot: a speech on an anniversary names the partner more often than its own city.
@@ -330,16 +398,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
         _score_heading_words(text, mentions, gazetteer, score, first)
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
-    (best, best_score), *rest = score.most_common(2) + [(None, 0.0)]
-    # The one city whose document it visibly is wins if it is also among the most named: a speech
-    # "des Oberbürgermeisters der Stadt Wetzlar" on 60 years with Avignon names Avignon more often,
-    # a local report datelined "Schwäbisch Hall." names its guests from Zamość as often.
-    (owner, owner_points), *others = own.most_common(2) + [(None, 0.0)]
-    if owner is not None and owner_points >= 2 and others[0][1] == 0 and score[owner] >= 0.6 * best_score:
-        return first[owner]
-    if best_score >= 3.5 and best_score >= 1.5 * rest[0][1]:
-        return first[best]
-    return None
+    return score, own, first
 
 
 # Words of a title or footer that name the owner just before its city: "Partnerschaftskomitee Landau",
@@ -503,41 +562,54 @@ def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
 # --- evaluation --------------------------------------------------------------------
 
 
-def evaluate_partnerships(gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: str = "test") -> dict:
+def gold_records(gold_dir: Path, split: str) -> list[dict]:
+    """The gold records of one split ("dev"), of several ("dev,test") or of "all"."""
+    gold_file = Path(gold_dir) / "partnerships.jsonl"
+    if not gold_file.is_file():
+        raise ConfigError(f"no gold file at {gold_file}: see corpus/gold/README.md")
+    records = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = set(split.split(","))
+    records = [r for r in records if "all" in wanted or r["split"] in wanted]
+    if not records:
+        raise ConfigError(f"no gold documents in split {split!r} of {gold_file}")
+    return records
+
+
+def gold_document(gold_dir: Path, record: dict) -> Document:
+    """A gold record's document, read as a run reads it (hyphenation mended, title taken), so that
+    scores are the product's."""
+    from pipeline.extract import extract_document
+
+    try:
+        return replace(extract_document(_gold_text_path(Path(gold_dir), record["doc"])), doc_id=record["doc"])
+    except ExtractionError as error:
+        raise ConfigError(f"gold document {record['doc']}: {error}") from error
+
+
+def evaluate_partnerships(
+    gold_dir: Path, nlp, gazetteer: Gazetteer, *, split: str = "test", scorer: PairScorer | None = None,
+) -> dict:
     """Score ``find_partnerships`` (after ``ner.find_entities``) against the gold of one split.
 
     Pairs are unordered; a side matches by GeoNames id, or by its folded name
     when an id is missing or GeoNames has duplicates ("Komárno" twice).
     Precision, recall and F1 are micro-averaged over documents; year accuracy
     is over the correctly found pairs whose gold has a year, kind accuracy over
-    all correctly found pairs.
+    all correctly found pairs. Without a ``scorer`` the rules are scored alone.
     """
-    from pipeline.extract import extract_document
     from pipeline.ner import find_entities
 
-    gold_dir = Path(gold_dir)
-    gold_file = gold_dir / "partnerships.jsonl"
-    if not gold_file.is_file():
-        raise ConfigError(f"no gold file at {gold_file}: see corpus/gold/README.md")
-    records = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = set(split.split(","))  # "dev,test": several splits scored as one
-    records = [r for r in records if "all" in wanted or r["split"] in wanted]
-    if not records:
-        raise ConfigError(f"no gold documents in split {split!r} of {gold_file}")
+    records = gold_records(gold_dir, split)
     tp = fp = fn = 0
     years_right = years_total = kinds_right = 0
     documents = []
     for record in records:
-        # Read as a run reads it (hyphenation mended, title taken), so the score is the product's.
-        try:
-            document = replace(extract_document(_gold_text_path(gold_dir, record["doc"])), doc_id=record["doc"])
-        except ExtractionError as error:
-            raise ConfigError(f"gold document {record['doc']} of {gold_file}: {error}") from error
-        predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer)
+        document = gold_document(gold_dir, record)
+        predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer, scorer)
         unmatched = list(predicted)
         missed, wrong = [], []
         for gold in record["partnerships"]:
-            match = next((p for p in unmatched if _same_pair(p, gold)), None)
+            match = next((p for p in unmatched if same_pair(p, gold)), None)
             if match is None:
                 missed.append(gold)
                 continue
@@ -613,7 +685,8 @@ def _fold(name: str | None) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def _same_side(gid, name, gold_id, gold_name) -> bool:
+def same_place(gid, name, gold_id, gold_name) -> bool:
+    """Whether a found place is a gold one: same GeoNames id, same county, or same folded name."""
     if gid is not None and gold_id is not None and gid == gold_id:
         return True
     county = _county_key(name or "")
@@ -622,12 +695,13 @@ def _same_side(gid, name, gold_id, gold_name) -> bool:
     return bool(name) and _fold(name) == _fold(gold_name)
 
 
-def _same_pair(p: Partnership, gold: dict) -> bool:
+def same_pair(p: Partnership, gold: dict) -> bool:
+    """Whether a found partnership is a gold pair (unordered; a side by GeoNames id or folded name)."""
     a = (p.city_a_geonames_id, p.city_a)
     b = (p.city_b_geonames_id, p.city_b)
     ga = (gold.get("city_a_geonames_id"), gold["city_a"])
     gb = (gold.get("city_b_geonames_id"), gold["city_b"])
-    return (_same_side(*a, *ga) and _same_side(*b, *gb)) or (_same_side(*a, *gb) and _same_side(*b, *ga))
+    return (same_place(*a, *ga) and same_place(*b, *gb)) or (same_place(*a, *gb) and same_place(*b, *ga))
 
 
 # --- cities ------------------------------------------------------------------------
@@ -1004,6 +1078,7 @@ class _Found:
     year: int | None
     evidence: str
     confidence: float
+    rule: str = ""  # which rule stated it: a key of _CONFIDENCE, or "table"
     order: int = field(default=0)
 
 
@@ -1133,16 +1208,17 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
         # Only bare names followed by dated items are the flattened-slides case; an undated item
         # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
         if item_shape == shape or shape != (False, False):
-            kind, strength, confidence = region_kind, 1.0, _CONFIDENCE["heading_list"]
+            kind, strength, rule = region_kind, 1.0, "heading_list"
         else:
-            kind, strength, confidence = "partnership", 0.0, _CONFIDENCE["orphan_list"]
+            kind, strength, rule = "partnership", 0.0, "orphan_list"
+        confidence = _CONFIDENCE[rule]
         if own_kind:
             kind, strength = own_kind, 1.5
         evidence = " ".join([line.text.strip(), *attributes]).strip()
         if line.partner is not None:
-            found.append(_Found(line.city, line.partner, kind, strength, year, evidence, confidence))
+            found.append(_Found(line.city, line.partner, kind, strength, year, evidence, confidence, rule))
         else:
-            found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence))
+            found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence, rule))
     return found
 
 
@@ -1256,7 +1332,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                 year = int(match.group(1)) if match else None
             kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) or table_kind or "partnership"
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
-            found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"]))
+            found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found
 
 
@@ -1450,7 +1526,8 @@ def _from_sentences(
             # "... reiste eine Delegation nach Zhenjiang. Die 2004 geschlossene Partnerschaft soll ..."
             previous_sentence, city = lone
             found.append(_Found(anchor_home, city, kind, 2.0, _sentence_year(text, start, end),
-                                " ".join((previous_sentence + " " + sentence).split()), _CONFIDENCE["continuation"]))
+                                " ".join((previous_sentence + " " + sentence).split()),
+                                _CONFIDENCE["continuation"], "continuation"))
         lone = None
         if kind is None and not continuation:
             lone_partners = [c for c in _distinct(in_sentence) if anchor_home is None or _key(c) != _key(anchor_home)]
@@ -1470,7 +1547,8 @@ def _from_sentences(
         if town_colon_partner:
             # "Lampertheim: Ebreichsdorf in Niederösterreich (1998); Lorsch: Nivelles, Belgien (seit 1986)"
             for a, b, year in town_colon_partner:
-                found.append(_Found(a, b, kind or "partnership", 2.0, year, " ".join(sentence.split()), _CONFIDENCE["pair_list"]))
+                found.append(_Found(a, b, kind or "partnership", 2.0, year, " ".join(sentence.split()),
+                                    _CONFIDENCE["pair_list"], "colon"))
             previous_vocab, carried = True, None
             continue
         results, subject = [], None
@@ -1496,7 +1574,7 @@ def _from_sentences(
             confidence = _CONFIDENCE[rule]
             if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
                 confidence -= _COOPERATION_PENALTY
-            found.append(_Found(a, b, pair_kind, 2.0, year, " ".join(sentence.split()), confidence))
+            found.append(_Found(a, b, pair_kind, 2.0, year, " ".join(sentence.split()), confidence, rule))
         if not results and not partners:
             _date_previous(found, sentence)
         previous_vocab = kind is not None or bool(continuation)
@@ -2237,3 +2315,254 @@ def _offset_after_lines(text: str, n: int) -> int:
             if count >= n:
                 break
     return offset
+
+
+# --- candidate pairs for the learned scorer ------------------------------------------------
+
+# Words around a city that speak of something other than a municipal partnership.
+_OTHER_TIES = re.compile(
+    r"\b\w*(?:schul|gymnas|universit|hochschul|verein|klub|club|messe|firma|unternehm|werk|kirch|pfarr|"
+    r"feuerwehr|sport|fußball|orchester|chor|konzert|reise|fahrt|urlaub|geboren|stammt|studier|arbeitet|"
+    r"krankenhaus|klinik|hafen|flughafen|route|strecke|zug|bahn)\w*",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Candidate:
+    a: _City
+    b: _City
+    statements: list[_Found] = field(default_factory=list)
+
+
+def _candidates(reading: _Reading) -> list[_Candidate]:
+    """Every pair the document might state: the rules' pairs, the home city with each other city, and
+    two cities that share a sentence with partnership words (or follow one)."""
+    text, cities = reading.text, reading.cities
+    pairs: dict[tuple, _Candidate] = {}
+
+    def add(a: _City, b: _City, statement: _Found | None = None):
+        ka, kb = _key(a), _key(b)
+        if ka == kb:
+            return
+        key = tuple(sorted((ka, kb), key=str))
+        candidate = pairs.setdefault(key, _Candidate(a, b))
+        if statement is not None:
+            candidate.statements.append(statement)
+
+    for statement in reading.found:
+        if statement.a is not None:
+            add(statement.a, statement.b, statement)
+    home = _home_as_city(reading.home)
+    if home is not None:
+        for city in cities:
+            add(home, city)
+    for start, end, _ in _sentences(text, reading.lines):
+        inside = _distinct([c for c in cities if start <= c.start < end])
+        if not 2 <= len(inside) <= 8:
+            continue
+        previous = text[max(0, start - 300) : start]
+        if _kind_of(text[start:end]) is None and _kind_of(previous) is None:
+            continue
+        for i, a in enumerate(inside):
+            for b in inside[i + 1 :]:
+                add(a, b)
+    return list(pairs.values())
+
+
+_RULES = ("between", "heading_list", "pair_list", "anchor", "two_cities", "orphan_list", "home", "continuation",
+          "colon", "table")
+
+
+class _Spans:
+    """Where each offset of a document stands: its sentence (or list line), its line, the heading above."""
+
+    def __init__(self, reading: _Reading):
+        text, lines = reading.text, reading.lines
+        self.text = text
+        self.cities = reading.cities
+        self.sentences = _sentences(text, lines)
+        self.sentence_starts = [s for s, _, _ in self.sentences]
+        self.lines = lines
+        self.line_starts = [line.start for line in lines]
+        headings, current = [], None
+        for line in lines:
+            headings.append(current)
+            if line.kind == "heading":
+                current = line.text
+        self.heading_above = headings
+
+    def line_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+    def context(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``, or its list line with the attribute lines below it."""
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return self.sentences[i][0], self.sentences[i][1]
+        j = self.line_at(offset)
+        end = self.lines[j].start + len(self.lines[j].text)
+        for line in self.lines[j + 1 : j + 6]:
+            if line.kind != "attribute":
+                break
+            end = line.start + len(line.text)
+        return self.lines[j].start, end
+
+
+def _mention_features(spans: _Spans, city: _City, other: _City | None, cities: list[_City]) -> dict[str, float]:
+    text = spans.text
+    start, end = spans.context(city.start)
+    context = text[start:end]
+    line = spans.lines[spans.line_at(city.start)]
+    heading = spans.heading_above[spans.line_at(city.start)] or ""
+    before = text[max(start, city.start - 40) : city.start]
+    previous = text[max(0, start - 300) : start]
+    inside = _distinct([c for c in cities if start <= c.start < end])
+    kind_words = [m.start() for m in re.finditer(r"\w+", context) if _kind_of(m.group())]
+    centre = city.start - start
+    features = {
+        "kind_in_context": float(bool(kind_words)),
+        "kind_before_context": float(_kind_of(previous) is not None),
+        "kind_in_heading": float(_kind_of(heading, _HEADING_STEMS) is not None),
+        "kind_distance": min(abs(k - centre) for k in kind_words) / 100 if kind_words else 5.0,
+        "year_in_context": float(bool(_YEAR.search(context))),
+        "seit_year": float(bool(re.search(r"\bseit\s+(?:1[89]|20)\d\d", context))),
+        "year_in_parentheses": float(bool(re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d", context))),
+        "other_ties": float(len(_OTHER_TIES.findall(context))),
+        "negated": float(bool(_NEGATION.search(context))),
+        "hedged": float(bool(_HEDGE.search(context))),
+        "excluded": float(_excluded(text, start, city, inside)),
+        "cities_in_context": float(len(inside)),
+        "zwischen": float(bool(re.search(r"\bzwischen\b", context))),
+        "mit_before": float(bool(re.search(r"\bmit\s+(?:der|dem|den)?\s*(?:\w+\s+){0,2}$", before))),
+        "nach_before": float(bool(re.search(r"\b(?:nach|in|aus|bei)\s+(?:\w+\s+)?$", before))),
+        "line_item": float(line.kind == "item"),
+        "line_heading": float(line.kind == "heading"),
+        "line_bullet": float(line.kind == "bullet"),
+        "line_prose": float(line.kind == "prose"),
+        "genitive": float(city.genitive),
+    }
+    if other is not None:
+        features["other_in_context"] = float(any(_key(c) == _key(other) for c in inside))
+    return features
+
+
+def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> dict[str, float]:
+    """What speaks for and against a candidate pair, as numbers: the rules that state it, and the
+    words, lines and headings around each mention of its cities (the best mention counts)."""
+    home_key = _key(_home_as_city(reading.home)) if reading.home is not None else None
+    a, b = candidate.a, candidate.b
+    if _key(b) == home_key:
+        a, b = b, a
+    features: dict[str, float] = {f"rule_{f.rule}": 1.0 for f in candidate.statements}
+    features["statements"] = float(len(candidate.statements))
+    features["rule_confidence"] = max((f.confidence for f in candidate.statements), default=0.0)
+    features["rule_year"] = float(any(f.year is not None for f in candidate.statements))
+    features["home_pair"] = float(_key(a) == home_key)
+    features["home_known"] = float(home_key is not None)
+    features["b_german"] = float(b.country == "DE")
+    features["a_german"] = float(a.country == "DE")
+    features["same_country"] = float(a.country is not None and a.country == b.country)
+    features["b_county"] = float(_county_key(b.name) is not None)
+    features["district"] = float(a.district or b.district)
+    n = max(len(reading.text), 1)
+    for side, city in (("b", b), ("a", a)):
+        mentions = [c for c in reading.cities if _key(c) == _key(city)]
+        features[f"{side}_mentions"] = float(len(mentions))
+        features[f"{side}_first_position"] = mentions[0].start / n if mentions else 1.0
+        if side == "a" and features["home_pair"]:
+            continue
+        best: dict[str, float] = {}
+        for mention in mentions[:12]:
+            other = a if side == "b" else b
+            for name, value in _mention_features(spans, mention, other, reading.cities).items():
+                # the most favourable mention: highest for what speaks for a pair, lowest for what speaks against
+                against = name in ("kind_distance", "other_ties", "negated", "hedged", "excluded", "nach_before")
+                old = best.get(name)
+                best[name] = value if old is None else (min(old, value) if against else max(old, value))
+        features.update({f"{side}_{name}": value for name, value in best.items()})
+    partnered_elsewhere = {_key(f.b) for f in reading.found if f.a is not None and _key(f.a) != _key(a)} | {
+        _key(f.a) for f in reading.found if f.a is not None and _key(f.b) != _key(a)}
+    features["b_stated_with_other"] = float(_key(b) in partnered_elsewhere)
+    features["document_cities"] = float(len({_key(c) for c in reading.cities}))
+    features["document_rule_pairs"] = float(len({tuple(sorted((str(_key(f.a)), str(_key(f.b))))) for f in reading.found
+                                                 if f.a is not None}))
+    return features
+
+
+def _as_partnership(spans: _Spans, candidate: _Candidate) -> Partnership:
+    """The candidate as a row: from its statements when the rules made any, else from the sentence
+    (or list line) of the partner's first mention that has partnership words."""
+    if candidate.statements:
+        return _merge(list(candidate.statements))[0]
+    a, b = candidate.a, candidate.b
+    kind, year, evidence = "partnership", None, ""
+    for mention in [c for c in spans.cities if _key(c) == _key(b)] or [b]:
+        start, end = spans.context(mention.start)
+        context = spans.text[start:end]
+        heading = spans.heading_above[spans.line_at(mention.start)] or ""
+        named = _nearest_kind(spans.text, start, end, mention) or _kind_of(heading, _HEADING_STEMS)
+        if named is None and evidence:
+            continue
+        kind = named or "partnership"
+        year = _sentence_year(spans.text, start, end) or (_first_year(context) if len(context) < 120 else None)
+        evidence = " ".join(context.split())
+        if named is not None:
+            break
+    return Partnership(
+        city_a=a.name, city_b=b.name, kind=kind,
+        city_a_geonames_id=a.geonames_id, city_a_country=a.country,
+        city_b_geonames_id=b.geonames_id, city_b_country=b.country,
+        since_year=year, evidence=evidence, confidence=0.0,
+    )
+
+
+# --- candidate home cities for the learned scorer ---------------------------------------------
+
+_OWNER_PHRASE = r"(?:der|die|das)\s+(?:Großen\s+)?(?:Kreis|Hanse|Landeshaupt|Universitäts|Kur|Bischofs)?(?:stadt|gemeinde)\s+"
+
+
+def home_candidates(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, dict]]:
+    """Each city that might be the document's own, with what speaks for it: the rule points of
+    ``home_city`` and plain facts (where it is first named, how often, its inhabitants named)."""
+    text = document.text
+    score, own, first = _home_scores(document, entities, gazetteer)
+    if not score:
+        return []
+    folded = text.casefold()
+    head = folded[: _offset_after_lines(text, 3)]
+    first_line = folded[: _offset_after_lines(text, 1)]
+    counts = Counter(m.geonames_id for m in entities if m.label == "CITY" and m.geonames_id is not None)
+    total = sum(counts.values())
+    best = max(score.values())
+    lines = text.split("\n")
+    result = []
+    for gid, mention in first.items():
+        names = {mention.text, mention.normalized or mention.text}
+        stems = [n for n in names if len(n) >= 3]
+        escaped = "|".join(re.escape(n.casefold()) for n in stems)
+        demonyms = len(re.findall(r"\b(?:" + escaped + r")(?:er|erin|erinnen|ern)\b", folded)) if escaped else 0
+        item_lines = sum(1 for line in lines if line.strip() and any(
+            re.match(r"^\s*(?:[•\-\*–▪·]\s*)?" + re.escape(n), line) for n in stems) and len(line.split()) <= 8)
+        features = {
+            "score": score[gid],
+            "score_share": score[gid] / best if best else 0.0,
+            "own": own[gid],
+            "mentions": counts[gid],
+            "mention_share": counts[gid] / total if total else 0.0,
+            "first_position": mention.start_char / max(len(text), 1),
+            "in_first_line": float(any(n.casefold() in first_line for n in stems)),
+            "in_head": float(any(n.casefold() in head for n in stems)),
+            "owner_phrase": float(bool(escaped) and bool(re.search(_OWNER_PHRASE + r"(?:" + escaped + r")\b", folded))),
+            "owner_phrase_head": float(bool(escaped) and bool(re.search(_OWNER_PHRASE + r"(?:" + escaped + r")\b", head))),
+            "demonyms": float(demonyms),
+            "item_lines": float(item_lines),
+            "german": float(mention.country_code == "DE"),
+            "rule_choice": 0.0,
+        }
+        result.append((mention, features))
+    chosen = _decided_home(score, own, first)
+    for mention, features in result:
+        if chosen is not None and mention.geonames_id == chosen.geonames_id:
+            features["rule_choice"] = 1.0
+    return result

@@ -32,6 +32,7 @@ from pipeline.types import Analysis, Document
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner"
 DEFAULT_PURPOSE_MODEL = REPO_ROOT / "models" / "purpose"
+DEFAULT_PAIR_MODEL = REPO_ROOT / "models" / "pairs"
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".txt", ".text", ""})
 IGNORE_FILE = ".twinningignore"
 
@@ -42,6 +43,8 @@ class Settings:
 
     ner_model: str = str(DEFAULT_NER_MODEL)
     purpose_model: str = str(DEFAULT_PURPOSE_MODEL)
+    # The partnerships stage's learned scorer; "none" = the rules alone.
+    pair_model: str = str(DEFAULT_PAIR_MODEL)
     purpose_threshold: float = 0.5
     max_bytes: int = 50_000_000
     max_pages: int = 2000
@@ -65,6 +68,7 @@ class Resources:
     gazetteer: object
     classifier: object
     settings: Settings
+    pair_scorer: object = None  # None: the partnerships rules decide alone
 
 
 def describe_versions(settings: Settings) -> dict[str, str]:
@@ -76,16 +80,19 @@ def describe_versions(settings: Settings) -> dict[str, str]:
     """
     ner_version = _model_version(settings.ner_model, lambda m: f"{m.get('lang', '?')}_{m.get('name', '?')}-{m.get('version', '?')}")
     purpose_version = _model_version(settings.purpose_model, lambda m: m.get("model_version", "?"))
+    pair_version = "rules" if settings.pair_model == "none" else _model_version(
+        settings.pair_model, lambda m: m.get("model_version", "?"))
     # Settings that change what a processed document holds belong to the
     # version; limits only decide failures (retry those with --force).
     results_settings = f"{settings.purpose_threshold}|{','.join(settings.languages)}"
     pipeline_version = hashlib.sha256(
-        f"{pipeline.__version__}|{ner_version}|{purpose_version}|{results_settings}".encode()
+        f"{pipeline.__version__}|{ner_version}|{purpose_version}|{pair_version}|{results_settings}".encode()
     ).hexdigest()[:12]
     return {
         "code": code_version(),
         "ner_model": ner_version,
         "purpose_model": purpose_version,
+        "pair_model": pair_version,
         "pipeline": pipeline_version,
     }
 
@@ -103,7 +110,7 @@ def _model_version(name_or_path: str, describe: Callable[[dict], str]) -> str:
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the NER pipeline, the gazetteer and the purpose classifier."""
+    """Load the NER pipeline, the gazetteer, the pair scorer and the purpose classifier."""
     from pipeline.cities import Gazetteer
     from pipeline.ner import load_nlp
     from pipeline.purposes import PurposeClassifier
@@ -113,7 +120,15 @@ def load_resources(settings: Settings) -> Resources:
         gazetteer=Gazetteer.load(),
         classifier=PurposeClassifier.load(Path(settings.purpose_model)),
         settings=settings,
+        pair_scorer=load_pair_scorer(settings.pair_model),
     )
+
+
+def load_pair_scorer(name: str):
+    """The pair scorer of a model folder, or None for "none" (the partnerships rules alone)."""
+    from pipeline.pair_scorer import PairScorer
+
+    return None if name == "none" else PairScorer.load(Path(name))
 
 
 def code_version() -> str:
@@ -210,7 +225,7 @@ def analyse_document(document: Document, resources: Resources) -> Analysis:
     # long run's memory stays flat (spaCy's StringStore otherwise only grows).
     with nlp.memory_zone():
         entities = find_entities(document.text, nlp, resources.gazetteer)
-    partnerships = find_partnerships(document, entities, resources.gazetteer)
+    partnerships = find_partnerships(document, entities, resources.gazetteer, resources.pair_scorer)
     purposes = classify_purposes(
         document, partnerships, resources.classifier, threshold=resources.settings.purpose_threshold
     )

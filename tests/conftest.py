@@ -44,12 +44,13 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def resources(nlp, gazetteer):
-    """Everything a run needs: the real NER pipeline, gazetteer and purpose classifier."""
+    """Everything a run needs: the real NER pipeline, gazetteer, pair scorer and purpose classifier."""
+    from pipeline.pair_scorer import PairScorer
     from pipeline.purposes import PurposeClassifier
-    from pipeline.runner import DEFAULT_PURPOSE_MODEL, Resources, Settings
+    from pipeline.runner import DEFAULT_PAIR_MODEL, DEFAULT_PURPOSE_MODEL, Resources, Settings
 
     return Resources(nlp=nlp, gazetteer=gazetteer, classifier=PurposeClassifier.load(DEFAULT_PURPOSE_MODEL),
-                     settings=Settings())
+                     settings=Settings(), pair_scorer=PairScorer.load(DEFAULT_PAIR_MODEL))
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DVC = BIN / "dvc"
 EVERYDAY = ["extract", "ner", "partnerships", "purposes", "load"]
-TRAINING = ["train_classifier", "evaluate_purposes", "train_ner", "evaluate_ner", "evaluate_partnerships"]
+TRAINING = ["train_classifier", "evaluate_purposes", "train_ner", "evaluate_ner", "train_pairs", "evaluate_partnerships"]
 # Columns that differ between two runs over the same input by design.
 RUN_COLUMNS = re.compile(r"run_id$|_at$")
 

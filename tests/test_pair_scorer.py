@@ -1,0 +1,108 @@
+"""The learned pair scorer: the shipped model on real documents, and training on real gold documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConfigError, ModelError
+from pipeline.ner import find_entities
+from pipeline.pair_scorer import PairScorer, format_training_report, train_pair_scorer, writer_of
+from pipeline.partnerships import evaluate_partnerships, find_partnerships, home_candidates
+from pipeline.runner import DEFAULT_PAIR_MODEL
+from pipeline.types import Document
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "corpus" / "gold"
+# Measured on the held-out test split (19 documents, 109 pairs) with the shipped model: F1 0.981
+# (the rules alone 0.932), year accuracy 0.989. The floor leaves room for a retrained model.
+TEST_F1_FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return PairScorer.load(DEFAULT_PAIR_MODEL)
+
+
+def _document(text: str) -> Document:
+    return Document(doc_id="t", source_path="t.txt", media_type="text", text=text)
+
+
+def test_an_amtsblatt_letterhead_names_the_home_city(scorer, nlp, gazetteer):
+    text = ("AMTSBLATT DER STADT NORDHAUSEN            Nr. 11/2024 · 12. Juni 2024\n\n"
+            "Zum Rolandsfest begrüßte der Oberbürgermeister Gäste aus Charleville-Mézières, mit dem "
+            "Nordhausen seit 1998 partnerschaftlich verbunden ist, und aus Ostrów Wielkopolski.\n")
+    document = _document(text)
+    entities = find_entities(text, nlp, gazetteer)
+    home = scorer.choose_home(home_candidates(document, entities, gazetteer))
+    assert home is not None and home.geonames_id == 2861982  # Nordhausen
+    found = {frozenset((p.city_a, p.city_b)): p for p in find_partnerships(document, entities, gazetteer, scorer)}
+    pair = found[frozenset(("Nordhausen", "Charleville-Mézières"))]
+    assert pair.since_year == 1998 and 0.5 <= pair.confidence <= 1.0
+
+
+def test_cities_named_only_as_a_trip_are_no_partners(scorer, nlp, gazetteer):
+    text = ("Stadt Eckernförde – Pressemitteilung\n\n"
+            "Die Stadt Eckernförde pflegt seit 1983 eine Städtepartnerschaft mit Mikołajki in Polen. "
+            "Der Seniorenbeirat fuhr im Mai mit dem Bus über Hamburg und Hannover nach München.\n")
+    document = _document(text)
+    found = find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)
+    partners = {p.city_b if p.city_a == "Eckernförde" else p.city_a for p in found}
+    assert "Mikołajki" in partners
+    assert not partners & {"Hamburg", "Hannover", "München"}
+
+
+def test_the_shipped_model_beats_the_rules_on_the_held_out_split(scorer, nlp, gazetteer):
+    learned = evaluate_partnerships(GOLD, nlp, gazetteer, split="test", scorer=scorer)
+    rules = evaluate_partnerships(GOLD, nlp, gazetteer, split="test")
+    assert learned["f1"] >= TEST_F1_FLOOR
+    assert learned["f1"] >= rules["f1"]
+
+
+def test_a_model_of_another_scikit_learn_is_refused(tmp_path):
+    shutil.copytree(DEFAULT_PAIR_MODEL, tmp_path / "pairs")
+    meta_path = tmp_path / "pairs" / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["sklearn_version"] = "0.0"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="retrain"):
+        PairScorer.load(tmp_path / "pairs")
+    with pytest.raises(ModelError, match="not a pair model folder"):
+        PairScorer.load(tmp_path / "missing")
+
+
+def test_writers_are_the_gold_sets():
+    assert writer_of("t10_weiden_folien.txt") == "t10"
+    assert writer_of("d2_council.txt") == "d2"
+    assert writer_of("dortmund_staedtepartnerschaften.txt") == "first"
+
+
+def test_training_on_three_writers_writes_a_model_that_loads(tmp_path, nlp, gazetteer):
+    """A small gold folder of real documents: three writers for training, two documents held out."""
+    records = [json.loads(line) for line in (GOLD / "partnerships.jsonl").read_text(encoding="utf-8").splitlines()]
+    chosen = [r for writer in ("t2", "t3", "t4")
+              for r in [r for r in records if r["split"] == "dev" and writer_of(r["doc"]) == writer][:5]]
+    chosen += [dict(r, split="test") for r in records if r["split"] == "test"][:2]
+    gold = tmp_path / "gold"
+    (gold / "docs").mkdir(parents=True)
+    for record in chosen:
+        shutil.copy(GOLD / "docs" / record["doc"], gold / "docs")
+    (gold / "partnerships.jsonl").write_text("".join(json.dumps(r) + "\n" for r in chosen), encoding="utf-8")
+
+    meta = train_pair_scorer(gold, tmp_path / "pairs", nlp, gazetteer)
+
+    assert meta["trained_on"]["documents"] == 15
+    assert meta["trained_on"]["writers"] == ["t2", "t3", "t4"]
+    assert 0.0 < meta["leave_writer_out"]["f1"] <= 1.0
+    assert meta["held_out"]["previous"] is None
+    with pytest.raises(ConfigError, match="two writers"):
+        train_pair_scorer(gold, tmp_path / "other", nlp, gazetteer, split="test")
+    loaded = PairScorer.load(tmp_path / "pairs")
+    assert loaded.model_version == meta["model_version"]
+    card = (tmp_path / "pairs" / "README.md").read_text(encoding="utf-8")
+    assert "leave one writer out" in card and "{" not in card
+    report = format_training_report(meta)
+    assert "leave one writer out" in report and "rules" in report
