@@ -214,7 +214,7 @@ def pair_candidates(
     """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
     reading = _read(document, entities, gazetteer, home)
     spans = _Spans(reading)
-    return [(_as_partnership(spans, c), _pair_features(reading, spans, c)) for c in _candidates(reading)]
+    return [(_as_partnership(spans, c), _pair_features(reading, spans, c)) for c in _candidates(reading, spans)]
 
 
 @dataclass
@@ -2335,7 +2335,7 @@ class _Candidate:
     statements: list[_Found] = field(default_factory=list)
 
 
-def _candidates(reading: _Reading) -> list[_Candidate]:
+def _candidates(reading: _Reading, spans: _Spans) -> list[_Candidate]:
     """Every pair the document might state: the rules' pairs, the home city with each other city, and
     two cities that share a sentence with partnership words (or follow one)."""
     text, cities = reading.text, reading.cities
@@ -2357,7 +2357,7 @@ def _candidates(reading: _Reading) -> list[_Candidate]:
     if home is not None:
         for city in cities:
             add(home, city)
-    for start, end, _ in _sentences(text, reading.lines):
+    for start, end, _ in spans.sentences:
         inside = _distinct([c for c in cities if start <= c.start < end])
         if not 2 <= len(inside) <= 8:
             continue
@@ -2368,10 +2368,6 @@ def _candidates(reading: _Reading) -> list[_Candidate]:
             for b in inside[i + 1 :]:
                 add(a, b)
     return list(pairs.values())
-
-
-_RULES = ("between", "heading_list", "pair_list", "anchor", "two_cities", "orphan_list", "home", "continuation",
-          "colon", "table")
 
 
 class _Spans:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -493,7 +494,11 @@ def _analyse_all(todo: list[_Job], resources: Resources | None, settings: Settin
         for job in todo:
             yield analyse_file(job.path, resources)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    # Spawned, not forked: a forked child inherits the OpenMP thread pool of a parent that has already
+    # scored with the pair scorer's trees (scikit-learn's HistGradientBoosting) and hangs on first use.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
         yield from pool.map(_analyse_in_worker, [job.path for job in todo], chunksize=1)
 
 

@@ -329,10 +329,10 @@ def test_load_nlp_adds_a_sentencizer_and_checks_the_labels(tmp_path):
 
 
 # Share of gold partner cities found as CITY with the gold GeoNames id, per split of
-# corpus/gold (models/ner of this commit): dev 706/765 = 0.923 (of it, the t3_* and
-# t4_* documents, blind when first measured: 0.929 each; the t6_* ones about 0.84),
-# test 0.985; with the rule-based pipeline alone dev 696/765 = 0.910.
-PARTNER_CITY_RECALL_FLOORS = {"dev": 0.90, "test": 0.97}
+# corpus/gold (models/ner of this commit): dev 1272/1417 = 0.898 since the t9_*/t10_*
+# documents joined it (0.879 and 0.903 when they were blind; the t3_* and t4_* ones 0.929
+# each, the t6_* ones about 0.84), test 0.985.
+PARTNER_CITY_RECALL_FLOORS = {"dev": 0.88, "test": 0.97}
 
 
 def test_partner_city_recall_on_the_gold_corpus(any_nlp, gazetteer):

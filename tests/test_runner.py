@@ -89,6 +89,8 @@ def test_discovery_follows_the_ignore_file_and_survives_a_symlink_loop(tmp_path)
 
 
 def test_two_worker_processes_load_the_same_rows_as_one(sample_corpus, tmp_path, resources):
+    """The serial run scores with the pair scorer's trees in this process first: workers must not inherit
+    its OpenMP threads (forked, they hung)."""
     serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
     runner.run([sample_corpus], serial, resources=resources)
     summary = runner.run([sample_corpus], parallel, settings=resources.settings, jobs=2)
