@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +34,7 @@ import numpy as np
 
 from pipeline.cities import Gazetteer
 from pipeline.errors import ConfigError, ModelError
+from pipeline.model_folder import read_model_folder, write_model_folder
 from pipeline.partnerships import (
     evaluate_partnerships,
     gold_document,
@@ -47,9 +47,6 @@ from pipeline.partnerships import (
 )
 from pipeline.types import Mention
 
-MODEL_FILE = "model.joblib"
-META_FILE = "meta.json"
-CARD_FILE = "README.md"
 HOME_THRESHOLD = 0.5
 # Tree settings, chosen once on the t9/t10 documents before they became training data (they lifted
 # pair F1 there from 0.630 with the rules alone to 0.691); not tuned further.
@@ -69,25 +66,11 @@ class PairScorer:
     @classmethod
     def load(cls, path: Path) -> "PairScorer":
         """Load a model folder; raise ``ModelError`` when it does not fit this code."""
-        import joblib
-        import sklearn
-
-        path = Path(path)
-        meta_path, model_path = path / META_FILE, path / MODEL_FILE
-        if not meta_path.is_file() or not model_path.is_file():
-            raise ModelError(f"{path} is not a pair model folder (needs {MODEL_FILE} and {META_FILE}); "
-                             "train one with `twinning train-classifier --task partnerships`")
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{meta_path} is not valid JSON: {exc.msg}") from exc
-        if meta.get("sklearn_version") != sklearn.__version__:
-            raise ModelError(f"{path}: model was trained with scikit-learn {meta.get('sklearn_version')}, "
-                             f"installed is {sklearn.__version__}; retrain with "
-                             "`twinning train-classifier --task partnerships`")
-        if "model_version" not in meta or "threshold" not in meta:
-            raise ModelError(f"{meta_path} lacks model_version or threshold")
-        return cls(joblib.load(model_path), meta)
+        models, meta = read_model_folder(path, what="pair model",
+                                         retrain="twinning train-classifier --task partnerships")
+        if "threshold" not in meta:
+            raise ModelError(f"{path}: meta.json has no threshold")
+        return cls(models, meta)
 
     def choose_home(self, candidates: Sequence[tuple[Mention, dict]]) -> Mention | None:
         """The most probable home city, if any reaches ``HOME_THRESHOLD``."""
@@ -190,7 +173,6 @@ def train_pair_scorer(
     training as it will on new documents. The figures score each writer's documents with models
     trained on the other writers' documents only.
     """
-    import joblib
     import sklearn
 
     gold_dir, out_dir = Path(gold_dir), Path(out_dir)
@@ -242,12 +224,7 @@ def train_pair_scorer(
     }
     meta["held_out"] = {"split": held_out, **held}
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp_model = out_dir / (MODEL_FILE + ".tmp")
-    joblib.dump(models, tmp_model, compress=3)
-    tmp_model.replace(out_dir / MODEL_FILE)
-    (out_dir / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out_dir / CARD_FILE).write_text(_model_card(meta), encoding="utf-8")
+    write_model_folder(out_dir, models, meta, _model_card(meta))
     return meta
 
 

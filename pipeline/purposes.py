@@ -21,11 +21,9 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from pipeline.errors import ConfigError, ModelError
+from pipeline.model_folder import MODEL_FILE, read_model_folder, write_model_folder
 from pipeline.types import PURPOSES, Document, Partnership, PurposeScore
 
-MODEL_FILE = "model.joblib"
-META_FILE = "meta.json"
-CARD_FILE = "README.md"
 # How passage probabilities become a document score (see ``_aggregate``). The
 # method is written into meta.json at training time and read back from there, so
 # a model folder always scores documents the way it was evaluated. "calibrated"
@@ -287,27 +285,11 @@ class PurposeClassifier:
     @classmethod
     def load(cls, path: Path) -> "PurposeClassifier":
         """Load a model folder; raise ``ModelError`` when it does not fit this code."""
-        import joblib
-        import sklearn
-
-        path = Path(path)
-        meta_path, model_path = path / META_FILE, path / MODEL_FILE
-        if not meta_path.is_file() or not model_path.is_file():
-            raise ModelError(f"{path} is not a purpose model folder (needs {MODEL_FILE} and {META_FILE}); "
-                             "train one with `twinning train-classifier`")
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{meta_path} is not valid JSON: {exc.msg}") from exc
+        estimator, meta = read_model_folder(path, what="purpose model", retrain="twinning train-classifier")
         if tuple(meta.get("labels", ())) != PURPOSES:
             raise ModelError(f"{path}: model labels {meta.get('labels')} differ from the pipeline's "
                              f"{list(PURPOSES)}; retrain with `twinning train-classifier`")
-        if meta.get("sklearn_version") != sklearn.__version__:
-            raise ModelError(f"{path}: model was trained with scikit-learn {meta.get('sklearn_version')}, "
-                             f"installed is {sklearn.__version__}; retrain with `twinning train-classifier`")
-        if "model_version" not in meta:
-            raise ModelError(f"{meta_path} has no model_version")
-        return cls(joblib.load(model_path), meta)
+        return cls(estimator, meta)
 
     def predict_passages(self, texts: Sequence[str]) -> np.ndarray:
         """Probability of each purpose for each passage: shape ``(len(texts), 4)``."""
@@ -385,7 +367,6 @@ def train_classifier(data_path: Path, out_dir: Path, *, C: float = 4.0, seed: in
     fit the ``calibrated`` document aggregation on their ``dev`` split and are
     scored per split; without that file the model has no document calibration.
     """
-    import joblib
     import sklearn
 
     if C <= 0:
@@ -450,12 +431,7 @@ def train_classifier(data_path: Path, out_dir: Path, *, C: float = 4.0, seed: in
     documents = _evaluate_documents(classifier, Path(documents_path)) if documents_path is not None else None
     meta["document_metrics"] = _summarise_documents(documents) if documents else None
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp_model = out_dir / (MODEL_FILE + ".tmp")
-    joblib.dump(estimator, tmp_model, compress=3)
-    tmp_model.replace(out_dir / MODEL_FILE)
-    (out_dir / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out_dir / CARD_FILE).write_text(_model_card(meta, previous), encoding="utf-8")
+    write_model_folder(out_dir, estimator, meta, _model_card(meta, previous))
     return {"model_version": meta["model_version"], "metrics": metrics, "previous": previous,
             "documents": documents, "model_dir": str(out_dir)}
 

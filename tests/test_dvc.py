@@ -109,12 +109,13 @@ def test_params_equal_twinning_run_defaults():
     assert params["purposes"]["threshold"] == defaults.purpose_threshold
     assert (REPO / params["ner"]["model"]).resolve() == Path(defaults.ner_model).resolve()
     assert (REPO / params["purposes"]["model"]).resolve() == Path(defaults.purpose_model).resolve()
+    assert (REPO / params["partnerships"]["model"]).resolve() == Path(defaults.pair_model).resolve()
 
 
 def test_committed_metrics_are_the_training_stages_outputs():
     declared = {name for stage in _stages("train/dvc.yaml").values() for name in _entries(stage.get("metrics"))}
     assert declared == {"metrics/purposes_train.json", "metrics/purposes.json", "metrics/ner_train.json",
-                        "metrics/ner.json", "metrics/partnerships.json"}
+                        "metrics/ner.json", "metrics/pairs_train.json", "metrics/partnerships.json"}
     for stage in _stages("train/dvc.yaml").values():
         for item in stage.get("metrics", []):
             assert all(options == {"cache": False} for options in item.values())
