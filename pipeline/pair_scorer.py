@@ -154,13 +154,6 @@ def _home_right(home: Mention | None, record: dict) -> bool:
     return home is not None and _is_gold_home(home, record)
 
 
-def _by_writer(items: Sequence, writer_of_item) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(writer_of_item(item), []).append(i)
-    return groups
-
-
 def train_pair_scorer(
     gold_dir: Path, out_dir: Path, nlp, gazetteer: Gazetteer, *, split: str = "dev", seed: int = 0,
     threshold: float = 0.5, held_out: str = "test",
@@ -182,7 +175,9 @@ def train_pair_scorer(
         raise ConfigError(f"the {split!r} split of {gold_dir} has documents of {n_writers} writer(s); the "
                           "scorer is cross-validated by writer and needs at least two writers")
     docs = [_GoldDocument(gold_dir, record, nlp, gazetteer) for record in records]
-    writers = _by_writer(docs, lambda d: d.writer)
+    writers: dict[str, list[int]] = {}  # writer → indices of their documents
+    for i, doc in enumerate(docs):
+        writers.setdefault(doc.writer, []).append(i)
 
     homes: list[Mention | None] = [None] * len(docs)
     for writer, inside in writers.items():

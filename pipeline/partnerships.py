@@ -2387,6 +2387,8 @@ class _Spans:
             if line.kind == "heading":
                 current = line.text
         self.heading_above = headings
+        # A city's features do not depend on the pair it is scored in: computed once per mention.
+        self.mention_features: dict[int, tuple[dict[str, float], set]] = {}
 
     def line_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
@@ -2405,8 +2407,18 @@ class _Spans:
         return self.lines[j].start, end
 
 
-def _mention_features(spans: _Spans, city: _City, other: _City | None, cities: list[_City]) -> dict[str, float]:
-    text = spans.text
+def _mention_features(spans: _Spans, city: _City, other: _City | None) -> dict[str, float]:
+    if city.start not in spans.mention_features:
+        spans.mention_features[city.start] = _own_mention_features(spans, city)
+    own, keys_inside = spans.mention_features[city.start]
+    if other is None:
+        return own
+    return {**own, "other_in_context": float(_key(other) in keys_inside)}
+
+
+def _own_mention_features(spans: _Spans, city: _City) -> tuple[dict[str, float], set]:
+    """The words, line and heading around one mention, and the keys of the cities in its context."""
+    text, cities = spans.text, spans.cities
     start, end = spans.context(city.start)
     context = text[start:end]
     line = spans.lines[spans.line_at(city.start)]
@@ -2438,9 +2450,7 @@ def _mention_features(spans: _Spans, city: _City, other: _City | None, cities: l
         "line_prose": float(line.kind == "prose"),
         "genitive": float(city.genitive),
     }
-    if other is not None:
-        features["other_in_context"] = float(any(_key(c) == _key(other) for c in inside))
-    return features
+    return features, {_key(c) for c in inside}
 
 
 def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> dict[str, float]:
@@ -2471,7 +2481,7 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
         best: dict[str, float] = {}
         for mention in mentions[:12]:
             other = a if side == "b" else b
-            for name, value in _mention_features(spans, mention, other, reading.cities).items():
+            for name, value in _mention_features(spans, mention, other).items():
                 # the most favourable mention: highest for what speaks for a pair, lowest for what speaks against
                 against = name in ("kind_distance", "other_ties", "negated", "hedged", "excluded", "nach_before")
                 old = best.get(name)
@@ -2531,15 +2541,16 @@ def home_candidates(document: Document, entities: list[Mention], gazetteer: Gaze
     counts = Counter(m.geonames_id for m in entities if m.label == "CITY" and m.geonames_id is not None)
     total = sum(counts.values())
     best = max(score.values())
-    lines = text.split("\n")
+    # List lines that start with a name (after a bullet): a partner's line, not the home city's.
+    short_lines = [re.sub(r"^\s*(?:[•\-\*–▪·]\s*)?", "", line) for line in text.split("\n")
+                   if line.strip() and len(line.split()) <= 8]
     result = []
     for gid, mention in first.items():
         names = {mention.text, mention.normalized or mention.text}
         stems = [n for n in names if len(n) >= 3]
         escaped = "|".join(re.escape(n.casefold()) for n in stems)
         demonyms = len(re.findall(r"\b(?:" + escaped + r")(?:er|erin|erinnen|ern)\b", folded)) if escaped else 0
-        item_lines = sum(1 for line in lines if line.strip() and any(
-            re.match(r"^\s*(?:[•\-\*–▪·]\s*)?" + re.escape(n), line) for n in stems) and len(line.split()) <= 8)
+        item_lines = sum(1 for line in short_lines if line.startswith(tuple(stems)))
         features = {
             "score": score[gid],
             "score_share": score[gid] / best if best else 0.0,
