@@ -92,6 +92,7 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     mentions += [m for m in _year_mentions(text) if not taken.overlaps(m.start_char, m.end_char)]
     _link_in_context(text, mentions, gazetteer)
     mentions += _short_names(text, mentions)
+    mentions += _capitalised_names(text, mentions)
     mentions = [m for m in mentions if not (m.label == "CITY" and _part_of_region_name(text, m, gazetteer))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     return mentions
@@ -111,14 +112,31 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if short.setdefault(match.group(1), m).geonames_id != m.geonames_id:
                 ambiguous.add(match.group(1))  # "Wörth am Rhein" and "Wörth am Main"
     short = {word: m for word, m in short.items() if word not in ambiguous}
-    if not short:
+    return _same_city_elsewhere(text, mentions, short, r"\b({})\b(?![\w-])")
+
+
+def _capitalised_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A city the document names also in capitals: the letterhead "DINKELSBÜHL" or "STADT PLAUEN"
+    of a flyer that says "Dinkelsbühl" further down. (Capitals alone are too often acronyms to be
+    trusted: "AMBERG" is a city, "CDU" is not.)"""
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == "CITY" and m.geonames_id is not None and len(m.text) >= 4 and m.text.upper() != m.text:
+            known.setdefault(m.text.upper(), m)
+    return _same_city_elsewhere(text, mentions, known, r"(?<![\w-])({})(?![\w-])")
+
+
+def _same_city_elsewhere(text: str, mentions: list[Mention], forms: dict[str, Mention], pattern: str) -> list[Mention]:
+    """New CITY mentions wherever one of ``forms`` stands (``pattern`` puts the alternatives in
+    context) and nothing was found yet, each linked like the mention it is another form of."""
+    if not forms:
         return []
     taken = _Coverage(mentions)
     added = []
-    for match in re.finditer(r"\b(" + "|".join(map(re.escape, short)) + r")\b(?![\w-])", text):
+    for match in re.finditer(pattern.format("|".join(map(re.escape, forms))), text):
         if taken.overlaps(match.start(), match.end()):
             continue
-        full = short[match.group(1)]
+        full = forms[match.group(1)]
         added.append(Mention("CITY", match.group(1), match.start(), match.end(), normalized=full.normalized,
                              geonames_id=full.geonames_id, country_code=full.country_code))
     return added
@@ -881,7 +899,18 @@ def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
         # Several capitalised words that together name a place are rarely
         # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad".
         return place.population >= (_MIN_OWN_NAME[True] if own_name else _MIN_ALTERNATE_NAME[True])
+    if (own_name and place.country_code == "DE" and len(key) >= _LONG_NAME and place.population >= _MIN_LONG_GERMAN_NAME
+            and not _NOUN_LIKE_NAME.search(key)):
+        return True  # "Dinkelsbühl", "Eckernförde": a small German town's long name is rarely a common word
     return place.population >= (_MIN_OWN_NAME if own_name else _MIN_ALTERNATE_NAME)[listed]
+
+
+# German home towns of 5,000–15,000 people ("Dinkelsbühl liegt an der Romantischen Straße") were
+# missed in running text; short names of that size are too often words ("Weil", "Lage", "Wetter").
+_LONG_NAME = 8
+_MIN_LONG_GERMAN_NAME = 5_000
+# ... and long ones that end like nouns name city quarters as often as towns: "Altstadt", "Tiergarten".
+_NOUN_LIKE_NAME = re.compile(r"(?:stadt|viertel|strasse|straße|park|garten|bau|platz|markt|hof|feld|brunnen|paradies|schlangen)$")
 
 
 # What else a list line may hold besides a city: "• Amiens, Frankreich seit 1960",

@@ -3,7 +3,7 @@ pairs it states.
 
 Seven rounds of blind gold sets showed the same thing: rules fitted to one writer's page shapes
 carried badly to the next writer (pair F1 0.44–0.74 on unseen writers against 0.88 on the
-development documents). So the rules in ``pipeline.partnerships`` now propose and describe, and two
+development documents). So the rules in ``pipeline.partnerships`` now propose and describe, and three
 gradient-boosted tree models decide, trained on the gold documents of ``corpus/gold``:
 
 - the **home model** scores each named city for being the document's own, from the home-city rule
@@ -11,9 +11,13 @@ gradient-boosted tree models decide, trained on the gold documents of ``corpus/g
   letterhead); the best city at or above 0.5 is the home city;
 - the **pair model** scores each candidate pair (the rules' pairs, the home city with every other
   city, two cities in one partnership sentence) from the rules that state it and the words, lines
-  and headings around its cities.
+  and headings around its cities;
+- the **year model** scores each year written near a kept pair (in its sentence or list line, the
+  sentences after it, the paragraphs under the partner's heading) for being its founding year, from
+  the words around it ("seit", "unterzeichnet", a date, a range's end, a jubilee, a war) and its
+  distance from the partner's name; the best year at or above 0.5 is ``since_year``.
 
-The model folder holds ``model.joblib`` (both models with their feature vectorisers),
+The model folder holds ``model.joblib`` (the models with their feature vectorisers),
 ``meta.json`` (versions, data, figures) and ``README.md`` (the model card). ``model.joblib`` is a
 pickle: load only models you trust.
 
@@ -48,6 +52,7 @@ from pipeline.partnerships import (
 from pipeline.types import Mention
 
 HOME_THRESHOLD = 0.5
+YEAR_THRESHOLD = 0.5
 # Tree settings, chosen once on the t9/t10 documents before they became training data (they lifted
 # pair F1 there from 0.630 with the rules alone to 0.691); not tuned further.
 _TREE = dict(max_depth=4, max_iter=200, learning_rate=0.05, min_samples_leaf=10)
@@ -55,13 +60,22 @@ _HOME_TREE = dict(max_depth=3, max_iter=150, learning_rate=0.05, min_samples_lea
 
 
 class PairScorer:
-    """The two fitted models and the threshold from which a pair counts as stated."""
+    """The fitted models and the threshold from which a pair counts as stated."""
 
     def __init__(self, models: dict, meta: dict):
         self._models = models
         self.meta = meta
         self.threshold: float = float(meta["threshold"])
         self.model_version: str = meta["model_version"]
+        self._threads = None  # a threadpoolctl controller, made on first use (it does not pickle)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_threads": None}
+
+    @property
+    def chooses_years(self) -> bool:
+        """Whether the folder has a year model (models trained before it had none: the rules' year stays)."""
+        return "year" in self._models
 
     @classmethod
     def load(cls, path: Path) -> "PairScorer":
@@ -76,13 +90,35 @@ class PairScorer:
         """The most probable home city, if any reaches ``HOME_THRESHOLD``."""
         if not candidates:
             return None
-        probabilities = _probabilities(self._models["home"], [features for _, features in candidates])
+        probabilities = self._probabilities("home", [features for _, features in candidates])
         best = int(np.argmax(probabilities))
         return candidates[best][0] if probabilities[best] >= HOME_THRESHOLD else None
 
     def pair_probabilities(self, features: Sequence[dict]) -> np.ndarray:
         """Probability that the document states each candidate pair."""
-        return _probabilities(self._models["pair"], features)
+        return self._probabilities("pair", features)
+
+    def choose_years(self, options: Sequence[Sequence[tuple[int, dict]]]) -> list[int | None]:
+        """For each kept pair, its most probable founding year among ``options`` (from
+        ``PairCandidate.year_options``), or None when none reaches ``YEAR_THRESHOLD``."""
+        flat = [features for pair in options for _, features in pair]
+        probabilities = iter(self._probabilities("year", flat))
+        chosen = []
+        for pair in options:
+            scored = [(next(probabilities), year) for year, _ in pair]
+            best = max(scored, default=(0.0, None), key=lambda item: item[0])
+            chosen.append(best[1] if best[0] >= YEAR_THRESHOLD else None)
+        return chosen
+
+    def _probabilities(self, name: str, features: Sequence[dict]) -> np.ndarray:
+        # One thread: the batches are small, and OpenMP threads fighting over two cores (or over
+        # the cores of parallel worker processes) made each prediction some 40 times slower.
+        if self._threads is None:
+            from threadpoolctl import ThreadpoolController
+
+            self._threads = ThreadpoolController()
+        with self._threads.limit(limits=1, user_api="openmp"):
+            return _probabilities(self._models[name], features)
 
 
 def _probabilities(model: tuple, features: Sequence[dict]) -> np.ndarray:
@@ -142,10 +178,19 @@ def _fit_home(docs: Sequence[_GoldDocument], seed: int) -> tuple:
 
 
 def _pair_rows(doc: _GoldDocument, home: Mention | None, gazetteer: Gazetteer):
-    """The candidates of a document read with ``home``, their features and whether they are gold."""
+    """The candidates of a document read with ``home``, each with the gold pair it is (or None)."""
     candidates = pair_candidates(doc.document, doc.entities, gazetteer, home)
-    labels = [any(same_pair(p, gold) for gold in doc.record["partnerships"]) for p, _ in candidates]
-    return candidates, labels
+    golds = [next((gold for gold in doc.record["partnerships"] if same_pair(c.partnership, gold)), None)
+             for c in candidates]
+    return candidates, golds
+
+
+def _year_rows(rows) -> list[tuple[int, dict, bool]]:
+    """(document index, features, is the gold year) for each year offered for each gold candidate;
+    a gold pair without a year teaches that none of its years is one."""
+    return [(i, features, year == gold.get("since_year"))
+            for i, candidate, gold in rows if gold is not None
+            for year, features in candidate.year_options()]
 
 
 def _home_right(home: Mention | None, record: dict) -> bool:
@@ -158,7 +203,7 @@ def train_pair_scorer(
     gold_dir: Path, out_dir: Path, nlp, gazetteer: Gazetteer, *, split: str = "dev", seed: int = 0,
     threshold: float = 0.5, held_out: str = "test",
 ) -> dict:
-    """Train both models on the gold documents of ``split``, write the model folder, and return the
+    """Train the three models on the gold documents of ``split``, write the model folder, and return the
     leave-one-writer-out figures and the ``held_out`` split's figures (new model, old model, rules).
 
     Steps: every document's home is chosen by a home model that never saw its writer; the pair
@@ -185,15 +230,17 @@ def train_pair_scorer(
                           {"threshold": threshold, "model_version": f"fold-{writer}"})
         for i in inside:
             homes[i] = scored_home(docs[i].document, docs[i].entities, gazetteer, fold)
-    rows = []  # (document index, candidate partnership, features, is gold)
+    rows = []  # (document index, candidate, its gold pair or None)
     for i, doc in enumerate(docs):
-        candidates, labels = _pair_rows(doc, homes[i], gazetteer)
-        rows += [(i, partnership, features, label) for (partnership, features), label in zip(candidates, labels)]
+        candidates, golds = _pair_rows(doc, homes[i], gazetteer)
+        rows += [(i, candidate, gold) for candidate, gold in zip(candidates, golds)]
+    years = _year_rows(rows)
 
-    cross_validated = _leave_writer_out(docs, homes, rows, writers, seed, threshold)
+    cross_validated = _leave_writer_out(docs, homes, rows, years, writers, seed, threshold)
     models = {
         "home": _fit_home(docs, seed),
-        "pair": _fit([r[2] for r in rows], [r[3] for r in rows], _TREE, seed),
+        "pair": _fit([r[1].features for r in rows], [r[2] is not None for r in rows], _TREE, seed),
+        "year": _fit([r[1] for r in years], [r[2] for r in years], _TREE, seed),
     }
     gold_file = gold_dir / "partnerships.jsonl"
     meta = {
@@ -204,9 +251,9 @@ def train_pair_scorer(
         "seed": seed,
         "trained_on": {"gold": str(gold_file), "split": split, "documents": len(docs),
                        "gold_pairs": sum(len(d.record["partnerships"]) for d in docs),
-                       "candidates": len(rows), "writers": sorted(writers),
+                       "candidates": len(rows), "year_options": len(years), "writers": sorted(writers),
                        "sha256": hashlib.sha256(gold_file.read_bytes()).hexdigest()},
-        "trees": {"home": _HOME_TREE, "pair": _TREE},
+        "trees": {"home": _HOME_TREE, "pair": _TREE, "year": _TREE},
         "leave_writer_out": cross_validated,
         "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
@@ -223,27 +270,29 @@ def train_pair_scorer(
     return meta
 
 
-def _leave_writer_out(docs, homes, rows, writers, seed: int, threshold: float) -> dict:
+def _leave_writer_out(docs, homes, rows, years, writers, seed: int, threshold: float) -> dict:
     tp = predicted = 0
     years_right = years_total = 0
     for writer, inside in writers.items():
         inside_set = set(inside)
-        train = [r for r in rows if r[0] not in inside_set]
         test = [r for r in rows if r[0] in inside_set]
         if not test:
             continue
-        model = _fit([r[2] for r in train], [r[3] for r in train], _TREE, seed)
-        for (i, partnership, _, label), probability in zip(test, _probabilities(model, [r[2] for r in test])):
-            if probability < threshold:
-                continue
-            predicted += 1
-            if not label:
-                continue
-            tp += 1
-            gold = next(g for g in docs[i].record["partnerships"] if same_pair(partnership, g))
+        train = [r for r in rows if r[0] not in inside_set]
+        train_years = [r for r in years if r[0] not in inside_set]
+        fold = PairScorer({"pair": _fit([r[1].features for r in train], [r[2] is not None for r in train], _TREE, seed),
+                           "year": _fit([r[1] for r in train_years], [r[2] for r in train_years], _TREE, seed)},
+                          {"threshold": threshold, "model_version": f"fold-{writer}"})
+        kept = [r for r, probability in zip(test, fold.pair_probabilities([r[1].features for r in test]))
+                if probability >= threshold]
+        predicted += len(kept)
+        found = [(candidate, gold) for _, candidate, gold in kept if gold is not None]
+        tp += len(found)
+        chosen = fold.choose_years([candidate.year_options() for candidate, _ in found])
+        for (_, gold), year in zip(found, chosen):
             if gold.get("since_year") is not None:
                 years_total += 1
-                years_right += partnership.since_year == gold["since_year"]
+                years_right += year == gold["since_year"]
     gold_pairs = sum(len(d.record["partnerships"]) for d in docs)
     precision = tp / predicted if predicted else 0.0
     recall = tp / gold_pairs if gold_pairs else 0.0
@@ -306,6 +355,7 @@ def _card_values(meta: dict) -> dict:
     return {
         "version": meta["model_version"], "sklearn": meta["sklearn_version"], "threshold": meta["threshold"],
         "documents": data["documents"], "pairs": data["gold_pairs"], "candidates": data["candidates"],
+        "year_options": data["year_options"],
         "writers": len(data["writers"]), "split": data["split"],
         "cv_p": pct(cv["precision"]), "cv_r": pct(cv["recall"]), "cv_f1": pct(cv["f1"]),
         "cv_year": pct(cv["year_accuracy"]), "cv_home": pct(cv["home_accuracy"]),
@@ -324,7 +374,7 @@ do not edit by hand (the text lives in `pipeline/pair_scorer.py`).
 
 ## What it does
 
-Two gradient-boosted tree models (`HistGradientBoostingClassifier`) decide what the rules of
+Three gradient-boosted tree models (`HistGradientBoostingClassifier`) decide what the rules of
 `pipeline/partnerships.py` propose:
 
 - the **home model** scores each city a document names for being the document's own (the city of
@@ -332,7 +382,10 @@ Two gradient-boosted tree models (`HistGradientBoostingClassifier`) decide what 
   above 0.5 is the home city;
 - the **pair model** scores each candidate pair: the rules' pairs, the home city with every other
   city, and two cities sharing a sentence with partnership words. Pairs at or above the threshold
-  ({threshold}) are rows of `partnerships`, the probability their `confidence`.
+  ({threshold}) are rows of `partnerships`, the probability their `confidence`;
+- the **year model** scores each year written near a kept pair (its sentence or list line, the two
+  sentences after it, the paragraphs under the partner's heading, the rules' year) for being the
+  founding year; the best at or above 0.5 is `since_year`, else it stays empty.
 
 Features are numbers the rules compute (which rule stated a pair, partnership words near a city,
 a year beside it, a heading above it, negation, school or club words, list lines), not words, so
@@ -341,8 +394,8 @@ that the models weigh signals rather than learn one writer's vocabulary.
 ## Data
 
 The `{split}` split of `corpus/gold/partnerships.jsonl`: {documents} German documents, {pairs} gold
-pairs, {candidates} candidate pairs, written by {writers} writers (the sample corpus and own
-documents, and gold sets `d2_`, `t2_` to `t10_`, each by a helper who never saw the extractor).
+pairs, {candidates} candidate pairs and {year_options} years offered for the gold pairs, written by {writers} writers (the sample corpus and own
+documents, and gold sets `d2_`, `t2_` to `t12_`, each by a helper who never saw the extractor).
 All texts were written for this project (the sample documents are real public pages, see
 `corpus/reference/README.md`); licence as the repository's. The held-out `test` split is never
 used in training.
@@ -370,7 +423,8 @@ so it flatters all variants alike.
   writers' documents is not linked (London boroughs, English districts, small villages).
 - Pairs of two cities that are neither the home city nor share a sentence with partnership words
   (a regional overview's "Emden – Haugesund" list lines) are no candidates.
-- The year is the rules' (or the nearest year in the partner's sentence); the models do not choose it.
+- A year is only found where it is written near the pair (its sentence, the two after it, the
+  partner's own section); a year given pages away, or only as "seit 40 Jahren", stays empty.
 
 ## Retrain
 

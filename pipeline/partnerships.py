@@ -197,10 +197,14 @@ def find_partnerships(
         return _merge(_read(document, entities, gazetteer, home).found)
     home = scored_home(document, entities, gazetteer, scorer)
     candidates = pair_candidates(document, entities, gazetteer, home)
-    probabilities = scorer.pair_probabilities([features for _, features in candidates])
-    kept = [replace(partnership, confidence=round(float(probability), 2))
-            for (partnership, _), probability in zip(candidates, probabilities) if probability >= scorer.threshold]
-    return sorted(kept, key=lambda p: -p.confidence)
+    probabilities = scorer.pair_probabilities([candidate.features for candidate in candidates])
+    kept = [(candidate, float(probability)) for candidate, probability in zip(candidates, probabilities)
+            if probability >= scorer.threshold]
+    years = (scorer.choose_years([candidate.year_options() for candidate, _ in kept]) if scorer.chooses_years
+             else [candidate.partnership.since_year for candidate, _ in kept])
+    rows = [replace(candidate.partnership, confidence=round(probability, 2), since_year=year)
+            for (candidate, probability), year in zip(kept, years)]
+    return sorted(rows, key=lambda p: -p.confidence)
 
 
 def scored_home(document: Document, entities: list[Mention], gazetteer: Gazetteer, scorer: PairScorer) -> Mention | None:
@@ -210,11 +214,26 @@ def scored_home(document: Document, entities: list[Mention], gazetteer: Gazettee
 
 def pair_candidates(
     document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None,
-) -> list[tuple[Partnership, dict[str, float]]]:
+) -> list[PairCandidate]:
     """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
     reading = _read(document, entities, gazetteer, home)
     spans = _Spans(reading)
-    return [(_as_partnership(spans, c), _pair_features(reading, spans, c)) for c in _candidates(reading, spans)]
+    return [PairCandidate(_as_partnership(spans, c), _pair_features(reading, spans, c), spans, c)
+            for c in _candidates(reading, spans)]
+
+
+@dataclass
+class PairCandidate:
+    """A pair the document might state: the row the rules would write, the pair scorer's features, and
+    (computed only when asked, for pairs that are kept) the years that might be its founding year."""
+
+    partnership: Partnership
+    features: dict[str, float]
+    _spans: "_Spans"
+    _candidate: "_Candidate"
+
+    def year_options(self) -> list[tuple[int, dict[str, float]]]:
+        return _year_options(self._spans, self._candidate, self.partnership.since_year)
 
 
 @dataclass
@@ -2473,7 +2492,7 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
     features["district"] = float(a.district or b.district)
     n = max(len(reading.text), 1)
     for side, city in (("b", b), ("a", a)):
-        mentions = [c for c in reading.cities if _key(c) == _key(city)]
+        mentions = _mentions_of(reading.cities, city)
         features[f"{side}_mentions"] = float(len(mentions))
         features[f"{side}_first_position"] = mentions[0].start / n if mentions else 1.0
         if side == "a" and features["home_pair"]:
@@ -2496,6 +2515,15 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
     return features
 
 
+def _mentions_of(cities: list[_City], city: _City) -> list[_City]:
+    """Every mention of a city, with the candidate's own (a list line's partner that the line reader
+    linked is not among the NER's cities)."""
+    same = [c for c in cities if _key(c) == _key(city)]
+    if not any(c.start == city.start for c in same):
+        same = sorted([*same, city], key=lambda c: c.start)
+    return same
+
+
 def _as_partnership(spans: _Spans, candidate: _Candidate) -> Partnership:
     """The candidate as a row: from its statements when the rules made any, else from the sentence
     (or list line) of the partner's first mention that has partnership words."""
@@ -2503,7 +2531,7 @@ def _as_partnership(spans: _Spans, candidate: _Candidate) -> Partnership:
         return _merge(list(candidate.statements))[0]
     a, b = candidate.a, candidate.b
     kind, year, evidence = "partnership", None, ""
-    for mention in [c for c in spans.cities if _key(c) == _key(b)] or [b]:
+    for mention in _mentions_of(spans.cities, b):
         start, end = spans.context(mention.start)
         context = spans.text[start:end]
         heading = spans.heading_above[spans.line_at(mention.start)] or ""
@@ -2521,6 +2549,123 @@ def _as_partnership(spans: _Spans, candidate: _Candidate) -> Partnership:
         city_b_geonames_id=b.geonames_id, city_b_country=b.country,
         since_year=year, evidence=evidence, confidence=0.0,
     )
+
+
+# --- candidate years for the learned scorer ---------------------------------------------------
+
+# Any year, also inside a date ("12.05.1974") or after a slash ("1994/2008"); not "1990er", not part
+# of a longer number (postcodes, amounts).
+_ANY_YEAR = re.compile(r"(?<![\d])(1[89]\d\d|20[0-3]\d)(?![\d]|er\b|ern\b|\.\d)")
+_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_JUBILEE = re.compile(r"jährig|Jubiläum|Jahrestag|feier|Geburtstag", re.IGNORECASE)
+_VISIT = re.compile(r"besuch|reist|Reise|Delegation|Gäste|Fest\b|Festakt|Begegnung|Konzert|Turnier", re.IGNORECASE)
+_HISTORY = re.compile(r"Krieg|zerstört|Bombard|Besatzung|Vertreibung|Mauerfall|Wende|geboren|gestorben|verstorben"
+                      r"|Einwohner|erbaut|Stadtrecht|erstmals\s+erwähnt|Eingemeindung", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"(?:seit|Gründung|gegründet|Partnerschaft|Freundschaft|Jahr|Beginn|Vertrag|Urkunde)\w*\s*:\s*$",
+                           re.IGNORECASE)
+
+
+def _year_options(spans: _Spans, candidate: _Candidate, rule_year: int | None) -> list[tuple[int, dict[str, float]]]:
+    """Each year the document gives near a candidate pair, with what speaks for it being the pair's
+    founding year: where it stands (the partner's sentence or list line, the sentences after it, the
+    paragraphs under the partner's heading), the words around it ("seit", "unterzeichnet", a date,
+    the end of a range, a jubilee, a war) and how far it is from the partner's name."""
+    text = spans.text
+    a, b = candidate.a, candidate.b
+    keys = {_key(a), _key(b)}
+    windows: list[tuple[str, int, int, _City]] = []  # (source, start, end, mention)
+    for side, city in (("b", b), ("a", a)):
+        mentions = _mentions_of(spans.cities, city)[:12]
+        for mention in mentions:
+            start, end = spans.context(mention.start)
+            if side == "a" and not any(start <= c.start < end and _key(c) == _key(b) for c in spans.cities):
+                continue  # the home city's own mentions count only where the partner is named too
+            windows.append(("context", start, end, mention))
+            i = bisect.bisect_right(spans.sentence_starts, end - 1)
+            for step, (s, e, _) in enumerate(spans.sentences[i : i + 2], start=1):
+                if s >= end and s - end < 200:
+                    windows.append((f"next{step}", s, e, mention))
+            line_index = spans.line_at(mention.start)
+            line = spans.lines[line_index]
+            if side == "b" and len(line.text.split()) <= 8:
+                # a partner's name over its own paragraphs: "▸ Peoria (Illinois, USA)" … "Partnerschaft seit: 1976"
+                section_end = start
+                for following in spans.lines[line_index + 1 :]:
+                    if following.kind == "heading" or (following.city is not None and _key(following.city) not in keys):
+                        break
+                    if following.start - line.start > 1500:
+                        break
+                    section_end = following.start + len(following.text)
+                if section_end > end:
+                    windows.append(("section", end, section_end, mention))
+    occurrences: dict[int, dict] = {}  # offset of the year → its features (best window)
+    for source, start, end, mention in windows:
+        for match in _ANY_YEAR.finditer(text, start, end):
+            features = _year_features(spans, match, source, start, mention, keys)
+            old = occurrences.get(match.start())
+            if old is None or features["source_rank"] < old["source_rank"]:
+                occurrences[match.start()] = features
+    written = {int(text[o : o + 4]) for o in occurrences}
+    values = sorted(written | ({rule_year} if rule_year else set()))
+    if rule_year is not None and rule_year not in written:
+        occurrences[-1] = {"source_rank": 4.0, "source_rule": 1.0}  # the rules' year, read where this code does not look
+    options = []
+    for offset, features in occurrences.items():
+        year = rule_year if offset < 0 else int(text[offset : offset + 4])
+        features.update({
+            "is_earliest": float(year == values[0]),
+            "is_latest": float(year == values[-1]),
+            "distinct_years": float(len(values)),
+            "year_repeats": float(sum(1 for o in occurrences if o >= 0 and text[o : o + 4] == str(year))),
+            "recent": float(year >= 2014),
+            "before_1945": float(year < 1945),
+            "rule_year": float(year == rule_year),
+            "rule_has_year": float(rule_year is not None),
+            "rule_stated": float(bool(candidate.statements)),
+        })
+        options.append((year, features))
+    return options
+
+
+def _year_features(spans: _Spans, match: re.Match, source: str, start: int, mention: _City,
+                   keys: set) -> dict[str, float]:
+    text = spans.text
+    offset = match.start()
+    before = text[max(start, offset - 30) : offset]
+    after = text[match.end() : min(len(text), match.end() + 40)]
+    s, e = spans.context(offset)
+    sentence = text[s:e]
+    low, high = sorted((offset, mention.start))
+    between = {_key(c) for c in spans.cities if low < c.start < high and _key(c) not in keys}
+    return {
+        "source_rank": float(("context", "next1", "section", "next2").index(source)),
+        f"source_{source}": 1.0,
+        "after_mention": float(offset > mention.start),
+        "distance": abs(offset - mention.start) / 100,
+        "cities_between": float(len(between)),
+        "same_line": float(spans.line_at(offset) == spans.line_at(mention.start)),
+        "seit": float(bool(re.search(r"\bseit\s+(?:dem\s+)?(?:Jahr(?:e)?\s+)?$", before, re.IGNORECASE))),
+        "im_jahr": float(bool(re.search(r"\bJahr(?:e)?\s+$", before))),
+        "parenthesis": float(bool(re.search(r"\(\s*(?:seit\s+|ab\s+)?$", before))),
+        "label": float(bool(_LABEL_BEFORE.search(before))),
+        "date": float(bool(re.search(r"\d{1,2}\.\s*(?:" + _MONTHS + r"|\d{1,2}\.)\s*$", before))),
+        "month": float(bool(re.search(_MONTHS + r"\s+$", before))),
+        "von": float(bool(re.search(r"\bvon\s+$", before))),
+        "range_end": float(bool(re.search(r"(?:\d\d\s*[–-]|\bbis(?:\s+(?:zum|ins)?\s*(?:Jahr(?:e)?)?)?)\s*$", before))),
+        "range_start": float(bool(re.match(r"\s*(?:[–-]\s*(?:1[89]|20)\d\d|bis\b)", after))),
+        "slash_first": float(bool(re.match(r"\s*/\s*(?:1[89]|20)?\d\d", after))),
+        "slash_second": float(bool(re.search(r"\d\s*/\s*$", before))),
+        "founding_after": float(bool(re.match(r"\W*(?:\w+\W+){0,3}?(?:geschlossen|gegründet|begründet|besiegelt|"
+                                              r"unterzeichnet|vereinbart|offiziell)", after))),
+        "founding_in_sentence": float(bool(_FOUNDING.search(sentence))),
+        "kind_in_sentence": float(_kind_of(sentence) is not None),
+        "suspended": float(bool(_SUSPENDED.search(sentence))),
+        "jubilee": float(bool(_JUBILEE.search(sentence))),
+        "visit": float(bool(_VISIT.search(sentence))),
+        "history": float(bool(_HISTORY.search(sentence))),
+        "years_in_sentence": float(len(_ANY_YEAR.findall(sentence))),
+        "footnote": float(bool(re.match(r"\s*\]|\s*\)\s*\[", after))),
+    }
 
 
 # --- candidate home cities for the learned scorer ---------------------------------------------

@@ -214,6 +214,13 @@ def test_a_bare_name_means_the_city_the_document_names_in_full(rules_nlp, gazett
     assert found[:3] == [("Frankfurt (Oder)", 2925535), ("Słubice", 3085495), ("Frankfurt", 2925535)]
 
 
+def test_a_letterhead_in_capitals_is_the_city_named_below(nlp, gazetteer):
+    text = "DINKELSBÜHL\nAltstadt erleben\n\nDie Stadt Dinkelsbühl ist seit 1969 mit Guérande verschwistert. Die CDU tagte."
+    found = [(m.text, m.geonames_id) for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"]
+    assert found[0] == ("DINKELSBÜHL", 2936886)
+    assert "CDU" not in {name for name, _ in found}
+
+
 def test_german_transliterations_of_russian_names(rules_nlp, gazetteer):
     text = "Partnerstädte\nSowetskaja Gawan\n1989\nUfa\n1997"
     assert cities(find_entities(text, rules_nlp, gazetteer)) == {

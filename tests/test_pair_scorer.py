@@ -55,6 +55,36 @@ def test_cities_named_only_as_a_trip_are_no_partners(scorer, nlp, gazetteer):
     assert not partners & {"Hamburg", "Hannover", "München"}
 
 
+def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gazetteer):
+    """A web page with a heading per partner town: the year stands on a line of its own, below a
+    paragraph that names other years (a war, a book). Ranges give their start."""
+    text = ("Partnerstädte der Stadt Friedrichshafen\n\n"
+            "▸ Saint-Dié-des-Vosges (Frankreich)\n\n"
+            "Hier erschien 1507 die Cosmographiae Introductio. Im November 1944 wurde Saint-Dié von "
+            "deutschen Truppen in Brand gesteckt. Dass gerade diese Stadt Friedrichshafen die Hand "
+            "reichte, ist ein Zeichen der Versöhnung.\n\n"
+            "Partnerschaft seit: 1987\n\n"
+            "▸ Peoria (Illinois, USA)\n\n"
+            "Die Partnerstadt Peoria liegt am Illinois River. Jedes Jahr reisen Schülerinnen und Schüler "
+            "im Jugendaustausch nach Peoria.\n\n"
+            "Partnerschaft seit: 1976\n")
+    document = _document(text)
+    found = {frozenset((p.city_a, p.city_b)): p
+             for p in find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)}
+    assert found[frozenset(("Friedrichshafen", "Saint-Dié-des-Vosges"))].since_year == 1987
+    assert found[frozenset(("Friedrichshafen", "Peoria"))].since_year == 1976
+
+
+def test_a_partnership_dated_only_relatively_gets_no_year(scorer, nlp, gazetteer):
+    text = ("Stadt Eutin – Aus dem Rathaus\n\n"
+            "Seit nunmehr 40 Jahren ist Eutin mit der dänischen Stadt Nykøbing Falster partnerschaftlich "
+            "verbunden. Zum Jubiläum im Jahr 2024 reiste eine Delegation nach Dänemark.\n")
+    document = _document(text)
+    found = find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)
+    pair = next(p for p in found if {p.city_a, p.city_b} == {"Eutin", "Nykøbing Falster"})
+    assert pair.since_year is None
+
+
 def test_the_shipped_model_beats_the_rules_on_the_held_out_split(scorer, nlp, gazetteer):
     learned = evaluate_partnerships(GOLD, nlp, gazetteer, split="test", scorer=scorer)
     rules = evaluate_partnerships(GOLD, nlp, gazetteer, split="test")
@@ -97,11 +127,12 @@ def test_training_on_three_writers_writes_a_model_that_loads(tmp_path, nlp, gaze
     assert meta["trained_on"]["documents"] == 15
     assert meta["trained_on"]["writers"] == ["t2", "t3", "t4"]
     assert 0.0 < meta["leave_writer_out"]["f1"] <= 1.0
+    assert meta["trained_on"]["year_options"] > 0
     assert meta["held_out"]["previous"] is None
     with pytest.raises(ConfigError, match="two writers"):
         train_pair_scorer(gold, tmp_path / "other", nlp, gazetteer, split="test")
     loaded = PairScorer.load(tmp_path / "pairs")
-    assert loaded.model_version == meta["model_version"]
+    assert loaded.model_version == meta["model_version"] and loaded.chooses_years
     card = (tmp_path / "pairs" / "README.md").read_text(encoding="utf-8")
     assert "leave one writer out" in card and "{" not in card
     report = format_training_report(meta)
