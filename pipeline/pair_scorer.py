@@ -111,6 +111,10 @@ class PairScorer:
         return chosen
 
     def _probabilities(self, name: str, features: Sequence[dict]) -> np.ndarray:
+        """Probability of the positive class of model ``name`` for each feature dict."""
+        if not features:
+            return np.zeros(0)
+        vectorizer, estimator = self._models[name]
         # One thread: the batches are small, and OpenMP threads fighting over two cores (or over
         # the cores of parallel worker processes) made each prediction some 40 times slower.
         if self._threads is None:
@@ -118,14 +122,7 @@ class PairScorer:
 
             self._threads = ThreadpoolController()
         with self._threads.limit(limits=1, user_api="openmp"):
-            return _probabilities(self._models[name], features)
-
-
-def _probabilities(model: tuple, features: Sequence[dict]) -> np.ndarray:
-    vectorizer, estimator = model
-    if not features:
-        return np.zeros(0)
-    return estimator.predict_proba(vectorizer.transform(list(features)))[:, 1]
+            return estimator.predict_proba(vectorizer.transform(list(features)))[:, 1]
 
 
 def _fit(rows: Sequence[dict], labels: Sequence[bool], settings: dict, seed: int) -> tuple:

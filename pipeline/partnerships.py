@@ -229,11 +229,14 @@ class PairCandidate:
 
     partnership: Partnership
     features: dict[str, float]
-    _spans: "_Spans"
-    _candidate: "_Candidate"
+    _spans: "_Spans" = field(repr=False)
+    _candidate: "_Candidate" = field(repr=False)
+    _years: list | None = field(default=None, repr=False)
 
     def year_options(self) -> list[tuple[int, dict[str, float]]]:
-        return _year_options(self._spans, self._candidate, self.partnership.since_year)
+        if self._years is None:  # training asks twice: for the year rows and in cross-validation
+            self._years = _year_options(self._spans, self._candidate, self.partnership.since_year)
+        return self._years
 
 
 @dataclass

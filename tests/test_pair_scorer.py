@@ -31,6 +31,12 @@ def _document(text: str) -> Document:
     return Document(doc_id="t", source_path="t.txt", media_type="text", text=text)
 
 
+def _scored_pairs(text: str, scorer, nlp, gazetteer) -> dict:
+    """The partnerships the scorer keeps in ``text``, by unordered pair of names."""
+    found = find_partnerships(_document(text), find_entities(text, nlp, gazetteer), gazetteer, scorer)
+    return {frozenset((p.city_a, p.city_b)): p for p in found}
+
+
 def test_an_amtsblatt_letterhead_names_the_home_city(scorer, nlp, gazetteer):
     text = ("AMTSBLATT DER STADT NORDHAUSEN            Nr. 11/2024 · 12. Juni 2024\n\n"
             "Zum Rolandsfest begrüßte der Oberbürgermeister Gäste aus Charleville-Mézières, mit dem "
@@ -48,8 +54,7 @@ def test_cities_named_only_as_a_trip_are_no_partners(scorer, nlp, gazetteer):
     text = ("Stadt Eckernförde – Pressemitteilung\n\n"
             "Die Stadt Eckernförde pflegt seit 1983 eine Städtepartnerschaft mit Mikołajki in Polen. "
             "Der Seniorenbeirat fuhr im Mai mit dem Bus über Hamburg und Hannover nach München.\n")
-    document = _document(text)
-    found = find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)
+    found = _scored_pairs(text, scorer, nlp, gazetteer).values()
     partners = {p.city_b if p.city_a == "Eckernförde" else p.city_a for p in found}
     assert "Mikołajki" in partners
     assert not partners & {"Hamburg", "Hannover", "München"}
@@ -57,7 +62,7 @@ def test_cities_named_only_as_a_trip_are_no_partners(scorer, nlp, gazetteer):
 
 def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gazetteer):
     """A web page with a heading per partner town: the year stands on a line of its own, below a
-    paragraph that names other years (a war, a book). Ranges give their start."""
+    paragraph that names other years (a war, a book)."""
     text = ("Partnerstädte der Stadt Friedrichshafen\n\n"
             "▸ Saint-Dié-des-Vosges (Frankreich)\n\n"
             "Hier erschien 1507 die Cosmographiae Introductio. Im November 1944 wurde Saint-Dié von "
@@ -68,9 +73,7 @@ def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gaz
             "Die Partnerstadt Peoria liegt am Illinois River. Jedes Jahr reisen Schülerinnen und Schüler "
             "im Jugendaustausch nach Peoria.\n\n"
             "Partnerschaft seit: 1976\n")
-    document = _document(text)
-    found = {frozenset((p.city_a, p.city_b)): p
-             for p in find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)}
+    found = _scored_pairs(text, scorer, nlp, gazetteer)
     assert found[frozenset(("Friedrichshafen", "Saint-Dié-des-Vosges"))].since_year == 1987
     assert found[frozenset(("Friedrichshafen", "Peoria"))].since_year == 1976
 
@@ -79,9 +82,7 @@ def test_a_partnership_dated_only_relatively_gets_no_year(scorer, nlp, gazetteer
     text = ("Stadt Eutin – Aus dem Rathaus\n\n"
             "Seit nunmehr 40 Jahren ist Eutin mit der dänischen Stadt Nykøbing Falster partnerschaftlich "
             "verbunden. Zum Jubiläum im Jahr 2024 reiste eine Delegation nach Dänemark.\n")
-    document = _document(text)
-    found = find_partnerships(document, find_entities(text, nlp, gazetteer), gazetteer, scorer)
-    pair = next(p for p in found if {p.city_a, p.city_b} == {"Eutin", "Nykøbing Falster"})
+    pair = _scored_pairs(text, scorer, nlp, gazetteer)[frozenset(("Eutin", "Nykøbing Falster"))]
     assert pair.since_year is None
 
 
