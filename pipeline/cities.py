@@ -199,6 +199,39 @@ def _english_transliteration(key: str) -> str:
     return key
 
 
+_STATE_CODES = {normalize_name(name): code for code, name in GERMAN_STATES.items()}
+# A German town with its state in brackets or after a slash: "Friedberg (Hessen)", "Neustadt/Sachsen".
+# Matches surfaces and keys alike (keys have lost the brackets).
+_STATE_QUALIFIED = re.compile(
+    r"^(.+?)(?:\s*[(/]\s*|\s+)(" + "|".join(re.escape(n) for n in [*GERMAN_STATES.values(), *_STATE_CODES]) + r")\)?$",
+    re.IGNORECASE,
+)
+
+
+# Abbreviations of German place names: "St. Wendel" (GeoNames: Sankt Wendel), "Rosbach v. d. Höhe",
+# "Bad Neustadt a. d. Saale", "Weiden i. d. OPf.". Keys have lost their dots already.
+_ABBREVIATIONS = (
+    (re.compile(r"^st "), "sankt "), (re.compile(r" a d "), " an der "), (re.compile(r" v d "), " vor der "),
+    (re.compile(r" o d "), " ob der "), (re.compile(r" i d "), " in der "), (re.compile(r" i "), " im "),
+)
+
+
+def _written_out(key: str) -> list[str]:
+    """The key with its abbreviations written out, if it has any."""
+    if "st " not in key and len(key.split()) < 3:
+        return []
+    expanded = key
+    for pattern, replacement in _ABBREVIATIONS:
+        expanded = pattern.sub(replacement, expanded)
+    return [expanded] if expanded != key else []
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other keys the same name may be filed under: English transliteration, written-out abbreviations."""
+    english = _english_transliteration(key)
+    return ([english] if english != key else []) + _written_out(key)
+
+
 # --- inflected forms ----------------------------------------------------------
 
 # Inhabitant adjectives that do not follow "city + er": "Dresdner Referat"
@@ -342,10 +375,10 @@ class Gazetteer:
 
     def _has_key(self, key: str) -> bool:
         # What _rows_for can find at most (its umlaut rule only removes rows).
-        if key in self._index:
+        if key in self._index or any(variant in self._index for variant in spelling_variants(key)):
             return True
-        english = _english_transliteration(key)
-        return english != key and english in self._index
+        qualified = _STATE_QUALIFIED.match(key)
+        return bool(qualified) and self._has_key(qualified.group(1))
 
     def is_override(self, surface: str) -> bool:
         """True when the curated override table names this surface (a trusted city name)."""
@@ -413,13 +446,26 @@ class Gazetteer:
         # German umlauts are letters, not decoration: "Länder" is not Lander VE,
         # "Bürg" (from "Bürger") is not Burg. A surface with one must meet a
         # name spelt that way ("Görlitz", "Brünn"); "Krakow" may still find Kraków.
-        if _UMLAUTS.search(surface) and _exact_key(surface) not in self._accented_names:
+        qualified = _STATE_QUALIFIED.match(surface)
+        if qualified:  # "Friedberg (Hessen)": the Hessian one of several Friedbergs
+            base, state = qualified.groups()
+            state_code = _STATE_CODES[normalize_name(state)]
+            rows = self._rows_for(base, normalize_name(base))
+            rows = tuple(r for r in rows if self._places[r][2] == "DE" and self._places[r][6] == state_code)
+            if rows:
+                return rows  # else the state is part of the name itself: "Neustadt in Sachsen"
+        if _UMLAUTS.search(surface) and not any(
+            exact in self._accented_names for exact in (_exact_key(surface), *_written_out(_exact_key(surface)))
+        ):
             return ()
         rows = self._rows(key)
         if rows:
             return rows
-        english = _english_transliteration(key)
-        return self._rows(english) if english != key else ()
+        for variant in spelling_variants(key):
+            rows = self._rows(variant)
+            if rows:
+                return rows
+        return ()
 
     def _rows(self, key: str) -> tuple[int, ...]:
         rows = self._index.get(key, ())

@@ -26,7 +26,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from pipeline.cities import Gazetteer, Place, country_code_for, normalize_name
+from pipeline.cities import Gazetteer, Place, country_code_for, normalize_name, spelling_variants
 from pipeline.errors import ModelError
 from pipeline.types import Mention
 
@@ -579,7 +579,7 @@ def _resolve_surnames(
 # Don", "Halle an der Saale", "Althen des Paluds", "Ústí nad Labem", "Stratford-upon-Avon".
 _NAME_LINKS = frozenset(
     "am an der die den des im in bei ob unter upon on de del della di da do dos du la le les "
-    "sur sul sous en et y na nad pod e".split()
+    "sur sul sous en et y na nad pod e a d v i o".split()
 )
 _MAX_NAME_WORDS = 6
 # A model's LOC may be a city named by an inflected form only if it is sizeable.
@@ -734,7 +734,20 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
         m for n, m in enumerate(mentions)
         if n not in initial or m.label != "CITY" or m.geonames_id in elsewhere
         or _is_list_item(text, m.start_char, m.end_char) or _country_after(text, m.end_char) == m.country_code
+        or _town_as_subject(text, m)
     ]
+
+
+# What follows a town that opens a sentence as its subject: "Wittenberge, die Elbestadt ...",
+# "Neuruppin ist seit 1990 mit ...", "Kyritz pflegt ...". A noun there is followed by other words.
+_SUBJECT_CONTINUATION = re.compile(
+    r",\s+(?:die|der|das|eine?|seit|Kreisstadt|Partnerstadt)\s|\s(?:ist|war|hat|hatte|pflegt|pflegte|unterhält|"
+    r"unterhielt|liegt|wurde|gehört|feiert|feierte|zählt|schloss|unterzeichnete|besiegelte)\s")
+
+
+def _town_as_subject(text: str, mention: Mention) -> bool:
+    return (bool(_SUBJECT_CONTINUATION.match(text, mention.end_char))
+            and normalize_name(mention.text) not in _NOUN_CITIES)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -804,15 +817,16 @@ def _name_gap(gap: str, previous: str) -> bool:
     stripped = gap.replace(" ", "").replace("\t", "").replace("\n", "")
     if stripped in ("", "-", "‐", "–", "(", "/"):
         return True
-    # "St. Petersburg", "St. Gallen"
-    return stripped == "." and previous in ("St", "Ste", "Sankt")
+    # "St. Petersburg", "Rosbach v. d. Höhe", "Bad Neustadt a. d. Saale"
+    return stripped == "." and previous in ("St", "Ste", "Sankt", "a", "d", "v", "i", "o")
 
 
 # A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
 # "die Gemeinde Mielno", "im mecklenburgischen Hagenow". Small places are trusted there as on a list line.
 _TOWN_BEFORE = re.compile(
     r"(?:\b(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde)"
-    r"|\b(?:im|dem|den|das|die|der|des)\s+[a-zäöü]+ischen?)[ \t]+$")
+    r"|[a-zäöü](?:stadt|städtchen|gemeinde|bezirk)"  # "Weinbaugemeinde Meursault", "Stadtbezirk Enfield"
+    r"|\b(?:im|dem|den|das|die|der|des|zum|zur|vom|beim)\s+[a-zäöü]+schen?)[ \t]*\n?[ \t]*$")  # "dem pommerschen\nŁobez"
 
 
 def _gazetteer_city(
@@ -894,7 +908,7 @@ def _country_after(text: str, end: int) -> str | None:
 
 
 def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
-    own_name = normalize_name(place.name) == key
+    own_name = normalize_name(place.name) in (key, *spelling_variants(key))
     if not one_word:
         # Several capitalised words that together name a place are rarely
         # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad".
@@ -924,7 +938,7 @@ def _is_list_item(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     rest = text[line_start:start] + " " + text[end:line_end]
-    if _LIST_FILLER.match(rest):
+    if _LIST_FILLER.match(rest) or _is_table_cell(text, line_start, start, end, line_end):
         return True
     # Everything after a comma may describe the item: "Leeds, Großbritannien seit 1969".
     before, _, after = rest.partition(",")
@@ -934,6 +948,20 @@ def _is_list_item(text: str, start: int, end: int) -> bool:
         w.lower() in _LIST_WORDS or country_code_for(w) or w.isdigit() or w.islower()
         for w in re.findall(r"\w+", after)
     ) and len(after.split()) <= 4
+
+
+# A cell of a table laid out with spaces, tabs or pipes: "Echzell      Richmond (North Yorkshire)   1975".
+_CELL_GAP = r"(?:\t|  |\|)"
+_CELL_BEFORE = re.compile(_CELL_GAP + r"[ \t]*$")
+_CELL_AFTER = re.compile(r"(?:[ \t]?\([^()\n]{1,30}\))?(?:[ \t]*$|[ \t]*" + _CELL_GAP + ")")
+
+
+def _is_table_cell(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
+    line = text[line_start:line_end]
+    if len(re.findall(_CELL_GAP + r"+", line.strip())) < 2:
+        return False  # one wide gap is layout, two make columns
+    before = text[line_start:start]
+    return (not before.strip() or bool(_CELL_BEFORE.search(before))) and bool(_CELL_AFTER.match(text, end, line_end))
 
 
 def _reads_as_name(text: str, words: list[_Word], i: int) -> bool:

@@ -378,7 +378,9 @@ Three gradient-boosted tree models (`HistGradientBoostingClassifier`) decide wha
   "Dortmunds Partnerstädte", of the letterhead "AMTSBLATT DER STADT NORDHAUSEN"); the best at or
   above 0.5 is the home city;
 - the **pair model** scores each candidate pair: the rules' pairs, the home city with every other
-  city, and two cities sharing a sentence with partnership words. Pairs at or above the threshold
+  city, two cities sharing a sentence with partnership words (in it, before it or in the next one),
+  and the first city of a sentence with a city partnered in the sentence after it ("Eine bewegte
+  Geschichte hat Pritzwalk. Von 1972 bis 1991 bestand eine Städtefreundschaft mit ..."). Pairs at or above the threshold
   ({threshold}) are rows of `partnerships`, the probability their `confidence`;
 - the **year model** scores each year written near a kept pair (its sentence or list line, the two
   sentences after it, the paragraphs under the partner's heading, the rules' year) for being the
@@ -392,7 +394,7 @@ that the models weigh signals rather than learn one writer's vocabulary.
 
 The `{split}` split of `corpus/gold/partnerships.jsonl`: {documents} German documents, {pairs} gold
 pairs, {candidates} candidate pairs and {year_options} years offered for the gold pairs, written by {writers} writers (the sample corpus and own
-documents, and gold sets `d2_`, `t2_` to `t12_`, each by a helper who never saw the extractor).
+documents, and gold sets `d2_`, `t2_` to `t14_`, each by a helper who never saw the extractor).
 All texts were written for this project (the sample documents are real public pages, see
 `corpus/reference/README.md`); licence as the repository's. The held-out `test` split is never
 used in training.
@@ -412,7 +414,7 @@ The held-out split was written before the extractor existed and its errors have 
 so it flatters all variants alike.
 
 `twinning evaluate --task partnerships --split test` scores the shipped model;
-`--rules-only` scores the rules alone.
+`--pair-model none` scores the rules alone.
 
 ## Limits
 

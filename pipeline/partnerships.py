@@ -2379,16 +2379,26 @@ def _candidates(reading: _Reading, spans: _Spans) -> list[_Candidate]:
     if home is not None:
         for city in cities:
             add(home, city)
+    previous_subject, previous_end = None, -1
     for start, end, _ in spans.sentences:
         inside = _distinct([c for c in cities if start <= c.start < end])
-        if not 2 <= len(inside) <= 8:
+        subject, subject_end = previous_subject, previous_end
+        previous_subject, previous_end = (inside[0] if inside else None), end
+        if not inside or len(inside) > 8:
             continue
-        previous = text[max(0, start - 300) : start]
-        if _kind_of(text[start:end]) is None and _kind_of(previous) is None:
+        # Partnership words in the sentence, the text before it, or the sentence after it:
+        # "X und Y gehören seit dem Mauerfall zusammen; besiegelt wurde die Partnerschaft 1990."
+        nearby = text[max(0, start - 300) : start], text[start:end], text[end : end + 150]
+        if all(_kind_of(part) is None for part in nearby):
             continue
         for i, a in enumerate(inside):
             for b in inside[i + 1 :]:
                 add(a, b)
+        # The town the previous sentence is about, partnered here without being named again:
+        # "Eine bewegte Geschichte hat Pritzwalk. Von 1972 bis 1991 bestand eine Städtefreundschaft mit ..."
+        if subject is not None and _kind_of(text[start:end]) and "\n\n" not in text[subject_end:start]:
+            for b in inside[:3]:
+                add(subject, b)
     return list(pairs.values())
 
 
@@ -2509,6 +2519,7 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
                 old = best.get(name)
                 best[name] = value if old is None else (min(old, value) if against else max(old, value))
         features.update({f"{side}_{name}": value for name, value in best.items()})
+    features.update(_closeness(spans, _mentions_of(reading.cities, a), _mentions_of(reading.cities, b)))
     partnered_elsewhere = {_key(f.b) for f in reading.found if f.a is not None and _key(f.a) != _key(a)} | {
         _key(f.a) for f in reading.found if f.a is not None and _key(f.b) != _key(a)}
     features["b_stated_with_other"] = float(_key(b) in partnered_elsewhere)
@@ -2516,6 +2527,19 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
     features["document_rule_pairs"] = float(len({tuple(sorted((str(_key(f.a)), str(_key(f.b))))) for f in reading.found
                                                  if f.a is not None}))
     return features
+
+
+def _closeness(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> dict[str, float]:
+    """Whether the two cities are ever named in one sentence (or list line), or in two sentences in a row."""
+    index = {start: i for i, start in enumerate(spans.sentence_starts)}
+    contexts_a = {spans.context(m.start) for m in mentions_a[:12]}
+    contexts_b = {spans.context(m.start) for m in mentions_b[:12]}
+    positions_a = {index.get(c[0], -10) for c in contexts_a} - {-10}
+    positions_b = {index.get(c[0], -10) for c in contexts_b} - {-10}
+    return {
+        "shared_context": float(bool(contexts_a & contexts_b)),
+        "adjacent_sentences": float(any(abs(i - j) == 1 for i in positions_a for j in positions_b)),
+    }
 
 
 def _mentions_of(cities: list[_City], city: _City) -> list[_City]:
@@ -2673,7 +2697,17 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
 
 # --- candidate home cities for the learned scorer ---------------------------------------------
 
-_OWNER_PHRASE = r"(?:der|die|das)\s+(?:Großen\s+)?(?:Kreis|Hanse|Landeshaupt|Universitäts|Kur|Bischofs)?(?:stadt|gemeinde)\s+"
+# Matched against the casefolded text.
+_OWNER_PHRASE = r"(?:der|die|das)\s+(?:großen\s+)?(?:kreis|hanse|landeshaupt|universitäts|kur|bischofs)?(?:stadt|gemeinde)\s+"
+# The city as the owner of partnerships: "Dresden pflegt Städtepartnerschaften mit ...", "die Partnerstädte
+# von Memmingen", "Dortmunds Partnerstädte".
+_PARTNER_WORD = r"(?:partner|städtepartner|freundschaft|städtefreundschaft|verschwistert|verbunden)"
+
+
+def _partner_subject_pattern(escaped: str) -> str:
+    return (rf"\b(?:{escaped})\s+(?:pflegt|unterhält|unterhielt|hat|ist|besitzt|verbindet)\b[^.\n]{{0,60}}?{_PARTNER_WORD}"
+            rf"|partner(?:städte|stadt|schaften|gemeinden)\s+(?:von\s+|der\s+stadt\s+|der\s+gemeinde\s+)?(?:{escaped})\b"
+            rf"|\b(?:{escaped})s\s+(?:städte)?partner")
 
 
 def home_candidates(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, dict]]:
@@ -2710,6 +2744,7 @@ def home_candidates(document: Document, entities: list[Mention], gazetteer: Gaze
             "in_head": float(any(n.casefold() in head for n in stems)),
             "owner_phrase": float(bool(escaped) and bool(re.search(_OWNER_PHRASE + r"(?:" + escaped + r")\b", folded))),
             "owner_phrase_head": float(bool(escaped) and bool(re.search(_OWNER_PHRASE + r"(?:" + escaped + r")\b", head))),
+            "partner_subject": float(len(re.findall(_partner_subject_pattern(escaped), folded))) if escaped else 0.0,
             "demonyms": float(demonyms),
             "item_lines": float(item_lines),
             "german": float(mention.country_code == "DE"),

@@ -81,6 +81,16 @@ from pipeline.cities import GERMAN_STATES, Gazetteer, Place, country_code_for, n
         ("Halle", 2911522, "DE"),  # Halle (Saale)
         ("Weißenfels", 2811899, "DE"),
         ("Karlsbad", 3073803, "CZ"),  # Karlovy Vary, not Carlsbad CA
+        ("Neubrandenburg", 2866135, "DE"),  # ends in a state's name, but names no state
+        ("Neustadt in Sachsen", 2864089, "DE"),  # a state that is part of the name
+        ("Vienne", 2969284, "FR"),  # the town on the Rhône; German texts write Wien for Vienna
+        # Abbreviations written out: GeoNames files them as Sankt Wendel, Rosbach vor der Höhe, ...
+        ("St. Wendel", 2841463, "DE"),
+        ("Rosbach v. d. Höhe", 2845160, "DE"),
+        ("Bad Neustadt a. d. Saale", 2953389, "DE"),
+        # A state in brackets picks the namesake: the Hessian Friedberg, not the larger Bavarian one.
+        ("Friedberg (Hessen)", 2924802, "DE"),
+        ("Friedberg (Bayern)", 2924803, "DE"),
     ],
 )
 def test_links_german_names_and_variants(gazetteer, surface, geonames_id, country):

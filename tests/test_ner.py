@@ -293,10 +293,34 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         # A country named right after the city decides between namesakes.
         ("Komárom, Ungarn seit 1990", {"Komárom": (3049519, "HU")}),
         ("Die Stadt Brandenburg an der Havel liegt im Land Brandenburg.", {"Brandenburg an der Havel": (2945358, "DE")}),
+        # Small towns introduced as towns: a regional adjective (also across a line break), a compound.
+        ("Perleberg unterhält eine Städtepartnerschaft mit dem pommerschen Łobez.",
+         {"Perleberg": (2854848, "DE"), "Łobez": (3093158, "PL")}),
+        ("Zella-Mehlis hat die Städtefreundschaft mit dem russischen\nJefremow ruhend gestellt.",
+         {"Zella-Mehlis": (2804867, "DE"), "Yefremov": (468390, "RU")}),
+        ("Eine Ortsteilpartnerschaft besteht mit der Weinbaugemeinde Meursault.", {"Meursault": (2994113, "FR")}),
+        # A town that opens a sentence as its subject, named nowhere else.
+        ("Wittenberge, die Elbestadt, und Schwarzenbek gehören zusammen.",
+         {"Wittenberge": (2807344, "DE"), "Schwarzenbek": (2835013, "DE")}),
+        ("Neuruppin ist seit 1990 mit Bad Kreuznach verbunden.",
+         {"Neuruppin": (2864276, "DE"), "Bad Kreuznach": (2953504, "DE")}),
+        # A noun that is also a town counts after "der Stadt".
+        ("Städtepartnerschaften der Stadt Weiden i.d.OPf.", {"Weiden": (2813040, "DE")}),
+        ("Die Weiden am Ufer sind grün.", {}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):
     assert cities(find_entities(text, rules_nlp, gazetteer)) == expected
+
+
+def test_cells_of_a_table_laid_out_with_spaces_count_as_list_items(rules_nlp, gazetteer):
+    text = ("Stadt                 Partnerstadt        Seit\n"
+            "Echzell               Richmond            k. A.\n"
+            "Rosbach v. d. Höhe    Newport             1978\n")
+    found = cities(find_entities(text, rules_nlp, gazetteer))
+    assert found["Echzell"] == (2933772, "DE") and found["Rosbach vor der Höhe"] == (2845160, "DE")
+    # In running text a town of 5,000 people with a short name is not trusted on its own.
+    assert "Echzell" not in cities(find_entities("Wir fuhren über Echzell und weiter.", rules_nlp, gazetteer))
 
 
 def test_long_documents_are_processed_in_chunks_with_true_offsets(rules_nlp, gazetteer):

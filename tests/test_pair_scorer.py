@@ -60,6 +60,17 @@ def test_cities_named_only_as_a_trip_are_no_partners(scorer, nlp, gazetteer):
     assert not partners & {"Hamburg", "Hannover", "München"}
 
 
+def test_a_town_partnered_in_the_sentence_after_the_one_about_it(scorer, nlp, gazetteer):
+    text = ("Freunde in Ost und West\n\n"
+            "Rheinsberg hat 1991 eine Partnerschaft mit Kirchheimbolanden in der Pfalz geschlossen. "
+            "Eine bewegte Geschichte hat Pritzwalk. Von 1972 bis 1991 bestand eine Städtefreundschaft mit "
+            "Wyschni Wolotschok im damaligen Gebiet Kalinin; sie wurde nicht fortgeführt.\n")
+    pairs = _scored_pairs(text, scorer, nlp, gazetteer)
+    assert frozenset(("Pritzwalk", "Wyschni Wolotschok")) in pairs
+    assert pairs[frozenset(("Pritzwalk", "Wyschni Wolotschok"))].since_year == 1972
+    assert frozenset(("Rheinsberg", "Wyschni Wolotschok")) not in pairs
+
+
 def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gazetteer):
     """A web page with a heading per partner town: the year stands on a line of its own, below a
     paragraph that names other years (a war, a book)."""

@@ -15,11 +15,12 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (202 documents, 1370 pairs): F1 0.817, year accuracy
-# 0.887 with models/ner of this commit. Each blind set joined dev after it was scored once
-# (corpus/gold/README.md). The floors leave room for a retrained NER model.
-DEV_F1_FLOOR = 0.80
-DEV_YEAR_FLOOR = 0.87
+# test_pair_scorer.py), measured on the dev split (235 documents, 1578 pairs): F1 0.799, year accuracy
+# 0.873 with models/ner of this commit. Each blind set joined dev after it was scored once
+# (corpus/gold/README.md), and each new set lowered this figure a little. The floors leave room
+# for a retrained NER model.
+DEV_F1_FLOOR = 0.78
+DEV_YEAR_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -276,11 +277,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 202
+    assert result["documents"] == 235
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 202 documents")
+    assert report.startswith("partnerships, split dev: 235 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
