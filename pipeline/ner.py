@@ -952,11 +952,14 @@ def _is_list_item(text: str, start: int, end: int) -> bool:
 
 # A cell of a table laid out with spaces, tabs or pipes: "Echzell      Richmond (North Yorkshire)   1975".
 _CELL_GAP = r"(?:\t|  |\|)"
+_MAX_TABLE_ROW = 300
 _CELL_BEFORE = re.compile(_CELL_GAP + r"[ \t]*$")
 _CELL_AFTER = re.compile(r"(?:[ \t]?\([^()\n]{1,30}\))?(?:[ \t]*$|[ \t]*" + _CELL_GAP + ")")
 
 
 def _is_table_cell(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
+    if line_end - line_start > _MAX_TABLE_ROW:
+        return False  # prose paragraph on one line: not a table, and too long to scan for every name
     line = text[line_start:line_end]
     if len(re.findall(_CELL_GAP + r"+", line.strip())) < 2:
         return False  # one wide gap is layout, two make columns
