@@ -303,7 +303,7 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         ("Wittenberge, die Elbestadt, und Schwarzenbek gehören zusammen.",
          {"Wittenberge": (2807344, "DE"), "Schwarzenbek": (2835013, "DE")}),
         ("Neuruppin ist seit 1990 mit Bad Kreuznach verbunden.",
-         {"Neuruppin": (2864276, "DE"), "Bad Kreuznach": (2953504, "DE")}),
+         {"Neuruppin": (2864276, "DE"), "Bad Kreuznach": (2953416, "DE")}),
         # A noun that is also a town counts after "der Stadt".
         ("Städtepartnerschaften der Stadt Weiden i.d.OPf.", {"Weiden": (2813040, "DE")}),
         ("Die Weiden am Ufer sind grün.", {}),
