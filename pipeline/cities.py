@@ -206,6 +206,7 @@ _STATE_QUALIFIED = re.compile(
     r"^(.+?)(?:\s*[(/]\s*|\s+)(" + "|".join(re.escape(n) for n in [*GERMAN_STATES.values(), *_STATE_CODES]) + r")\)?$",
     re.IGNORECASE,
 )
+_MAY_NAME_A_STATE = re.compile(r"[\s(/]")  # the pattern needs a separator; most surfaces are one word
 
 
 # Abbreviations of German place names: "St. Wendel" (GeoNames: Sankt Wendel), "Rosbach v. d. Höhe",
@@ -377,7 +378,7 @@ class Gazetteer:
         # What _rows_for can find at most (its umlaut rule only removes rows).
         if key in self._index or any(variant in self._index for variant in spelling_variants(key)):
             return True
-        qualified = _STATE_QUALIFIED.match(key)
+        qualified = _STATE_QUALIFIED.match(key) if " " in key else None  # most keys are one word
         return bool(qualified) and self._has_key(qualified.group(1))
 
     def is_override(self, surface: str) -> bool:
@@ -446,7 +447,7 @@ class Gazetteer:
         # German umlauts are letters, not decoration: "Länder" is not Lander VE,
         # "Bürg" (from "Bürger") is not Burg. A surface with one must meet a
         # name spelt that way ("Görlitz", "Brünn"); "Krakow" may still find Kraków.
-        qualified = _STATE_QUALIFIED.match(surface)
+        qualified = _STATE_QUALIFIED.match(surface) if _MAY_NAME_A_STATE.search(surface) else None
         if qualified:  # "Friedberg (Hessen)": the Hessian one of several Friedbergs
             base, state = qualified.groups()
             state_code = _STATE_CODES[normalize_name(state)]

@@ -2388,15 +2388,15 @@ def _candidates(reading: _Reading, spans: _Spans) -> list[_Candidate]:
             continue
         # Partnership words in the sentence, the text before it, or the sentence after it:
         # "X und Y gehören seit dem Mauerfall zusammen; besiegelt wurde die Partnerschaft 1990."
-        nearby = text[max(0, start - 300) : start], text[start:end], text[end : end + 150]
-        if all(_kind_of(part) is None for part in nearby):
+        kind_inside = _kind_of(text[start:end]) is not None
+        if not (kind_inside or _kind_of(text[max(0, start - 300) : start]) or _kind_of(text[end : end + 150])):
             continue
         for i, a in enumerate(inside):
             for b in inside[i + 1 :]:
                 add(a, b)
         # The town the previous sentence is about, partnered here without being named again:
         # "Eine bewegte Geschichte hat Pritzwalk. Von 1972 bis 1991 bestand eine Städtefreundschaft mit ..."
-        if subject is not None and _kind_of(text[start:end]) and "\n\n" not in text[subject_end:start]:
+        if subject is not None and kind_inside and "\n\n" not in text[subject_end:start]:
             for b in inside[:3]:
                 add(subject, b)
     return list(pairs.values())
@@ -2411,6 +2411,7 @@ class _Spans:
         self.cities = reading.cities
         self.sentences = _sentences(text, lines)
         self.sentence_starts = [s for s, _, _ in self.sentences]
+        self.sentence_index = {start: i for i, start in enumerate(self.sentence_starts)}
         self.lines = lines
         self.line_starts = [line.start for line in lines]
         headings, current = [], None
@@ -2531,11 +2532,10 @@ def _pair_features(reading: _Reading, spans: _Spans, candidate: _Candidate) -> d
 
 def _closeness(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> dict[str, float]:
     """Whether the two cities are ever named in one sentence (or list line), or in two sentences in a row."""
-    index = {start: i for i, start in enumerate(spans.sentence_starts)}
     contexts_a = {spans.context(m.start) for m in mentions_a[:12]}
     contexts_b = {spans.context(m.start) for m in mentions_b[:12]}
-    positions_a = {index.get(c[0], -10) for c in contexts_a} - {-10}
-    positions_b = {index.get(c[0], -10) for c in contexts_b} - {-10}
+    positions_a = {spans.sentence_index[c[0]] for c in contexts_a if c[0] in spans.sentence_index}
+    positions_b = {spans.sentence_index[c[0]] for c in contexts_b if c[0] in spans.sentence_index}
     return {
         "shared_context": float(bool(contexts_a & contexts_b)),
         "adjacent_sentences": float(any(abs(i - j) == 1 for i in positions_a for j in positions_b)),
@@ -2701,7 +2701,7 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
 _OWNER_PHRASE = r"(?:der|die|das)\s+(?:großen\s+)?(?:kreis|hanse|landeshaupt|universitäts|kur|bischofs)?(?:stadt|gemeinde)\s+"
 # The city as the owner of partnerships: "Dresden pflegt Städtepartnerschaften mit ...", "die Partnerstädte
 # von Memmingen", "Dortmunds Partnerstädte".
-_PARTNER_WORD = r"(?:partner|städtepartner|freundschaft|städtefreundschaft|verschwistert|verbunden)"
+_PARTNER_WORD = r"(?:partner|freundschaft|verschwistert|verbunden)"  # also inside "Städtepartnerschaft"
 
 
 def _partner_subject_pattern(escaped: str) -> str:
