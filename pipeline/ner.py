@@ -70,6 +70,7 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
 
     Offsets index ``text``: ``text[m.start_char:m.end_char] == m.text``.
     """
+    original, text = text, _without_note_numbers(text)
     words = _words(text)
     spans = _model_spans(text, nlp)
     found = _gazetteer_matches(text, words, gazetteer)
@@ -95,7 +96,18 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     mentions += _capitalised_names(text, mentions)
     mentions = [m for m in mentions if not (m.label == "CITY" and _part_of_region_name(text, m, gazetteer))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    for m in mentions:
+        m.text = original[m.start_char : m.end_char]
     return mentions
+
+
+# A footnote's number glued to the word it annotates ("Montbéliard32", "Besançon34"), as scholarly
+# PDFs come out of text extraction: blanked (same length, so offsets hold) before names are sought.
+_NOTE_NUMBER = re.compile(r"(?<=[a-zäöüßàâçéèêëîïôûùÿñóáíúłńśźżąęěščřžýůő]{3})\d{1,3}(?=[\s,.;:)]|$)")
+
+
+def _without_note_numbers(text: str) -> str:
+    return _NOTE_NUMBER.sub(lambda match: " " * len(match.group()), text)
 
 
 # A full name whose first word stands for it later: "Steinach am Brenner" ... "die Partnergemeinde Steinach".
@@ -142,9 +154,17 @@ def _same_city_elsewhere(text: str, mentions: list[Mention], forms: dict[str, Me
     return added
 
 
+# Words that make the name after them a region's: "in der englischen Grafschaft Suffolk" (not
+# Suffolk, Virginia), "im US-Bundesstaat New York", "in der Provinz Lodi".
+_REGION_WORD_BEFORE = re.compile(
+    r"\b(?:Grafschaft|Département|Departement|Provinz|Bundesstaat|US-Bundesstaat|Kanton|Woiwodschaft|Oblast)\s+$")
+
+
 def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
     """ "Baden" of "Baden-Württembergs", "Schleswig" of "Schleswig-Holstein": a town's name that
-    only begins the hyphenated name of a Land or region."""
+    only begins the hyphenated name of a Land or region; or one that a region word names as the region."""
+    if _REGION_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char):
+        return True
     if not text.startswith("-", mention.end_char):
         return False
     compound = re.match(r"[\w-]+", text[mention.start_char :]).group().rstrip("-")
@@ -585,6 +605,7 @@ _MAX_NAME_WORDS = 6
 # A model's LOC may be a city named by an inflected form only if it is sizeable.
 _MIN_POPULATION_DERIVED = 10_000
 _MIN_POPULATION_MODEL = 5_000
+_WELL_KNOWN_POPULATION = 100_000  # a single sentence-initial word this large is the city (unless a German noun)
 # Words that introduce a city in an ORG span: "Stadt Leipzig", "Landeshauptstadt Dresden".
 _CITY_HEADS = frozenset(
     "stadt landeshauptstadt hansestadt gemeinde partnerstadt kreisstadt großstadt universitätsstadt "
@@ -728,14 +749,21 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
         mentions.append(mention)
     # Every German sentence starts with a capital: a single word there ("Leiden
     # unter ...", "Solo spielt ...") counts only if the text names that city elsewhere
-    # too, or a country follows ("Inverness in Schottland, seit 1956").
+    # too, or a country follows ("Inverness in Schottland, seit 1956"), or it is a large
+    # city that is no German noun ("Reutlingen ging 1958 eine Partnerschaft ... ein").
     elsewhere = {m.geonames_id for n, m in enumerate(mentions) if n not in initial}
     return [
         m for n, m in enumerate(mentions)
         if n not in initial or m.label != "CITY" or m.geonames_id in elsewhere
         or _is_list_item(text, m.start_char, m.end_char) or _country_after(text, m.end_char) == m.country_code
-        or _town_as_subject(text, m)
+        or _town_as_subject(text, m) or _well_known(m, gazetteer)
     ]
+
+
+def _well_known(mention: Mention, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.link(mention.text)
+    return (place is not None and place.population >= _WELL_KNOWN_POPULATION
+            and normalize_name(mention.text) not in _NOUN_CITIES)
 
 
 # What follows a town that opens a sentence as its subject: "Wittenberge, die Elbestadt ...",
@@ -1086,12 +1114,17 @@ def _nearby_countries(text: str, city: Mention, bounds: list[tuple[int, int]]) -
     for n in (3, 2, 1):
         for k in range(len(right_words) - n + 1):
             code = country_code_for(" ".join(right_words[k : k + n]).strip(",()"))
-            if code and right_words[k][:1].isupper():
+            if code and right_words[k].lstrip("(")[:1].isupper():  # "Lodi (Italien)"
                 countries.add(code)
     for word in left.split()[-3:]:
         code = country_code_for(word.strip(",()"))
         if code and word.islower():
             countries.add(code)  # adjective: "die polnische Partnerstadt Zgierz"
+    if re.match(r"\s+(?:in|im|in der|in dem)\s", right):
+        for word in right_words[1:4]:
+            code = country_code_for(word.strip(",()"))
+            if code and word.islower():
+                countries.add(code)  # "Woodbridge in der englischen Grafschaft Suffolk"
     return countries
 
 

@@ -447,21 +447,25 @@ def _score_partner_genitives(text, gazetteer, score, first) -> None:
             geonames_id=place.geonames_id, country_code=place.country_code))
 
 
-_COUNTY_TITLE = re.compile(r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)\s*(?:$|[–|·,])",
-                           re.IGNORECASE)
+# The county's name ends the line, a separator or a column gap ("Kreis Steinfurt      Sitzungsvorlage").
+_COUNTY_TITLE = re.compile(
+    r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)(?:\s{2,}|\s*(?:$|[–|·,]))",
+    re.IGNORECASE)
 
 
 def _county_of_title(text: str) -> Mention | None:
-    """A county's own document: "Landkreis Märkisch-Oderland", "KREISVERWALTUNG GERMERSHEIM" as its first line."""
+    """A county's own document: "Landkreis Märkisch-Oderland", "KREISVERWALTUNG GERMERSHEIM",
+    "Landratsamt Rems-Murr-Kreis" as its first line."""
     first = text.lstrip()[:200].split("\n", 1)[0]
     match = _COUNTY_TITLE.match(first)
     if not match:
         return None
     name = match.group(1)
     name = "-".join(part.capitalize() for part in name.split("-")) if name.isupper() else name
+    if not name.casefold().endswith("kreis"):  # "Landratsamt Rems-Murr-Kreis" names the county in full
+        name = f"Landkreis {name}"
     start = text.find(match.group(1))
-    return Mention("LOC", f"Landkreis {name}", start, start + len(match.group(1)), normalized=f"Landkreis {name}",
-                   country_code="DE")
+    return Mention("LOC", name, start, start + len(match.group(1)), normalized=name, country_code="DE")
 
 
 # A place and date of signing: "Mannheim, im März 2024", "Passau, den 26.02.2024", "Kiel, 3. Mai 2023".
@@ -554,7 +558,7 @@ def _runs_on(line: str, following: str) -> bool:
     lowercase or bracketed continuation."""
     if len(line.strip()) < 45 or not following.strip():
         return False
-    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w-)$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following))
+    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following))
 
 
 def _heading_like(line: str) -> bool:
@@ -971,8 +975,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         if city is not None:
             tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
             # Not a line of running text that starts with a name: "... die ersten" / "Pforzheim/Saint-Maur. Als im ..."
+            # Nor the rest of a pair the line above broke at its dash ("darunter Ellwangen–" / "Abbeville, ...").
             runs_on = bool(result) and result[-1].kind == "prose" and not result[-1].text.rstrip().endswith(":") and bool(
-                re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail))
+                re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail) or re.search(r"\w[-–]$", result[-1].text.rstrip()))
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8 and not runs_on:
                 result.append(_Line(line, start, "item", city, tail, _partner_after_dash(city, tail, starts, gazetteer)))
                 consumed_until = city.end
@@ -1056,6 +1061,8 @@ def _is_attribute(line: str) -> bool:
         return True  # "Frankreich · Okzitanien", "Ungarn · Komitat Pest"
     if _KIND_ON_A_CARD.fullmatch(line.strip()):
         return True  # "Partnerschaft seit", "Städtepartnerschaft seit 1963", "verschwistert seit 1975"
+    if _CONTACT_FIELD.match(line.strip()):
+        return True  # "Kontakt: Freundeskreis Fulda–Wilson e. V." closes a town's section, not the list
     return all(_YEAR.fullmatch(w) or w.isdigit() or _RATING.match(w) or w.lower() == "seit" for w in words)
 
 
@@ -1064,6 +1071,9 @@ def _is_attribute(line: str) -> bool:
 _KIND_ON_A_CARD = re.compile(
     r"(?:(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Kooperation|Freundschaft)"
     r"(?:\s+seit|(?:\s+seit)?\s+(?:\d{1,2}\.\s?){0,2}(?:1[89]|20)\d\d)")
+_CONTACT_FIELD = re.compile(
+    r"(?:Kontakt|Ansprechpartner\w*|Ansprechperson|Infos?|Informationen|Internet|Homepage|Web(?:site|seite)?|E-?Mail"
+    r"|Tel(?:efon)?\.?|Fax|Adresse|Anschrift)\s*:", re.IGNORECASE)
 _DECORATION = re.compile(r"\[(?:Bild|Foto|Abb\.?|Abbildung|Grafik|Image|Video)\b[^\]]*\]|(?:>|»|→)\s*(?:[Mm]ehr|[Ww]eiter)\w*(?:\s+\w+)?")
 # A field of a card under its city: "Land: Frankreich", "Partnerstadt seit: 1990", "Einwohner: ca. 51.000".
 _CARD_FIELD = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:\s+[\w./-]+){0,2}\s*:\s+\S.{0,60}$")
@@ -1276,15 +1286,38 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     for line in text.split("\n"):
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset)
         if cells:
-            current.append(cells)
+            current.append((offset, line.count("|") < 2, cells))
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
-                tables.append(current)
+                tables.append(_aligned(current))
             current = []
         offset += len(line) + 1
     if len(current) >= 2:
-        tables.append(current)
+        tables.append(_aligned(current))
     return tables
+
+
+def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:
+    """The rows' cells in their columns. A space-aligned row that leaves a column empty
+    ("                     Devizes    GB    1975" under "Waiblingen  Mayenne  F  1962": the member
+    town is written once for its rows) gets an empty cell there, placed by the columns' positions in
+    the widest row; pipe rows keep their empty cells already."""
+    line_start, _, widest = max(rows, key=lambda row: len(row[2]))
+    columns = [a - line_start for a, _ in widest]
+    aligned = []
+    for offset, spaced, cells in rows:
+        if not spaced or len(cells) == len(columns):
+            aligned.append(cells)
+            continue
+        places = [min(range(len(columns)), key=lambda c: abs(columns[c] - (a - offset))) for a, _ in cells]
+        if places != sorted(set(places)):
+            aligned.append(cells)  # no clear column for each cell: as it stands
+            continue
+        row = [(offset + column, offset + column) for column in columns]
+        for place, cell in zip(places, cells):
+            row[place] = cell
+        aligned.append(row)
+    return aligned
 
 
 def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer: Gazetteer) -> _City | None:
@@ -1302,6 +1335,15 @@ def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer:
     if place is None or (place.population < 15_000 and not (place.population >= 1000 and _own_name(surface, gazetteer))):
         return None
     return _City(place.name, place.geonames_id, place.country_code, a, a + len(surface))
+
+
+def _owner_column(text, rows, grid, body, column) -> bool:
+    """A column that names each member town once, on the first of its rows: what it fills is cities
+    (two at least that GeoNames knows, and the rest names: "Kernen im Remstal")."""
+    filled = [k for k in body if column < len(rows[k]) and text[slice(*rows[k][column])].strip()]
+    named = [k for k in filled if grid[k][column] is not None]
+    return len(named) >= 2 and all(
+        k in named or _unknown_place(text, rows[k][column]) is not None for k in filled)
 
 
 def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
@@ -1328,6 +1370,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         def share(column, test):
             return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
         city_columns = [c for c in range(width) if share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
+        if city_columns and city_columns[0] > 0 and _owner_column(text, rows, grid, body, city_columns[0] - 1):
+            city_columns.insert(0, city_columns[0] - 1)  # "Waiblingen  Mayenne" / "           Devizes"
         year_columns = [c for c in range(width) if share(c, lambda k, c: bool(_YEAR.search(text[slice(*rows[k][c])]))) >= 0.5]
         kind_columns = [c for c in range(width) if share(c, lambda k, c: _kind_of(text[slice(*rows[k][c])]) is not None) >= 0.5]
         header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
@@ -1342,6 +1386,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if len(row) < max(city_columns) + 1:
                 continue
             a, b = (row[city_columns[0]], row[city_columns[1]]) if len(city_columns) >= 2 else (anchor, row[city_columns[0]])
+            if a is None and len(city_columns) >= 2 and text[slice(*spans[city_columns[0]])].strip():
+                a = _unknown_place(text, spans[city_columns[0]])  # a member town GeoNames lacks: its own row
             a = a or previous_a  # a member city written once for its rows
             previous_a = a
             if b is None and len(city_columns) >= 2 and city_columns[1] < len(spans):
@@ -1352,7 +1398,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if year_columns and year_columns[0] < len(spans):
                 match = _YEAR.search(text[slice(*spans[year_columns[0]])])
                 year = int(match.group(1)) if match else None
-            kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) or table_kind or "partnership"
+            remark = next((k for span in spans[max(city_columns) + 1 :] if (k := _kind_of(text[slice(*span)]))), None)
+            kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) \
+                or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found
@@ -2427,14 +2475,16 @@ class _Spans:
         return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
 
     def context(self, offset: int) -> tuple[int, int]:
-        """The sentence around ``offset``, or its list line with the attribute lines below it."""
+        """The sentence around ``offset``, or its list line with the attribute lines below it (and, under
+        a slide's town, the rest of its card: "Wels" / "Oberösterreich" / "• Partnerstadt" / "  seit 1979")."""
         i = bisect.bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i][1]:
             return self.sentences[i][0], self.sentences[i][1]
         j = self.line_at(offset)
         end = self.lines[j].start + len(self.lines[j].text)
+        below = ("attribute", "bullet", "heading") if self.lines[j].kind == "item" else ("attribute",)
         for line in self.lines[j + 1 : j + 6]:
-            if line.kind != "attribute":
+            if line.kind not in below:
                 break
             end = line.start + len(line.text)
         return self.lines[j].start, end
@@ -2539,7 +2589,60 @@ def _closeness(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) 
     return {
         "shared_context": float(bool(contexts_a & contexts_b)),
         "adjacent_sentences": float(any(abs(i - j) == 1 for i in positions_a for j in positions_b)),
+        **_joined(spans, mentions_a[:12], mentions_b[:12]),
+        **_sentence_leads(spans, mentions_a[:12], mentions_b[:12]),
     }
+
+
+def _sentence_leads(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> dict[str, float]:
+    """Whose sentences they are: a sentence that names both and opens with one of them
+    (``led_by_pair``), and the share of each side's sentences that another city opens ("Daneben ist
+    Oberhausen partnerschaftlich verbunden mit Middlesbrough": Oberhausen's partner, not Freital's)."""
+    keys = {_key(mentions_a[0]), _key(mentions_b[0])} if mentions_a and mentions_b else set()
+    starts = [c.start for c in spans.cities]
+
+    def leader(mention: _City) -> _City | None:
+        start, end = spans.context(mention.start)
+        k = bisect.bisect_left(starts, start)
+        return spans.cities[k] if k < len(starts) and starts[k] < end else None
+
+    def led_by_other(mentions: list[_City]) -> float:
+        leaders = [leader(m) for m in mentions]
+        return sum(1 for c in leaders if c is not None and _key(c) not in keys) / len(mentions) if mentions else 0.0
+
+    contexts_b = {spans.context(m.start) for m in mentions_b}
+    led_by_pair = any(spans.context(m.start) in contexts_b and (c := leader(m)) is not None and _key(c) in keys
+                      for m in mentions_a)
+    return {"led_by_pair": float(led_by_pair), "a_led_by_other": led_by_other(mentions_a),
+            "b_led_by_other": led_by_other(mentions_b)}
+
+
+# What stands between two cities that a sentence names as one pair: "Castrop-Rauxel und Wakefield
+# (1949)", "Reading–Düsseldorf", "Minden und der Londoner Stadtbezirk Sutton".
+_JOINING = re.compile(r"\s*(?:und|&|–|—|-|/)\s*(?:(?:der|die|das|dem|den|des)\s+(?:[\w-]+\s+){0,3})?")
+_MIT = re.compile(r"\bmit\b")
+
+
+def _joined(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> dict[str, float]:
+    """How directly one sentence joins the two cities: by "und" or a dash with nothing between
+    (``joined``), by "mit" within a few words ("Bochum, das seit 1950 mit Sheffield verbunden ist":
+    ``joined_by_mit``), and how many other cities stand between their closest mentions."""
+    joined = by_mit = 0.0
+    between = 5
+    starts = [c.start for c in spans.cities]
+    for m in mentions_a:
+        for n in mentions_b:
+            first, second = (m, n) if m.start < n.start else (n, m)
+            if first.end > second.start or spans.context(first.start) != spans.context(second.start):
+                continue
+            gap = spans.text[first.end : second.start]
+            others = bisect.bisect_left(starts, second.start) - bisect.bisect_right(starts, first.start)
+            between = min(between, others)
+            if others == 0 and _JOINING.fullmatch(gap):
+                joined = 1.0
+            elif others == 0 and len(gap) <= 60 and _MIT.search(gap):
+                by_mit = 1.0
+    return {"joined": joined, "joined_by_mit": by_mit, "cities_between": float(between)}
 
 
 def _mentions_of(cities: list[_City], city: _City) -> list[_City]:

@@ -307,10 +307,25 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         # A noun that is also a town counts after "der Stadt".
         ("Städtepartnerschaften der Stadt Weiden i.d.OPf.", {"Weiden": (2813040, "DE")}),
         ("Die Weiden am Ufer sind grün.", {}),
+        # A large city opening a sentence, named nowhere else; a German noun there stays a word.
+        ("Zahlreiche Städte folgten. Reutlingen ging 1958 eine Partnerschaft ein. Essen gab es auch.",
+         {"Reutlingen": (2847736, "DE")}),
+        # The country in brackets after a name decides between namesakes.
+        ("Lodi (Italien)\nStädtefreundschaft seit: 2018", {"Lodi": (3174638, "IT")}),
+        # A region word makes the name after it the region's; a country adjective after "in der" counts.
+        ("Hinzu kommt Woodbridge in der englischen Grafschaft Suffolk.", {"Woodbridge": (2633671, "GB")}),
+        ("Aus Garden City im US-Bundesstaat New York kam eine Videobotschaft.", {"Garden City": (4993659, "US")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):
     assert cities(find_entities(text, rules_nlp, gazetteer)) == expected
+
+
+def test_footnote_numbers_glued_to_a_name_do_not_hide_it(rules_nlp, gazetteer):
+    text = "Freiburg ging 1959 mit Besançon34 eine Partnerschaft ein, Stuttgart 1962 mit Straßburg35."
+    found = find_entities(text, rules_nlp, gazetteer)
+    assert {"Besançon", "Strasbourg"} <= {m.normalized for m in found if m.label == "CITY"}
+    assert all(text[m.start_char : m.end_char] == m.text for m in found)
 
 
 def test_cells_of_a_table_laid_out_with_spaces_count_as_list_items(rules_nlp, gazetteer):

@@ -17,7 +17,7 @@ from pipeline.types import Document
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "corpus" / "gold"
-# Measured on the held-out test split (19 documents, 109 pairs) with the shipped model: F1 0.981
+# Measured on the held-out test split (19 documents, 109 pairs) with the shipped model: F1 0.968
 # (the rules alone 0.932), year accuracy 0.989. The floor leaves room for a retrained model.
 TEST_F1_FLOOR = 0.95
 
@@ -69,6 +69,32 @@ def test_a_town_partnered_in_the_sentence_after_the_one_about_it_is_offered_to_t
     offered = {frozenset((c.partnership.city_a, c.partnership.city_b)) for c in candidates}
     assert frozenset(("Pritzwalk", "Vyshniy Volochëk")) in offered  # linked: GeoNames name
     assert frozenset(("Rheinsberg", "Vyshniy Volochëk")) not in offered  # two sentences apart
+
+
+def test_pairs_a_sentence_joins_by_a_dash_or_und_are_offered_as_joined(nlp, gazetteer):
+    text = ("Für die Jahre bis 1970 lassen sich mehr als 40 neue Partnerschaften nachweisen, darunter Ellwangen–\n"
+            "Abbeville, Crailsheim–Pamiers und Emmendingen–Six-Fours-les-Plages. "
+            "Ihr folgten Castrop-Rauxel und Wakefield (1949) sowie Bochum, das seit 1950 mit Sheffield verbunden ist.\n")
+    candidates = pair_candidates(_document(text), find_entities(text, nlp, gazetteer), gazetteer, None)
+    features = {frozenset((c.partnership.city_a, c.partnership.city_b)): c.features for c in candidates}
+    assert features[frozenset(("Ellwangen", "Abbeville"))]["joined"] == 1.0  # across the line break
+    assert features[frozenset(("Castrop-Rauxel", "Wakefield"))]["joined"] == 1.0
+    assert features[frozenset(("Bochum", "Sheffield"))]["joined_by_mit"] == 1.0
+    ellwangen_pamiers = features[frozenset(("Ellwangen", "Pamiers"))]
+    assert ellwangen_pamiers["joined"] == 0.0 and ellwangen_pamiers["cities_between"] == 2.0
+
+
+def test_a_partner_of_another_town_opening_the_sentence_is_marked_as_such(nlp, gazetteer):
+    text = ("Freital. Eine Delegation aus Oberhausen ist am Wochenende in Freital zu Gast gewesen. "
+            "Die Städtepartnerschaft besteht seit 1990. Daneben ist Oberhausen partnerschaftlich verbunden "
+            "mit Middlesbrough im Nordosten Englands.\n")
+    document = _document(text)
+    entities = find_entities(text, nlp, gazetteer)
+    home = next(m for m in entities if m.text == "Freital")
+    features = {frozenset((c.partnership.city_a, c.partnership.city_b)): c.features
+                for c in pair_candidates(document, entities, gazetteer, home)}
+    assert features[frozenset(("Freital", "Middlesbrough"))]["b_led_by_other"] == 1.0
+    assert features[frozenset(("Oberhausen", "Middlesbrough"))]["led_by_pair"] == 1.0
 
 
 def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gazetteer):
