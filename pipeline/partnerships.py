@@ -1260,9 +1260,13 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
 _RULE_ROW = re.compile(r"^[\s|:+=-]*$")  # "|-----|-----|", "-----  -----"
 
 
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2
+
+
 def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:
     """Spans of the cells of a table row: between pipes, or between runs of two or more spaces or tabs."""
-    if line.count("|") >= 2:
+    if _is_pipe_row(line):
         # Every cell between two pipes keeps its column, an empty one too.
         bounds = [m.start() for m in re.finditer(r"\|", line)]
         stripped = line.strip()
@@ -1286,7 +1290,7 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     for line in text.split("\n"):
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset)
         if cells:
-            current.append((offset, line.count("|") < 2, cells))
+            current.append((offset, not _is_pipe_row(line), cells))
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
                 tables.append(_aligned(current))
@@ -2457,6 +2461,7 @@ class _Spans:
         text, lines = reading.text, reading.lines
         self.text = text
         self.cities = reading.cities
+        self.city_starts = [c.start for c in reading.cities]  # sorted, as the cities are
         self.sentences = _sentences(text, lines)
         self.sentence_starts = [s for s, _, _ in self.sentences]
         self.sentence_index = {start: i for i, start in enumerate(self.sentence_starts)}
@@ -2473,6 +2478,11 @@ class _Spans:
 
     def line_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+    def first_city(self, context: tuple[int, int]) -> _City | None:
+        """The city that opens a sentence (or list line): the first one named in it."""
+        k = bisect.bisect_left(self.city_starts, context[0])
+        return self.cities[k] if k < len(self.cities) and self.city_starts[k] < context[1] else None
 
     def context(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``, or its list line with the attribute lines below it (and, under
@@ -2599,12 +2609,9 @@ def _sentence_leads(spans: _Spans, mentions_a: list[_City], mentions_b: list[_Ci
     (``led_by_pair``), and the share of each side's sentences that another city opens ("Daneben ist
     Oberhausen partnerschaftlich verbunden mit Middlesbrough": Oberhausen's partner, not Freital's)."""
     keys = {_key(mentions_a[0]), _key(mentions_b[0])} if mentions_a and mentions_b else set()
-    starts = [c.start for c in spans.cities]
 
     def leader(mention: _City) -> _City | None:
-        start, end = spans.context(mention.start)
-        k = bisect.bisect_left(starts, start)
-        return spans.cities[k] if k < len(starts) and starts[k] < end else None
+        return spans.first_city(spans.context(mention.start))
 
     def led_by_other(mentions: list[_City]) -> float:
         leaders = [leader(m) for m in mentions]
@@ -2629,7 +2636,7 @@ def _joined(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> 
     ``joined_by_mit``), and how many other cities stand between their closest mentions."""
     joined = by_mit = 0.0
     between = 5
-    starts = [c.start for c in spans.cities]
+    starts = spans.city_starts
     for m in mentions_a:
         for n in mentions_b:
             first, second = (m, n) if m.start < n.start else (n, m)

@@ -38,6 +38,11 @@ def pairs(found: list[Partnership]) -> dict[frozenset, Partnership]:
     return {frozenset((p.city_a, p.city_b)): p for p in found}
 
 
+def rows(found: list[Partnership]) -> set[tuple]:
+    """Each partnership as (city_a, city_b, since_year, kind)."""
+    return {(p.city_a, p.city_b, p.since_year, p.kind) for p in found}
+
+
 def test_partnership_between_two_cities_with_its_founding_year(extract):
     found = pairs(extract("Hauptzweck der 2001 geschlossenen Partnerschaft zwischen Glauchau und Zgierz in Polen "
                           "ist die Vertiefung der wirtschaftlichen Zusammenarbeit."))
@@ -325,10 +330,10 @@ def test_a_member_town_written_once_for_its_rows_of_a_space_aligned_table(extrac
         "                     Kahla                       D       1990    Städtefreundschaft\n"
         "Kernen im Remstal    Montboucher-sur-Jabron      F       1990\n"
     )
-    found = {(p.city_a, p.city_b, p.since_year, p.kind) for p in extract(text)}
-    assert found >= {("Waiblingen", "Mayenne", 1962, "partnership"), ("Waiblingen", "Devizes", 1975, "partnership"),
-                     ("Schorndorf", "Tulle", 1969, "partnership"), ("Schorndorf", "Kahla", 1990, "friendship"),
-                     ("Kernen im Remstal", "Montboucher-sur-Jabron", 1990, "partnership")}
+    assert rows(extract(text)) >= {
+        ("Waiblingen", "Mayenne", 1962, "partnership"), ("Waiblingen", "Devizes", 1975, "partnership"),
+        ("Schorndorf", "Tulle", 1969, "partnership"), ("Schorndorf", "Kahla", 1990, "friendship"),
+        ("Kernen im Remstal", "Montboucher-sur-Jabron", 1990, "partnership")}
 
 
 def test_a_contact_line_does_not_end_the_list_of_town_sections(extract):
@@ -343,9 +348,9 @@ def test_a_contact_line_does_not_end_the_list_of_town_sections(extract):
         "Kontakt: Freundeskreis Fulda–Wilson e. V.\n\n"
         "Lodi (Italien)\nStädtefreundschaft seit: 2018\n"
     )
-    found = {(p.city_a, p.city_b, p.since_year, p.kind) for p in extract(text)}
-    assert found >= {("Fulda", "Arcachon", 1964, "partnership"), ("Fulda", "Wilson", 1974, "partnership"),
-                     ("Fulda", "Lodi", 2018, "friendship")}
+    assert rows(extract(text)) >= {
+        ("Fulda", "Arcachon", 1964, "partnership"), ("Fulda", "Wilson", 1974, "partnership"),
+        ("Fulda", "Lodi", 2018, "friendship")}
 
 
 def test_a_table_of_visits_is_no_partnership_table(extract):
