@@ -200,10 +200,14 @@ def _english_transliteration(key: str) -> str:
 
 
 _STATE_CODES = {normalize_name(name): code for code, name in GERMAN_STATES.items()}
+# Short forms that towns carry in their names: "Dillingen/Saar", "Neunkirchen (Saar)", "Frankenberg/Sa.".
+_STATE_SHORT_FORMS = {"Saar": "09", "Sa.": "13", "Sachs.": "13"}
+_STATE_CODES |= {normalize_name(short): code for short, code in _STATE_SHORT_FORMS.items()}
 # A German town with its state in brackets or after a slash: "Friedberg (Hessen)", "Neustadt/Sachsen".
 # Matches surfaces and keys alike (keys have lost the brackets).
 _STATE_QUALIFIED = re.compile(
-    r"^(.+?)(?:\s*[(/]\s*|\s+)(" + "|".join(re.escape(n) for n in [*GERMAN_STATES.values(), *_STATE_CODES]) + r")\)?$",
+    r"^(.+?)(?:\s*[(/]\s*|\s+)(" + "|".join(re.escape(n) for n in [*GERMAN_STATES.values(), *_STATE_CODES])
+    + r")\.?\)?$",
     re.IGNORECASE,
 )
 _MAY_NAME_A_STATE = re.compile(r"[\s(/]")  # the pattern needs a separator; most surfaces are one word

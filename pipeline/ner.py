@@ -347,8 +347,11 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[i
         if m.label in ("CITY", "LOC") and m.start_char <= span.start and span.end <= m.end_char:
             if len(words) > 1 or surface not in surnames:
                 return False
-        if m.label == "CITY" and m.end_char == span.end and len(words) == 2 and words[0] not in _GIVEN_NAMES:
-            return False  # "Ausgabe Saarlouis", "Kreisstadt Meißen": a noun before a city, no given name
+        if m.label == "CITY" and m.end_char == span.end and (
+                (len(words) == 2 and words[0] not in _GIVEN_NAMES) or words[-2].lower() in _CITY_HEADS):
+            # "Ausgabe Saarlouis", "Kreisstadt Meißen": a noun before a city, no given name;
+            # "Alte Hansestadt Lemgo": a town's title
+            return False
     return True
 
 

@@ -255,8 +255,9 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     cities = _usable_cities(text, entities, gazetteer)
     if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
         home_part = replace(_home_as_city(home), district=True)
-        # Once named as a district, a place is one wherever it stands ("Vaihingen" as a heading).
-        districts = {_key(c) for c in cities if c.named_district}
+        # Once named as a district, a place is one wherever it stands ("Vaihingen" as a heading); so is
+        # a former municipality the text says was incorporated, whose partnerships the city carries on.
+        districts = {_key(c) for c in cities if c.named_district} | _incorporated(text, cities, home)
         cities = [replace(home_part, start=c.start, end=c.end) if _key(c) in districts else c for c in cities]
     lines = _lines(text, cities, gazetteer)
     if home is not None:
@@ -283,6 +284,30 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         town_section = len(sections) > 1 and section_home is not None
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section)
     return _Reading(text, cities, home, lines, found)
+
+
+# "wurden ... Heidesheim am Rhein und Wackernheim eingemeindet", "Als Nerchau, Mutzschen und Großbothen ...
+# Teil der Stadt Grimma wurden": the towns named before such words were merged into a city.
+_INCORPORATION = re.compile(
+    r"\beingemeindet\b|\beingegliedert\b|\bTeil\s+der\s+(?:Großen\s+Kreisstadt|Kreisstadt|Stadt|Gemeinde)\b")
+
+
+def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
+    """Keys of German towns that a sentence says were incorporated, unless into a city other than the
+    home ("Engelsdorf, 1999 nach Leipzig eingemeindet" in a text about Grimma)."""
+    keys = set()
+    home_key = _key(_home_as_city(home))
+    for match in _INCORPORATION.finditer(text):
+        window = max(0, match.start() - 400)
+        ends = [m.end() for m in re.finditer(r"(?<!\d)[.!?]\s|\n\s*\n", text[window : match.start()])]
+        start = window + (ends[-1] if ends else 0)
+        before = [c for c in cities if start <= c.start < match.start()]
+        into_another_city = (re.search(r"\b(?:nach|in|zu)\s*$", text[start : before[-1].start]) is not None
+                             and _key(before[-1]) != home_key) if before else False
+        if not before or into_another_city:
+            continue
+        keys |= {_key(c) for c in before if c.country == "DE" and _key(c) != home_key}
+    return keys
 
 
 # A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt".
@@ -453,13 +478,30 @@ _COUNTY_TITLE = re.compile(
     re.IGNORECASE)
 
 
+# A county's or a union's publication named in one of the first lines: "Kreisausschuss des Landkreises
+# Hersfeld-Rotenburg", "Amtsblatt der Verbandsgemeinde Bodenheim", "Amtsblatt für das Amt Usedom-Süd",
+# "Mitteilungsblatt der Samtgemeinde Sittensen und ihrer Mitgliedsgemeinden".
+_PUBLISHER_TITLE = re.compile(
+    r"^\s*(?:[A-ZÄÖÜ][\w-]*\s+){1,3}?(?:des|der|für\s+das|für\s+den)\s+"
+    r"(?P<word>Landkreises|Kreises|Samtgemeinde|Verbandsgemeinde|Amtes|Amt)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w-]*(?:[ ](?:(?:am|an[ ]der|im|in[ ]der)[ ])?[A-ZÄÖÜ][\w-]*)?)"
+    r"(?=\s{2,}|\s*$|\s*[–|·,]|\s+(?:und|mit)\b)", re.M)
+_PUBLISHER_WORDS = {"Landkreises": "Landkreis", "Kreises": "Kreis", "Amtes": "Amt"}
+
+
 def _county_of_title(text: str) -> Mention | None:
-    """A county's own document: "Landkreis Märkisch-Oderland", "KREISVERWALTUNG GERMERSHEIM",
-    "Landratsamt Rems-Murr-Kreis" as its first line."""
+    """A county's or a union of municipalities' own document: "Landkreis Märkisch-Oderland",
+    "KREISVERWALTUNG GERMERSHEIM", "Landratsamt Rems-Murr-Kreis" as its first line, or a publication
+    of one in the first three lines ("Amtsblatt der Verbandsgemeinde Bodenheim")."""
     first = text.lstrip()[:200].split("\n", 1)[0]
     match = _COUNTY_TITLE.match(first)
     if not match:
-        return None
+        publisher = _PUBLISHER_TITLE.search(text, 0, _offset_after_lines(text, 3))
+        if publisher is None:
+            return None
+        word = _PUBLISHER_WORDS.get(publisher.group("word"), publisher.group("word"))
+        name = f"{word} {publisher.group('name')}"
+        return Mention("LOC", name, publisher.start("name"), publisher.end("name"), normalized=name, country_code="DE")
     name = match.group(1)
     name = "-".join(part.capitalize() for part in name.split("-")) if name.isupper() else name
     if not name.casefold().endswith("kreis"):  # "Landratsamt Rems-Murr-Kreis" names the county in full
@@ -490,7 +532,7 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 _DATELINE = re.compile(r"^([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
 # A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
 _CAPITALS_LETTERHEAD = re.compile(
-    r"^[ \t]*(?:STADT|GEMEINDE|MARKT|MARKTGEMEINDE|HANSESTADT|KREISSTADT|GROSSE KREISSTADT|LANDESHAUPTSTADT)[ \t]+"
+    r"^[ \t]*(STADT|GEMEINDE|MARKT|MARKTGEMEINDE|HANSESTADT|KREISSTADT|GROSSE KREISSTADT|LANDESHAUPTSTADT)[ \t]+"
     r"([A-ZÄÖÜ][A-ZÄÖÜ]+(?:[ -][A-ZÄÖÜ]{2,})*)[ \t]*$", re.M)
 # A city's "-er" adjective before a partnership word or naming a local paper:
 # "der ältesten Reutlinger Städtepartnerschaft", "Solinger Tageblatt".
@@ -527,7 +569,11 @@ def _score_press_signals(text, gazetteer, score, own, first) -> None:
     title_end = _offset_after_lines(text, 2)
     head_end = _offset_after_lines(text, 5)
     for match in _CAPITALS_LETTERHEAD.finditer(text, 0, head_end):
-        add(match.group(1).title(), match.start(1), 3)  # "STADT NECKARSULM" on a title slide
+        # "STADT NECKARSULM" on a title slide; "MARKT INDERSDORF" is GeoNames' "Markt Indersdorf"
+        name = match.group(2).title()
+        if gazetteer.link(name) is None and match.group(1) == "MARKT":
+            name = f"Markt {name}"
+        add(name, match.start(2), 3)
     for match in _ADJECTIVE_BEFORE.finditer(text):
         noun = match.group(2).casefold()
         if noun in _NEWSPAPER_WORDS and match.start() < title_end:
@@ -718,7 +764,11 @@ def same_place(gid, name, gold_id, gold_name) -> bool:
     county = _county_key(name or "")
     if county is not None and _county_key(gold_name or "") is not None:
         return county == _county_key(gold_name)  # "Kreis Myślibórz" for "Powiat Myśliborski"
-    return bool(name) and _fold(name) == _fold(gold_name)
+    return bool(name) and _fold(_MUNICIPALITY_WORD.sub("", name)) == _fold(_MUNICIPALITY_WORD.sub("", gold_name or ""))
+
+
+# "Gmina Kobylnica" is the municipality of Kobylnica: gold writers write it either way.
+_MUNICIPALITY_WORD = re.compile(r"^(?:Gmina|Gemeinde|Landgemeinde|Stadtgemeinde|Stadt|Comune|Commune|Obec)\s+")
 
 
 def same_pair(p: Partnership, gold: dict) -> bool:
@@ -787,28 +837,46 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
 # Counties and their peers abroad, which GeoNames' city list does not hold: "Landkreis Göttingen",
 # "Kreis Lippe", "Rhein-Hunsrück-Kreis", "Powiat Gorzowski", "Departement Bas-Rhin".
 _COUNTY_WORDS = {"Landkreis": "DE", "Kreis": "DE", "Powiat": "PL", "Okres": "CZ", "Departement": "FR",
-                 "Département": "FR", "County": None, "Rajon": None}
+                 "Département": "FR", "County": None, "Rajon": None,
+                 # Unions of municipalities, partners in their own right ("Samtgemeinde Tostedt – Kępice"):
+                 # kept whole, for the union is not its seat town of the same name.
+                 "Samtgemeinde": "DE", "Verbandsgemeinde": "DE"}
+_MUNICIPAL_UNIONS = ("Samtgemeinde", "Verbandsgemeinde", "Amt")  # an Amt only by its title: "Amt" is a common noun
 _COUNTY_WORD = "(?:" + "|".join(_COUNTY_WORDS) + ")"
 _COUNTY = re.compile(
     r"\b(?:(?P<word>" + _COUNTY_WORD + r")(?:es)?[ \t]+"
-    r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ \t]+[A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"
-    r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b)"
+    r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ ][A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"  # one space: a wider gap is a table's column
+    r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b"
+    r"|(?P<closed>[A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?\b)"
 )
-_COUNTY_NAME = re.compile(r"^" + _COUNTY_WORD + r"\s+(.+)$|^(.+)-Kreis$")
+# Closed compounds in -kreis that name no county: "Freundeskreis", "Arbeitskreis", "Partnerkreis".
+_NOT_COUNTIES = frozenset(
+    "land freundes arbeits partner partnerschafts kirchen nachbar groß grenzland wahl bekannten stadt kultur "
+    "gesprächs teilnehmer helfer förder familien leser interessen personen sprach kunden polar wende regel "
+    "stamm lebens heimat kollegen kern zuhörer adressaten empfänger mitglieder träger unterstützer "
+    "freundinnen besucher kontakt".split())
+_COUNTY_NAME = re.compile(r"^(" + _COUNTY_WORD + r"|Amt)\s+(.+)$|^(.+)-Kreis$|^([A-ZÄÖÜ][a-zäöüß]{3,})kreis$")
 
 
 def _county_key(name: str) -> str | None:
-    """ "Kreis Myślibórz" and "Powiat Myśliborski" are one county: the stem of the name is its key."""
+    """ "Kreis Myślibórz" and "Powiat Myśliborski" are one county: the stem of the name is its key.
+    A union of municipalities is keyed apart ("Verbandsgemeinde Alzey-Land" is not "Landkreis Alzey-Worms")."""
     county = _COUNTY_NAME.match(name)
-    return "county:" + _fold(county.group(1) or county.group(2))[:5] if county else None
+    if not county:
+        return None
+    kind = "union:" if county.group(1) in _MUNICIPAL_UNIONS else "county:"
+    return kind + _fold(county.group(2) or county.group(3) or county.group(4))[:5]
 
 
 def _counties(text: str) -> list[_City]:
     """Counties named in the text, kept by name (GeoNames ids are for towns)."""
     found = []
     for match in _COUNTY.finditer(text):
-        if match.group("compound"):
-            name, country = match.group("compound"), "DE"
+        if match.group("compound") or match.group("closed"):
+            name, country = match.group("compound") or match.group("closed"), "DE"
+            if name[: -len("kreis")].casefold() in _NOT_COUNTIES:
+                continue
+            end = match.start() + len(name)
         else:
             word = match.group("word")
             words = match.group("name").split()
@@ -817,9 +885,11 @@ def _counties(text: str) -> list[_City]:
             if not words:
                 continue
             name, country = f"{word} {' '.join(words)}", _COUNTY_WORDS[word]
+            # the span as written ("des Landkreises Hersfeld-Rotenburg"), so that the towns in it are covered
+            end = match.start("name") + len(" ".join(words))
         if re.search(r"\b(?:im|in|aus\s+dem|vom)\s+$", text[max(0, match.start() - 12) : match.start()]):
             continue  # "Denzlingen im Landkreis Emmendingen": where a town lies
-        found.append(_City(name, None, country, match.start(), match.start() + len(name)))
+        found.append(_City(name, None, country, match.start(), end))
     return found
 
 

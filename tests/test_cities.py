@@ -91,6 +91,10 @@ from pipeline.cities import GERMAN_STATES, Gazetteer, Place, country_code_for, n
         # A state in brackets picks the namesake: the Hessian Friedberg, not the larger Bavarian one.
         ("Friedberg (Hessen)", 2924802, "DE"),
         ("Friedberg (Bayern)", 2924803, "DE"),
+        # Short forms of a state: the Saarland's Dillingen, not the larger one on the Danube.
+        ("Dillingen/Saar", 2936977, "DE"),
+        ("Frankenberg/Sa.", 2925630, "DE"),
+        ("Lübben (Spreewald)", 2875625, "DE"),  # GeoNames files it under its Sorbian name, Lubin
     ],
 )
 def test_links_german_names_and_variants(gazetteer, surface, geonames_id, country):

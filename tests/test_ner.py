@@ -424,3 +424,12 @@ def test_nouns_that_the_model_takes_for_people_are_dropped(nlp, gazetteer):
     press = (REPO / "corpus" / "reference" / "presse_partnerschaften_osteuropa.txt").read_text(encoding="utf-8")
     people = {m.text for m in find_entities(press, nlp, gazetteer) if m.label == "PERSON"}
     assert "Hauptzweck" not in people and "Rolf Karbaum" in people
+
+
+def test_a_towns_title_is_no_person(nlp, gazetteer):
+    text = ("Alte Hansestadt Lemgo\nRathaus & Service\n\n"
+            "Seit 1975 ist Lemgo mit der Stadt Beverley in England verschwistert.")
+    mentions = find_entities(text, nlp, gazetteer)
+    assert [m.text for m in mentions if m.label == "CITY"] == ["Lemgo", "Lemgo", "Beverley"]
+    assert not any("Lemgo" in m.text for m in mentions if m.label == "PERSON")
+

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.ner import find_entities
-from pipeline.partnerships import evaluate_partnerships, find_partnerships, format_partnership_report, home_city
+from pipeline.partnerships import (
+    evaluate_partnerships, find_partnerships, format_partnership_report, home_city, same_pair,
+)
 from pipeline.types import Document, Partnership
 
 REPO = Path(__file__).resolve().parent.parent
@@ -15,7 +17,7 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (267 documents, 1780 pairs): F1 0.789, year accuracy
+# test_pair_scorer.py), measured on the dev split (301 documents, 1976 pairs): F1 0.790, year accuracy
 # 0.870 with models/ner of this commit. Each blind set joined dev after it was scored once
 # (corpus/gold/README.md), and each new set lowered this figure a little. The floors leave room
 # for a retrained NER model.
@@ -282,11 +284,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 267
+    assert result["documents"] == 301
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 267 documents")
+    assert report.startswith("partnerships, split dev: 301 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -502,3 +504,51 @@ def test_towns_with_a_colon_and_their_partner_in_a_regional_overview(extract):
     assert found[frozenset(("Lorsch", "Nivelles"))].since_year == 1986
     assert found[frozenset(("Zwingenberg", "Le Coteau"))].since_year == 1980
     assert frozenset(("Darmstadt", "Heidelberg")) not in found
+
+
+def test_a_county_or_a_union_of_municipalities_that_publishes_the_document_is_its_home(nlp, gazetteer):
+    def home(text: str) -> str:
+        document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
+        return home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized
+
+    assert home("Kreisausschuss des Landkreises Hersfeld-Rotenburg\nPressestelle · Friedloser Straße 12\n\n"
+                "Der Kreistag stimmt der Kooperation mit Sambir zu.") == "Landkreis Hersfeld-Rotenburg"
+    assert home("Amtsblatt der Verbandsgemeinde Bodenheim\nmit den Ortsgemeinden Bodenheim und Nackenheim\n\n"
+                "Bodenheim und Savigny-lès-Beaune feiern.") == "Verbandsgemeinde Bodenheim"
+    assert home("SITTENSEN AKTUELL\nMitteilungsblatt der Samtgemeinde Sittensen und ihrer Mitgliedsgemeinden\n\n"
+                "Die Partnerschaft mit Blainville-sur-Orne lebt.") == "Samtgemeinde Sittensen"
+
+
+def test_unions_of_municipalities_and_closed_county_names_are_parties(extract):
+    found = pairs(extract(
+        "Partnerschaften der Samtgemeinden und des Kreises\n\n"
+        "Kommune                      Partnerkommune                        seit\n"
+        "Stadt Winsen (Luhe)          Hagenow (Mecklenburg-Vorpommern)      1990\n"
+        "Samtgemeinde Jesteburg       Dębnica Kaszubska (Polen)             2007\n"
+        "Samtgemeinde Tostedt         Kępice (Polen)                        2006\n\n"
+        "Die älteste Verbindung ist die Kreispartnerschaft des Landkreises Hersfeld-Rotenburg mit dem "
+        "Wartburgkreis, die im Mai 1990 vereinbart wurde. Der Freundeskreis trifft sich monatlich.\n"))
+    assert found[frozenset(("Samtgemeinde Jesteburg", "Dębnica Kaszubska"))].since_year == 2007
+    assert found[frozenset(("Samtgemeinde Tostedt", "Kępice"))].since_year == 2006
+    assert found[frozenset(("Landkreis Hersfeld-Rotenburg", "Wartburgkreis"))].since_year == 1990
+    # The town inside the county's name is no party, and a Freundeskreis is no county.
+    assert not any("Rotenburg an der Fulda" in pair or "Freundeskreis" in pair for pair in found)
+
+
+def test_an_incorporated_municipality_carries_its_partnership_into_the_city(extract):
+    found = pairs(extract(
+        "Ingelheim am Rhein\n\nGeschichte\nZum 1. Juli 2019 wurden die bis dahin selbständigen Gemeinden "
+        "Heidesheim am Rhein und Wackernheim eingemeindet.\n\nStädtepartnerschaften\n"
+        " * Autun (Frankreich), seit 1963\n * Heidesheim – Nolay (Côte-d’Or), seit 1976\n"))
+    assert found[frozenset(("Ingelheim am Rhein", "Nolay"))].since_year == 1976
+    assert not any("Heidesheim am Rhein" in pair for pair in found)
+
+
+def test_a_gmina_is_its_municipality_when_scored():
+    row = Partnership(city_a="Recke", city_b="Wąsosz", city_a_geonames_id=2848245, city_b_geonames_id=None,
+                      city_a_country="DE", city_b_country="PL", since_year=2008, kind="partnership",
+                      evidence="", confidence=1.0)
+    gold = {"city_a": "Recke", "city_a_geonames_id": 2848245, "city_b": "Gmina Wąsosz", "city_b_geonames_id": None}
+    assert same_pair(row, gold)
+    assert not same_pair(row, {**gold, "city_b": "Gmina Wąsewo"})
+
