@@ -302,10 +302,11 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
         ends = [m.end() for m in re.finditer(r"(?<!\d)[.!?]\s|\n\s*\n", text[window : match.start()])]
         start = window + (ends[-1] if ends else 0)
         before = [c for c in cities if start <= c.start < match.start()]
-        into_another_city = (re.search(r"\b(?:nach|in|zu)\s*$", text[start : before[-1].start]) is not None
-                             and _key(before[-1]) != home_key) if before else False
-        if not before or into_another_city:
+        if not before:
             continue
+        last = before[-1]
+        if _key(last) != home_key and re.search(r"\b(?:nach|in|zu)\s*$", text[start : last.start]):
+            continue  # "... 1999 nach Leipzig eingemeindet": into another city
         keys |= {_key(c) for c in before if c.country == "DE" and _key(c) != home_key}
     return keys
 
