@@ -350,6 +350,11 @@ class Gazetteer:
 
     # lookups -----------------------------------------------------------------
 
+    def place(self, geonames_id: int) -> Place | None:
+        """The city with this GeoNames id, if the gazetteer holds it."""
+        row = self._row_by_id.get(geonames_id)
+        return None if row is None else self._place(row)
+
     def candidates(self, surface: str) -> list[Place]:
         """Every city that ``surface`` may name, largest first (overrides first)."""
         key = normalize_name(surface)

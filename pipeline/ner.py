@@ -602,7 +602,7 @@ def _resolve_surnames(
 # Don", "Halle an der Saale", "Althen des Paluds", "Ústí nad Labem", "Stratford-upon-Avon".
 _NAME_LINKS = frozenset(
     "am an der die den des im in bei ob unter upon on de del della di da do dos du la le les "
-    "sur sul sous en et y na nad pod e a d v i o".split()
+    "sur sul sous lès lez aux au en et y na nad pod e a d v i o".split()
 )
 _MAX_NAME_WORDS = 6
 # A model's LOC may be a city named by an inflected form only if it is sizeable.

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import Gazetteer, country_code_for
+from pipeline.cities import Gazetteer, Place, country_code_for
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -194,7 +194,8 @@ def find_partnerships(
     """
     if scorer is None:
         home = home_city(document, entities, gazetteer)
-        return _merge(_read(document, entities, gazetteer, home).found)
+        rows = [_of_the_whole_city(p, gazetteer) for p in _merge(_read(document, entities, gazetteer, home).found)]
+        return _distinct_pairs([p for p in rows if p is not None])
     home = scored_home(document, entities, gazetteer, scorer)
     candidates = pair_candidates(document, entities, gazetteer, home)
     probabilities = scorer.pair_probabilities([candidate.features for candidate in candidates])
@@ -204,7 +205,7 @@ def find_partnerships(
              else [candidate.partnership.since_year for candidate, _ in kept])
     rows = [replace(candidate.partnership, confidence=round(probability, 2), since_year=year)
             for (candidate, probability), year in zip(kept, years)]
-    return sorted(rows, key=lambda p: -p.confidence)
+    return _distinct_pairs(sorted(rows, key=lambda p: -p.confidence))
 
 
 def scored_home(document: Document, entities: list[Mention], gazetteer: Gazetteer, scorer: PairScorer) -> Mention | None:
@@ -218,8 +219,50 @@ def pair_candidates(
     """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
     reading = _read(document, entities, gazetteer, home)
     spans = _Spans(reading)
-    return [PairCandidate(_as_partnership(spans, c), _pair_features(reading, spans, c), spans, c)
-            for c in _candidates(reading, spans)]
+    candidates = []
+    for c in _candidates(reading, spans):
+        row = _of_the_whole_city(_as_partnership(spans, c), gazetteer)
+        if row is not None:
+            candidates.append(PairCandidate(row, _pair_features(reading, spans, c), spans, c))
+    return candidates
+
+
+_BERLIN = Place(2950159, "Berlin", "DE", 0, 0.0, 0.0, "16")
+
+
+def _of_the_whole_city(row: Partnership, gazetteer: Gazetteer) -> Partnership | None:
+    """The row with a Berlin Bezirk or Ortsteil written as Berlin, whose district it is (GeoNames
+    lists "Spandau" and "Köpenick" as cities of their own; every place in the Land Berlin is part of
+    the city), as for any other city's district; None for a pair that is then Berlin with itself."""
+    sides = []
+    for name, gid, country in ((row.city_a, row.city_a_geonames_id, row.city_a_country),
+                               (row.city_b, row.city_b_geonames_id, row.city_b_country)):
+        place = gazetteer.place(gid) if gid is not None and gid != _BERLIN.geonames_id else None
+        if place is not None and place.country_code == "DE" and place.admin1 == _BERLIN.admin1:
+            name, gid = _BERLIN.name, _BERLIN.geonames_id
+        sides.append((name, gid, country))
+    if sides[0][1] == sides[1][1] == _BERLIN.geonames_id:
+        return None
+    if sides[1][1] == _BERLIN.geonames_id:
+        sides.reverse()  # city_a is the city whose district it is
+    if sides == [(row.city_a, row.city_a_geonames_id, row.city_a_country),
+                 (row.city_b, row.city_b_geonames_id, row.city_b_country)]:
+        return row
+    (a, a_id, a_country), (b, b_id, b_country) = sides
+    return replace(row, city_a=a, city_a_geonames_id=a_id, city_a_country=a_country,
+                   city_b=b, city_b_geonames_id=b_id, city_b_country=b_country)
+
+
+def _distinct_pairs(rows: list[Partnership]) -> list[Partnership]:
+    """The first row of each pair (rows come most confident first)."""
+    seen, result = set(), []
+    for row in rows:
+        key = frozenset(((row.city_a_geonames_id, _fold(row.city_a) if row.city_a_geonames_id is None else None),
+                         (row.city_b_geonames_id, _fold(row.city_b) if row.city_b_geonames_id is None else None)))
+        if key not in seen:
+            seen.add(key)
+            result.append(row)
+    return result
 
 
 @dataclass
@@ -475,7 +518,8 @@ def _score_partner_genitives(text, gazetteer, score, first) -> None:
 
 # The county's name ends the line, a separator or a column gap ("Kreis Steinfurt      Sitzungsvorlage").
 _COUNTY_TITLE = re.compile(
-    r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt)\s+([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)(?:\s{2,}|\s*(?:$|[–|·,]))",
+    r"^\s*(?:Landkreis|Kreis|Kreisverwaltung|Landratsamt|(?P<union>Samtgemeinde|Verbandsgemeinde)(?:verwaltung)?)\s+"
+    r"([A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)(?:\s{2,}|\s*(?:$|[–|·,]))",
     re.IGNORECASE)
 
 
@@ -492,7 +536,7 @@ _PUBLISHER_WORDS = {"Landkreises": "Landkreis", "Kreises": "Kreis", "Amtes": "Am
 
 def _county_of_title(text: str) -> Mention | None:
     """A county's or a union of municipalities' own document: "Landkreis Märkisch-Oderland",
-    "KREISVERWALTUNG GERMERSHEIM", "Landratsamt Rems-Murr-Kreis" as its first line, or a publication
+    "KREISVERWALTUNG GERMERSHEIM", "Landratsamt Rems-Murr-Kreis", "SAMTGEMEINDE FÜRSTENAU" as its first line, or a publication
     of one in the first three lines ("Amtsblatt der Verbandsgemeinde Bodenheim")."""
     first = text.lstrip()[:200].split("\n", 1)[0]
     match = _COUNTY_TITLE.match(first)
@@ -503,12 +547,15 @@ def _county_of_title(text: str) -> Mention | None:
         word = _PUBLISHER_WORDS.get(publisher.group("word"), publisher.group("word"))
         name = f"{word} {publisher.group('name')}"
         return Mention("LOC", name, publisher.start("name"), publisher.end("name"), normalized=name, country_code="DE")
-    name = match.group(1)
-    name = "-".join(part.capitalize() for part in name.split("-")) if name.isupper() else name
-    if not name.casefold().endswith("kreis"):  # "Landratsamt Rems-Murr-Kreis" names the county in full
+    written = match.group(2)
+    name = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in written.split()
+                    ) if written.isupper() else written
+    if match.group("union"):  # "SAMTGEMEINDE FÜRSTENAU", "Verbandsgemeindeverwaltung Kirner Land"
+        name = f"{match.group('union').capitalize()} {name}"
+    elif not name.casefold().endswith("kreis"):  # "Landratsamt Rems-Murr-Kreis" names the county in full
         name = f"Landkreis {name}"
-    start = text.find(match.group(1))
-    return Mention("LOC", name, start, start + len(match.group(1)), normalized=name, country_code="DE")
+    start = text.find(written)
+    return Mention("LOC", name, start, start + len(written), normalized=name, country_code="DE")
 
 
 # A place and date of signing: "Mannheim, im März 2024", "Passau, den 26.02.2024", "Kiel, 3. Mai 2023".
@@ -1057,6 +1104,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "bullet"))
         elif result and result[-1].kind == "bullet" and (stripped[0].islower() or result[-1].text.rstrip().endswith((",", "-"))):
             result.append(_Line(line, start, "bullet"))  # a wrapped bullet: "• Verwaltungshilfe" / "nach der Wende"
+        elif _CHRONICLE_ENTRY.match(line) or (line[:1] in " \t" and _entry_continues(result)):
+            result.append(_Line(line, start, "prose"))  # a chronicle's entry, however short, and its indented rest
         elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")) and not _wrapped_prose(
             text, start, start + len(line)
         ):
@@ -1064,6 +1113,19 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         else:
             result.append(_Line(line, start, "prose"))
     return result
+
+
+def _entry_continues(lines: list[_Line]) -> bool:
+    """Whether the lines read so far end in a chronicle's entry that an indented line may continue:
+    "1975 – Beginn der Freundschaft mit der niederbayerischen Kreisstadt" / "      Regen; erste Besuche ..."."""
+    for line in reversed(lines):
+        if line.kind != "prose":
+            return False
+        if _CHRONICLE_ENTRY.match(line.text):
+            return True
+        if line.text[:1] not in " \t":
+            return False
+    return False
 
 
 def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
@@ -1579,6 +1641,12 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+# A chronicle's entry: its date, then a column gap or a dash before a capital. "1964         Unterzeichnung
+# der ...", "1972–1975\tIm Zuge ...", "1975 – Beginn der Freundschaft mit ..." (not "1990 – noch vor der ...").
+_CHRONICLE_ENTRY = re.compile(
+    r"\s*(?:um\s+|ca\.\s+)?(?:1\d|20)\d\d(?:\s*[/–-]\s*\d{2,4})?(?:(?:\t|[ ]{2,})\s*\S|\s+[–-]\s+[A-ZÄÖÜ0-9])")
+
+
 def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     """(start, end, new_paragraph) of each sentence of prose, bullets and headings; list items are skipped.
 
@@ -1591,6 +1659,9 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     for line in lines:
         end = line.start + len(line.text)
         if line.kind == "prose":
+            if current is not None and _CHRONICLE_ENTRY.match(line.text):
+                blocks.append(tuple(current))  # each dated entry of a chronicle is its own statement
+                current = None
             if current is None:
                 current = [line.start, end]
             else:
@@ -1607,8 +1678,10 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     for start, end in blocks:
         first = True
         cursor = start
-        # Also after a wiki footnote mark: "..., die 2000 vereinbart wurde.[4] Eine Projektpartnerschaft ..."
-        for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\])?(?=\s+[„\"A-ZÄÖÜ0-9])", text[start:end]):
+        # Also after a footnote mark, a wiki's or a paper's glued number: "... vereinbart wurde.[4] Eine
+        # Projektpartnerschaft ...", "... zustande kam.12 Anders als ..."
+        for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\]|(?<=[a-zäöüßéèêëàâôûç)\"“”][.!?])\d{1,3}(?=\s+[„\"A-ZÄÖÜ]))?(?=\s+[„\"A-ZÄÖÜ0-9])",
+                                 text[start:end]):
             cut = start + match.end()
             mark = match.group()[0]
             if mark == ":":
@@ -1820,6 +1893,7 @@ _NEGATION = re.compile(
     r"nicht(?!\s+(?:nur|zuletzt|allein|immer|selten|minder|weniger|ohne|mehr\s+wegzudenken)\b))\b",
     re.IGNORECASE,
 )
+_ANSWER_NO = re.compile(r"\s*(?:(?:A|Antwort)\s*:\s*)?Nein\b")
 _HEDGE = re.compile(
     r"\b(?:prüft|prüfen|geprüft|Prüfung|Anfrage|angefragt|erwägt|erwägen|erwogen|sondiert|sondieren|"
     r"vergeblich|erfolglos|gescheitert|scheiterte|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
@@ -2507,16 +2581,20 @@ def _candidates(reading: _Reading, spans: _Spans) -> list[_Candidate]:
         inside = _distinct([c for c in cities if start <= c.start < end])
         subject, subject_end = previous_subject, previous_end
         previous_subject, previous_end = (inside[0] if inside else None), end
-        if not inside or len(inside) > 8:
+        if not inside:
             continue
         # Partnership words in the sentence, the text before it, or the sentence after it:
         # "X und Y gehören seit dem Mauerfall zusammen; besiegelt wurde die Partnerschaft 1990."
         kind_inside = _kind_of(text[start:end]) is not None
         if not (kind_inside or _kind_of(text[max(0, start - 300) : start]) or _kind_of(text[end : end + 150])):
             continue
-        for i, a in enumerate(inside):
-            for b in inside[i + 1 :]:
+        if len(inside) > 8:  # a paper's list, "Es folgten Mannheim und Toulon (1959), Offenburg und ...":
+            for a, b in zip(inside, inside[1:]):  # neighbours only
                 add(a, b)
+        else:
+            for i, a in enumerate(inside):
+                for b in inside[i + 1 :]:
+                    add(a, b)
         # The town the previous sentence is about, partnered here without being named again:
         # "Eine bewegte Geschichte hat Pritzwalk. Von 1972 bis 1991 bestand eine Städtefreundschaft mit ..."
         if subject is not None and kind_inside and "\n\n" not in text[subject_end:start]:
@@ -2602,6 +2680,8 @@ def _own_mention_features(spans: _Spans, city: _City) -> tuple[dict[str, float],
         "year_in_parentheses": float(bool(re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d", context))),
         "other_ties": float(len(_OTHER_TIES.findall(context))),
         "negated": float(bool(_NEGATION.search(context))),
+        # an FAQ's question answered no: "Ist Saalfeld Partnerstadt von Zalewo in Polen?" / "Nein. ..."
+        "answered_no": float(context.rstrip().endswith("?") and bool(_ANSWER_NO.match(text, end))),
         "hedged": float(bool(_HEDGE.search(context))),
         "excluded": float(_excluded(text, start, city, inside)),
         "cities_in_context": float(len(inside)),
@@ -2699,13 +2779,14 @@ def _sentence_leads(spans: _Spans, mentions_a: list[_City], mentions_b: list[_Ci
 # (1949)", "Reading–Düsseldorf", "Minden und der Londoner Stadtbezirk Sutton".
 _JOINING = re.compile(r"\s*(?:und|&|–|—|-|/)\s*(?:(?:der|die|das|dem|den|des)\s+(?:[\w-]+\s+){0,3})?")
 _MIT = re.compile(r"\bmit\b")
+_MIT_BEFORE = re.compile(r"\bmit\s+(?:(?:der|dem|den)\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def _joined(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> dict[str, float]:
     """How directly one sentence joins the two cities: by "und" or a dash with nothing between
     (``joined``), by "mit" within a few words ("Bochum, das seit 1950 mit Sheffield verbunden ist":
-    ``joined_by_mit``), and how many other cities stand between their closest mentions."""
-    joined = by_mit = 0.0
+    ``joined_by_mit``; but not when both follow "mit": ``parallel_mit``), and how many other cities stand between their closest mentions."""
+    joined = by_mit = parallel = 0.0
     between = 5
     starts = spans.city_starts
     for m in mentions_a:
@@ -2719,8 +2800,11 @@ def _joined(spans: _Spans, mentions_a: list[_City], mentions_b: list[_City]) -> 
             if others == 0 and _JOINING.fullmatch(gap):
                 joined = 1.0
             elif others == 0 and len(gap) <= 60 and _MIT.search(gap):
-                by_mit = 1.0
-    return {"joined": joined, "joined_by_mit": by_mit, "cities_between": float(between)}
+                if _MIT_BEFORE.search(spans.text, max(0, first.start - 40), first.start):
+                    parallel = 1.0  # "die Partnerschaft mit Salzwedel, 2000 die mit Kętrzyn": two partners
+                else:
+                    by_mit = 1.0
+    return {"joined": joined, "joined_by_mit": by_mit, "parallel_mit": parallel, "cities_between": float(between)}
 
 
 def _mentions_of(cities: list[_City], city: _City) -> list[_City]:
@@ -2811,7 +2895,8 @@ def _year_options(spans: _Spans, candidate: _Candidate, rule_year: int | None) -
         for match in _ANY_YEAR.finditer(text, start, end):
             features = _year_features(spans, match, source, start, mention, keys)
             old = occurrences.get(match.start())
-            if old is None or features["source_rank"] < old["source_rank"]:
+            # read from the nearest mention in the best window: a chronicle names the partner on many lines
+            if old is None or (features["source_rank"], features["distance"]) < (old["source_rank"], old["distance"]):
                 occurrences[match.start()] = features
     written = {int(text[o : o + 4]) for o in occurrences}
     values = sorted(written | ({rule_year} if rule_year else set()))
@@ -2852,6 +2937,8 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
         "distance": abs(offset - mention.start) / 100,
         "cities_between": float(len(between)),
         "same_line": float(spans.line_at(offset) == spans.line_at(mention.start)),
+        # a chronicle's entry date or a table's first column: "1964         Unterzeichnung der ..."
+        "opens_line": float(not text[spans.lines[spans.line_at(offset)].start : offset].strip(" \t•*-–")),
         "seit": float(bool(re.search(r"\bseit\s+(?:dem\s+)?(?:Jahr(?:e)?\s+)?$", before, re.IGNORECASE))),
         "im_jahr": float(bool(re.search(r"\bJahr(?:e)?\s+$", before))),
         "parenthesis": float(bool(re.search(r"\(\s*(?:seit\s+|ab\s+)?$", before))),
@@ -2903,6 +2990,11 @@ def home_candidates(document: Document, entities: list[Mention], gazetteer: Gaze
     first_line = folded[: _offset_after_lines(text, 1)]
     counts = Counter(m.geonames_id for m in entities if m.label == "CITY" and m.geonames_id is not None)
     total = sum(counts.values())
+    # An overview (a paper on a region's partnerships, a Landtag answer) names many German towns, each
+    # with its partners, and is no one town's document.
+    german = Counter(m.geonames_id for m in entities if m.label == "CITY" and m.geonames_id is not None
+                     and m.country_code == "DE")
+    german_total = sum(german.values())
     best = max(score.values())
     # List lines that start with a name (after a bullet): a partner's line, not the home city's.
     short_lines = [re.sub(r"^\s*(?:[•\-\*–▪·]\s*)?", "", line) for line in text.split("\n")
@@ -2929,6 +3021,8 @@ def home_candidates(document: Document, entities: list[Mention], gazetteer: Gaze
             "demonyms": float(demonyms),
             "item_lines": float(item_lines),
             "german": float(mention.country_code == "DE"),
+            "german_towns": float(len(german)),
+            "german_share": german[gid] / german_total if german_total else 0.0,
             "rule_choice": 0.0,
         }
         result.append((mention, features))

@@ -315,6 +315,9 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         # A region word makes the name after it the region's; a country adjective after "in der" counts.
         ("Hinzu kommt Woodbridge in der englischen Grafschaft Suffolk.", {"Woodbridge": (2633671, "GB")}),
         ("Aus Garden City im US-Bundesstaat New York kam eine Videobotschaft.", {"Garden City": (4993659, "US")}),
+        # French names joined by "lès" are one name, not the town they mention.
+        ("Seit 50 Jahren verbindet Bad Camberg und Chambray-lès-Tours eine Partnerschaft.",
+         {"Bad Camberg": (2940381, "DE"), "Chambray-lès-Tours": (3027343, "FR")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):

@@ -17,7 +17,7 @@ from pipeline.types import Document
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "corpus" / "gold"
-# Measured on the held-out test split (19 documents, 109 pairs) with the shipped model: F1 0.977
+# Measured on the held-out test split (19 documents, 109 pairs) with the shipped model: F1 0.972
 # (the rules alone 0.932), year accuracy 0.989. The floor leaves room for a retrained model.
 TEST_F1_FLOOR = 0.95
 
@@ -177,3 +177,33 @@ def test_training_on_three_writers_writes_a_model_that_loads(tmp_path, nlp, gaze
     assert "leave one writer out" in card and "{" not in card
     report = format_training_report(meta)
     assert "leave one writer out" in report and "rules" in report
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: the rules read a chronicle laid out in columns as a table of "
+                   "pairs and offer the first entry's year (a visit, 1956); guard the table reader, then retrain")
+def test_each_dated_entry_of_a_chronicle_is_read_on_its_own(scorer, nlp, gazetteer):
+    """A town's chronicle names its partner on many lines (a visit, the signing, a jubilee trip):
+    the founding year is the date of the entry that states the signing."""
+    text = ("Stadt Ravensburg\n\nZeittafel zur Stadtgeschichte\n\n"
+            "1956         Eine Jugendgruppe aus Montélimar besucht Ravensburg\n"
+            "1964         Unterzeichnung der Partnerschaftsurkunde mit Montélimar im Schwörsaal\n"
+            "1977         Großbrand im Lagerhaus an der Georgstraße\n"
+            "1984         Partnerschaftsvertrag mit der piemontesischen Stadt Rivoli\n"
+            "1994         Bürgerreise nach Montélimar aus Anlass des 30-jährigen Partnerschaftsjubiläums\n"
+            "2016         Delegationsreise des Gemeinderats nach Rivoli und Turin\n")
+    found = _scored_pairs(text, scorer, nlp, gazetteer)
+    assert found[frozenset(("Ravensburg", "Montélimar"))].since_year == 1964
+    assert found[frozenset(("Ravensburg", "Rivoli"))].since_year == 1984
+    assert frozenset(("Ravensburg", "Turin")) not in found
+
+
+def test_an_faq_question_answered_no_denies_its_pair(nlp, gazetteer):
+    text = ("Saalfeld/Saale – Häufige Fragen zu den Partnerstädten\n\n"
+            "Ist Saalfeld Partnerstadt von Zalewo in Polen?\n"
+            "Nein. Zalewo hieß bis 1945 Saalfeld in Ostpreußen und wird deshalb oft mit unserer Stadt verwechselt.\n")
+    document = _document(text)
+    entities = find_entities(text, nlp, gazetteer)
+    home = next(m for m in entities if m.text == "Saalfeld/Saale")
+    denied = [c.features for c in pair_candidates(document, entities, gazetteer, home)
+              if "Zalewo" in (c.partnership.city_a, c.partnership.city_b)]
+    assert [features["b_answered_no"] for features in denied] == [1.0]

@@ -17,8 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (301 documents, 1976 pairs): F1 0.790, year accuracy
-# 0.870 with models/ner of this commit. Each blind set joined dev after it was scored once
+# test_pair_scorer.py), measured on the dev split (333 documents, 2174 pairs): F1 0.784, year accuracy
+# 0.857 with models/ner of this commit (the eleventh session's code: 0.772 / 0.859 on the same documents). Each blind set joined dev after it was scored once
 # (corpus/gold/README.md), and each new set lowered this figure a little. The floors leave room
 # for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -284,11 +284,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 301
+    assert result["documents"] == 333
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 301 documents")
+    assert report.startswith("partnerships, split dev: 333 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -551,4 +551,32 @@ def test_a_gmina_is_its_municipality_when_scored():
     gold = {"city_a": "Recke", "city_a_geonames_id": 2848245, "city_b": "Gmina Wąsosz", "city_b_geonames_id": None}
     assert same_pair(row, gold)
     assert not same_pair(row, {**gold, "city_b": "Gmina Wąsewo"})
+
+
+
+def test_a_berlin_bezirk_partners_as_berlin_whose_district_it_is(extract):
+    found = pairs(extract(
+        "Bezirksamt Spandau von Berlin\n\nPartnerschaften des Bezirks\n\n"
+        "Der Bezirk Spandau ist seit 1959 mit Luton in England partnerschaftlich verbunden. "
+        "Seit 1988 besteht auch eine Partnerschaft mit Nauen im Havelland.\n"))
+    assert found[frozenset(("Berlin", "Luton"))].since_year == 1959
+    assert found[frozenset(("Berlin", "Nauen"))].city_a_geonames_id == 2950159
+    assert not any("Spandau" in pair for pair in found)
+
+
+def test_a_samtgemeinde_in_capitals_on_the_first_line_is_the_home(nlp, gazetteer):
+    text = ("SAMTGEMEINDE FÜRSTENAU\nMitgliedsgemeinden Berge, Bippen und Stadt Fürstenau\n\n"
+            "Beschlussvorlage: Partnerschaft mit der Gemeinde Łobżenica\n")
+    document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
+    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Samtgemeinde Fürstenau"
+
+
+def test_a_papers_glued_footnote_number_ends_its_sentence(extract):
+    found = pairs(extract(
+        "Als erste Partnerschaft gilt die zwischen Ludwigsburg und Montbéliard, die 1950 zustande kam.12 "
+        "Karlsruhe unterzeichnete 1955 eine Partnerschaft mit Nancy.13 Reutlingen verschwisterte sich "
+        "1958 mit Roanne.\n"))
+    assert frozenset(("Ludwigsburg", "Montbéliard")) in found
+    assert found[frozenset(("Karlsruhe", "Nancy"))].since_year == 1955
+    assert frozenset(("Montbéliard", "Karlsruhe")) not in found and frozenset(("Montbéliard", "Nancy")) not in found
 
