@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import Gazetteer, Place, country_code_for
+from pipeline.cities import Gazetteer, country_code_for
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -227,30 +227,28 @@ def pair_candidates(
     return candidates
 
 
-_BERLIN = Place(2950159, "Berlin", "DE", 0, 0.0, 0.0, "16")
+_BERLIN_ID, _BERLIN_STATE = 2950159, "16"  # GeoNames: the city of Berlin, and the Land's admin1 code
 
 
 def _of_the_whole_city(row: Partnership, gazetteer: Gazetteer) -> Partnership | None:
     """The row with a Berlin Bezirk or Ortsteil written as Berlin, whose district it is (GeoNames
     lists "Spandau" and "Köpenick" as cities of their own; every place in the Land Berlin is part of
     the city), as for any other city's district; None for a pair that is then Berlin with itself."""
-    sides = []
-    for name, gid, country in ((row.city_a, row.city_a_geonames_id, row.city_a_country),
-                               (row.city_b, row.city_b_geonames_id, row.city_b_country)):
-        place = gazetteer.place(gid) if gid is not None and gid != _BERLIN.geonames_id else None
-        if place is not None and place.country_code == "DE" and place.admin1 == _BERLIN.admin1:
-            name, gid = _BERLIN.name, _BERLIN.geonames_id
-        sides.append((name, gid, country))
-    if sides[0][1] == sides[1][1] == _BERLIN.geonames_id:
+
+    def whole(name: str, gid: int | None) -> tuple[str, int | None]:
+        place = gazetteer.place(gid) if gid is not None and gid != _BERLIN_ID else None
+        if place is not None and place.country_code == "DE" and place.admin1 == _BERLIN_STATE:
+            return "Berlin", _BERLIN_ID
+        return name, gid
+
+    a = (*whole(row.city_a, row.city_a_geonames_id), row.city_a_country)
+    b = (*whole(row.city_b, row.city_b_geonames_id), row.city_b_country)
+    if a[1] == b[1] == _BERLIN_ID:
         return None
-    if sides[1][1] == _BERLIN.geonames_id:
-        sides.reverse()  # city_a is the city whose district it is
-    if sides == [(row.city_a, row.city_a_geonames_id, row.city_a_country),
-                 (row.city_b, row.city_b_geonames_id, row.city_b_country)]:
-        return row
-    (a, a_id, a_country), (b, b_id, b_country) = sides
-    return replace(row, city_a=a, city_a_geonames_id=a_id, city_a_country=a_country,
-                   city_b=b, city_b_geonames_id=b_id, city_b_country=b_country)
+    if b[1] == _BERLIN_ID:
+        a, b = b, a  # city_a is the city whose district it is
+    return replace(row, city_a=a[0], city_a_geonames_id=a[1], city_a_country=a[2],
+                   city_b=b[0], city_b_geonames_id=b[1], city_b_country=b[2])
 
 
 def _distinct_pairs(rows: list[Partnership]) -> list[Partnership]:
