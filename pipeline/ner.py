@@ -94,7 +94,8 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     _link_in_context(text, mentions, gazetteer)
     mentions += _short_names(text, mentions)
     mentions += _capitalised_names(text, mentions)
-    mentions = [m for m in mentions if not (m.label == "CITY" and _part_of_region_name(text, m, gazetteer))]
+    mentions = [m for m in mentions if not (m.label == "CITY" and (
+        _part_of_region_name(text, m, gazetteer) or _end_of_a_french_name(text, m)))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     for m in mentions:
         m.text = original[m.start_char : m.end_char]
@@ -110,8 +111,10 @@ def _without_note_numbers(text: str) -> str:
     return _NOTE_NUMBER.sub(lambda match: " " * len(match.group()), text)
 
 
-# A full name whose first word stands for it later: "Steinach am Brenner" ... "die Partnergemeinde Steinach".
-_SHORTENED = re.compile(r"([A-ZÄÖÜ][\wäöüß-]+)(?:\s+(?:am|an der|ob der|im|in der|bei|an)\s+\S|\s*\()")
+# A full name whose first word stands for it later: "Steinach am Brenner" ... "die Partnergemeinde Steinach",
+# "Lauf a.d.Pegnitz" ... "pflegt Lauf Partnerschaften".
+_SHORTENED = re.compile(
+    r"([A-ZÄÖÜ][\wäöüß-]+)(?:\s+(?:am|an der|ob der|im|in der|bei|an)\s+\S|\s+(?:[aiv]\.\s?d\.|a\.|i\.)\s?[A-ZÄÖÜ]|\s*\()")
 
 
 def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -169,6 +172,15 @@ def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> b
         return False
     compound = re.match(r"[\w-]+", text[mention.start_char :]).group().rstrip("-")
     return any(gazetteer.is_region(name) or country_code_for(name) for name in (compound, compound.removesuffix("s")))
+
+
+# The tail of a French name that GeoNames does not hold: "Collonges-la-|Rouge|", "Puy de |Dôme|",
+# "Gouffre de |Padirac|". The place named is the whole, not the town that shares its last word.
+_FRENCH_NAME_BEFORE = re.compile(r"(?:\w-(?:la|le|les|de|du|des|sur|sous|en|lès|aux|au)-|\b[A-ZÉ]\w+ (?:de|du|des) )$")
+
+
+def _end_of_a_french_name(text: str, mention: Mention) -> bool:
+    return bool(_FRENCH_NAME_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char))
 
 
 # --- model output ----------------------------------------------------------------
@@ -348,7 +360,7 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[i
             if len(words) > 1 or surface not in surnames:
                 return False
         if m.label == "CITY" and m.end_char == span.end and (
-                (len(words) == 2 and words[0] not in _GIVEN_NAMES) or words[-2].lower() in _CITY_HEADS):
+                (len(words) == 2 and words[0] not in _GIVEN_NAMES) or (len(words) > 1 and words[-2].lower() in _CITY_HEADS)):
             # "Ausgabe Saarlouis", "Kreisstadt Meißen": a noun before a city, no given name;
             # "Alte Hansestadt Lemgo": a town's title
             return False
@@ -601,7 +613,7 @@ def _resolve_surnames(
 # Lowercase words inside multi-word place names: "Frankfurt am Main", "Rostow am
 # Don", "Halle an der Saale", "Althen des Paluds", "Ústí nad Labem", "Stratford-upon-Avon".
 _NAME_LINKS = frozenset(
-    "am an der die den des im in bei ob unter upon on de del della di da do dos du la le les "
+    "am an der die den des im in bei ob unter upon on de del della delle dei degli di da do dos du la le les "
     "sur sul sous lès lez aux au en et y na nad pod e a d v i o".split()
 )
 _MAX_NAME_WORDS = 6
@@ -854,10 +866,15 @@ def _name_gap(gap: str, previous: str) -> bool:
 
 # A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
 # "die Gemeinde Mielno", "im mecklenburgischen Hagenow". Small places are trusted there as on a list line.
+_TOWN_WORDS = r"(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde)"
 _TOWN_BEFORE = re.compile(
-    r"(?:\b(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde)"
-    r"|[a-zäöü](?:stadt|städtchen|gemeinde|bezirk)"  # "Weinbaugemeinde Meursault", "Stadtbezirk Enfield"
+    r"(?:\b" + _TOWN_WORDS
+    + r"|[a-zäöü](?:stadt|städtchen|gemeinde|bezirk)"  # "Weinbaugemeinde Meursault", "Stadtbezirk Enfield"
     r"|\b(?:im|dem|den|das|die|der|des|zum|zur|vom|beim)\s+[a-zäöü]+schen?)[ \t]*\n?[ \t]*$")  # "dem pommerschen\nŁobez"
+
+
+# Only a town word, not a regional adjective ("nach der politischen Wende"), vouches for a village.
+_TOWN_WORD_BEFORE = re.compile(r"\b" + _TOWN_WORDS + r"[ \t]*\n?[ \t]*$")
 
 
 def _gazetteer_city(
@@ -889,11 +906,14 @@ def _gazetteer_city(
         return None  # "Martin Horn", not the Slovak town Martin
     candidates = gazetteer.candidates(surface)
     if candidates:
+        # "die lothringische Gemeinde Volmunster" (924 inhabitants): a town word vouches for its own name
+        introduced = bool(_TOWN_WORD_BEFORE.search(text, max(0, start - 40), start))
         if listed is None:
             listed = _is_list_item(text, start, end) or bool(_TOWN_BEFORE.search(text, max(0, start - 40), start))
         country = _country_after(text, end)
         if not any(
-            _trusted(place, key, listed, one_word=i == j) or place.country_code == country for place in candidates
+            _trusted(place, key, listed, one_word=i == j) or place.country_code == country
+            or (introduced and normalize_name(place.name) == key) for place in candidates
         ):
             return None
         if key in _NOUN_CITIES and not _reads_as_name(text, words, i):
@@ -935,15 +955,21 @@ def _country_after(text: str, end: int) -> str | None:
     if not match:
         return None
     words = match.group("country")
-    return country_code_for(words) or country_code_for(words.split()[0])
+    found = country_code_for(words) or country_code_for(words.split()[0])
+    if found is None and (bracket := re.match(r"\s*\(([^()\n]{1,40})\)", text[end : end + 44])):
+        # "Magione (Umbrien, Italien)": the country after the region in the brackets
+        found = next((code for part in bracket.group(1).split(",") if (code := country_code_for(part.strip()))), None)
+    return found
 
 
 def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
     own_name = normalize_name(place.name) in (key, *spelling_variants(key))
     if not one_word:
         # Several capitalised words that together name a place are rarely
-        # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad".
-        return place.population >= (_MIN_OWN_NAME[True] if own_name else _MIN_ALTERNATE_NAME[True])
+        # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad". GeoNames gives some towns
+        # no population at all ("Osterode am Harz": 0), which says nothing of their size.
+        return place.population >= (_MIN_OWN_NAME[True] if own_name else _MIN_ALTERNATE_NAME[True]) or (
+            own_name and place.population == 0)
     if (own_name and place.country_code == "DE" and len(key) >= _LONG_NAME and place.population >= _MIN_LONG_GERMAN_NAME
             and not _NOUN_LIKE_NAME.search(key)):
         return True  # "Dinkelsbühl", "Eckernförde": a small German town's long name is rarely a common word

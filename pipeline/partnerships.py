@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -307,8 +308,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
                 _DISTRICT_WORD + r"\s+" + re.escape(
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
-    found: list[_Found] = []
-    found += _from_tables(text, cities, home, gazetteer)
+    found, pair_tables = _from_tables(text, cities, home, gazetteer)
     sections = _city_sections(text, lines, gazetteer)
     if not sections:
         sections = [(0, len(text) + 1, home)]
@@ -316,7 +316,8 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         sections.insert(0, (0, sections[0][0], home))
     for section_start, section_end, section_home in sections:
         section_lines = [line for line in lines if section_start <= line.start < section_end]
-        section_cities = [c for c in cities if section_start <= c.start < section_end]
+        section_cities = [c for c in cities if section_start <= c.start < section_end
+                          and not any(a <= c.start < b for a, b in pair_tables)]
         found += _from_lists(section_lines, section_home, section_cities)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
@@ -1391,20 +1392,26 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
 _RULE_ROW = re.compile(r"^[\s|:+=-]*$")  # "|-----|-----|", "-----  -----"
 
 
-def _is_pipe_row(line: str) -> bool:
-    return line.count("|") >= 2
+def _delimiter(line: str) -> str | None:
+    """The character that separates a row's cells, if it is a delimited row: pipes ("| Aachen | Reims |")
+    or the semicolons of a register exported as CSV ("Kirn;Sarrebourg;Frankreich;Städtepartnerschaft;1962")."""
+    if line.count("|") >= 2:
+        return "|"
+    if line.count(";") >= 3:
+        return ";"
+    return None
 
 
 def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of the cells of a table row: between pipes, or between runs of two or more spaces or tabs."""
-    if _is_pipe_row(line):
-        # Every cell between two pipes keeps its column, an empty one too.
-        bounds = [m.start() for m in re.finditer(r"\|", line)]
+    """Spans of the cells of a table row: between delimiters, or between runs of two or more spaces or tabs."""
+    if delimiter := _delimiter(line):
+        # Every cell between two delimiters keeps its column, an empty one too.
+        bounds = [m.start() for m in re.finditer(re.escape(delimiter), line)]
         stripped = line.strip()
-        edges = ([0] if not stripped.startswith("|") else []) + bounds + ([len(line)] if not stripped.endswith("|") else [])
+        edges = ([0] if not stripped.startswith(delimiter) else []) + bounds + ([len(line)] if not stripped.endswith(delimiter) else [])
         cells = []
         for a, b in zip(edges, edges[1:]):
-            a = a + 1 if line[a : a + 1] == "|" else a
+            a = a + 1 if line[a : a + 1] == delimiter else a
             inner = line[a:b]
             lead = len(inner) - len(inner.lstrip())
             cells.append((offset + a + lead, offset + a + len(inner.rstrip())))
@@ -1421,7 +1428,7 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     for line in text.split("\n"):
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset)
         if cells:
-            current.append((offset, not _is_pipe_row(line), cells))
+            current.append((offset, _delimiter(line) is None, cells))
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
                 tables.append(_aligned(current))
@@ -1436,7 +1443,7 @@ def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[t
     """The rows' cells in their columns. A space-aligned row that leaves a column empty
     ("                     Devizes    GB    1975" under "Waiblingen  Mayenne  F  1962": the member
     town is written once for its rows) gets an empty cell there, placed by the columns' positions in
-    the widest row; pipe rows keep their empty cells already."""
+    the widest row; delimited rows keep their empty cells already."""
     line_start, _, widest = max(rows, key=lambda row: len(row[2]))
     columns = [a - line_start for a, _ in widest]
     aligned = []
@@ -1458,9 +1465,21 @@ def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[t
 def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer: Gazetteer) -> _City | None:
     """The city a table cell names: a mention inside it, or the cell's own words ("Danzig (Gdańsk)", "Essen 1)")."""
     a, b = span
-    for c in cities:
-        if a <= c.start and c.end <= b:
-            return c
+    whole = text[a:b].strip()
+    inside = next((c for c in cities if a <= c.start and c.end <= b), None)
+    if inside is not None:
+        # The whole cell may name the place more exactly than the mention inside it
+        # ("San Vito dei Normanni", "Arendsee (Altmark)").
+        if len(whole) > inside.end - inside.start and not country_code_for(whole) and not gazetteer.is_region(whole):
+            place = gazetteer.link(whole)
+            if place is not None and place.geonames_id != inside.geonames_id:
+                return _City(place.name, place.geonames_id, place.country_code, a, a + len(whole))
+        return inside
+    if re.fullmatch(r"[A-ZÄÖÜ][\w' .-]+(?: \([A-ZÄÖÜ][\w .-]+\)|/[A-ZÄÖÜ][\w.-]+)", whole):
+        # "Arendsee (Altmark)", "Simmern/Hunsrück": a small town named with its region is meant as one.
+        place = gazetteer.link(whole)
+        if place is not None:
+            return _City(place.name, place.geonames_id, place.country_code, a, a + len(whole))
     surface = re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+|\[\d+\])\s*", " ", text[a:b]).strip()
     if len(surface) < 3 or surface.endswith(".") or len(surface.split()) > 4 or not surface[:1].isupper() or country_code_for(surface):
         return None
@@ -1489,10 +1508,12 @@ def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
     return None
 
 
-def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer) -> list[_Found]:
+def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Rows of partnership tables: two city columns ("| Aachen | Reims | FR | 1967 |"), or one beside
-    the home city; the year from a column of years, the kind from a column of kinds or the caption."""
-    found = []
+    the home city; the year from a column of years, the kind from a column of kinds or the caption.
+    Also the spans of the tables of pairs read, whose rows are no sentences to read again: a
+    register's "Baumholder;Gyula;Ungarn" is not the home city's partner Gyula."""
+    found, pair_tables = [], []
     anchor = _home_as_city(home)
     for rows in _tables(text):
         first = rows[0][0][0]
@@ -1515,6 +1536,11 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue  # a table of something else: visits, budgets, statistics
         if not (len(city_columns) >= 2 or (len(city_columns) == 1 and anchor is not None)):
             continue
+        if any(statistics.median(len(text[slice(*rows[k][c])].split()) for k in body if c < len(rows[k])) > 6
+               for c in city_columns):
+            continue  # a chronicle's entries, "1964   Unterzeichnung der Urkunde mit Montélimar": sentences
+        if len(city_columns) >= 2:
+            pair_tables.append((first, rows[-1][-1][1]))
         previous_a = None
         for k in body:
             row, spans = grid[k], rows[k]
@@ -1523,6 +1549,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             a, b = (row[city_columns[0]], row[city_columns[1]]) if len(city_columns) >= 2 else (anchor, row[city_columns[0]])
             if a is None and len(city_columns) >= 2 and text[slice(*spans[city_columns[0]])].strip():
                 a = _unknown_place(text, spans[city_columns[0]])  # a member town GeoNames lacks: its own row
+                if a is None:
+                    previous_a = None  # a member named, but not a place we know: not the row above's
+                    continue
             a = a or previous_a  # a member city written once for its rows
             previous_a = a
             if b is None and len(city_columns) >= 2 and city_columns[1] < len(spans):
@@ -1533,12 +1562,15 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if year_columns and year_columns[0] < len(spans):
                 match = _YEAR.search(text[slice(*spans[year_columns[0]])])
                 year = int(match.group(1)) if match else None
+            if kind_columns and kind_columns[0] < len(spans) and text[slice(*spans[kind_columns[0]])].strip() \
+                    and _kind_of(text[slice(*spans[kind_columns[0]])]) is None:
+                continue  # "Kontakte", "–": the register says what it is, and it is no partnership
             remark = next((k for span in spans[max(city_columns) + 1 :] if (k := _kind_of(text[slice(*span)]))), None)
             kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) \
                 or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
-    return found
+    return found, pair_tables
 
 
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
@@ -2407,11 +2439,22 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 3
         elif _FOUNDING.search(sentence):
             score = 1
-        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"\bbis\s+$", before):
-            score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something
+        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
+            score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something ("…, bis 1983 die Urkunde" does not)
         if score and (best is None or score > best[0]):
             best = (score, int(match.group(1)))
+    if best is None and _SAME_YEAR.search(sentence):
+        # "1967 kam sie nach Idstein. Im selben Jahr schloss Idstein seine Partnerschaft mit Tonnerre."
+        # The year meant is the previous sentence's first, the one its main clause dates.
+        window = max(0, start - 300)
+        full_stop = text.rfind(". ", window, start - 2)
+        previous = full_stop + 2 if full_stop >= 0 else window
+        earlier = _YEAR.search(text, previous, start)
+        return int(earlier.group(1)) if earlier else None
     return best[1] if best else None
+
+
+_SAME_YEAR = re.compile(r"\b(?:im|in)\s+(?:selben|gleichen|demselben|selbigen)\s+Jahr\b(?!\s*\d)", re.IGNORECASE)
 
 
 def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _City]]) -> list[int | None]:
@@ -2944,7 +2987,8 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
         "date": float(bool(re.search(r"\d{1,2}\.\s*(?:" + _MONTHS + r"|\d{1,2}\.)\s*$", before))),
         "month": float(bool(re.search(_MONTHS + r"\s+$", before))),
         "von": float(bool(re.search(r"\bvon\s+$", before))),
-        "range_end": float(bool(re.search(r"(?:\d\d\s*[–-]|\bbis(?:\s+(?:zum|ins)?\s*(?:Jahr(?:e)?)?)?)\s*$", before))),
+        # "1965–1990", "von 1961 bis 1990"; not the conjunction: "warb sie im Magistrat, bis 1983 die Urkunde ..."
+        "range_end": float(bool(re.search(r"(?:\d\d\s*[–-]|(?<![,;]\s)\bbis(?:\s+(?:zum|ins)?\s*(?:Jahr(?:e)?)?)?)\s*$", before))),
         "range_start": float(bool(re.match(r"\s*(?:[–-]\s*(?:1[89]|20)\d\d|bis\b)", after))),
         "slash_first": float(bool(re.match(r"\s*/\s*(?:1[89]|20)?\d\d", after))),
         "slash_second": float(bool(re.search(r"\d\s*/\s*$", before))),

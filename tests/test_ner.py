@@ -318,6 +318,18 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         # French names joined by "lès" are one name, not the town they mention.
         ("Seit 50 Jahren verbindet Bad Camberg und Chambray-lès-Tours eine Partnerschaft.",
          {"Bad Camberg": (2940381, "DE"), "Chambray-lès-Tours": (3027343, "FR")}),
+        ("Seit 1990 besteht eine Partnerschaft mit San Vito dei Normanni.", {"San Vito dei Normanni": (3167184, "IT")}),
+        ("Die Gemeinde Kirkel ist mit der lothringischen Gemeinde Volmunster befreundet.",
+         {"Kirkel": (2890322, "DE"), "Volmunster": (2967727, "FR")}),
+        # Month names and plural nouns are no towns, not even alone on a line.
+        ("Die Partnerschaftsurkunde ist vom\n    8. Juni 1963;\nKirchen\n", {}),
+        # A country after the region in brackets vouches for a small town as one right after it.
+        ("Delegationsreise nach Magione (Umbrien, Italien) im Herbst.", {"Magione": (3174273, "IT")}),
+        # The tail of a French name GeoNames lacks is no town of its own.
+        ("Nachmittag: Collonges-la-Rouge, dann zum Puy de Dôme und nach Clermont-Ferrand.",
+         {"Clermont-Ferrand": (3024635, "FR")}),
+        # GeoNames gives Osterode am Harz no population: named in full, it is the town all the same.
+        ("Die Stadt Osterode am Harz trauert um ihren Ehrenbürger.", {"Osterode am Harz": (2856405, "DE")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):
@@ -436,3 +448,25 @@ def test_a_towns_title_is_no_person(nlp, gazetteer):
     assert [m.text for m in mentions if m.label == "CITY"] == ["Lemgo", "Lemgo", "Beverley"]
     assert not any("Lemgo" in m.text for m in mentions if m.label == "PERSON")
 
+
+
+@pytest.mark.parametrize("full", ["Steinach am Brenner", "Lauf a.d.Pegnitz", "Osterode am Harz"])
+def test_a_town_named_in_full_is_meant_by_its_first_word_later(full, rules_nlp, gazetteer):
+    short = full.split()[0]
+    text = f"Seit 1985 sind {full} und Brive-la-Gaillarde Partnerstädte. Neben Brive pflegt {short} weitere Kontakte."
+    linked = {(m.text, m.geonames_id) for m in find_entities(text, rules_nlp, gazetteer) if m.label == "CITY"}
+    full_id = next(i for t, i in linked if t == full)
+    assert (short, full_id) in linked
+
+
+def test_a_one_word_person_span_that_is_also_a_surname_and_a_city():
+    """The model may tag a town PER where the document also names a person of that surname
+    ("Bürgermeister Klaus Minden" … "Minden"): the span is judged, not an error."""
+    from pipeline.ner import _is_person_span, _Span
+    from pipeline.types import Mention
+
+    text = "Bürgermeister Klaus Minden begrüßte die Gäste aus Minden."
+    start = text.rindex("Minden")
+    city = Mention("CITY", "Minden", start, start + 6, normalized="Minden", geonames_id=2871845, country_code="DE")
+    span = _Span("PER", start, start + 6)
+    assert _is_person_span(text, span, [city], [city.start_char], {"Minden"}) is True

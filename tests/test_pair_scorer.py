@@ -179,8 +179,6 @@ def test_training_on_three_writers_writes_a_model_that_loads(tmp_path, nlp, gaze
     assert "leave one writer out" in report and "rules" in report
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the rules read a chronicle laid out in columns as a table of "
-                   "pairs and offer the first entry's year (a visit, 1956); guard the table reader, then retrain")
 def test_each_dated_entry_of_a_chronicle_is_read_on_its_own(scorer, nlp, gazetteer):
     """A town's chronicle names its partner on many lines (a visit, the signing, a jubilee trip):
     the founding year is the date of the entry that states the signing."""
