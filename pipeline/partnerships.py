@@ -309,6 +309,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found, pair_tables = _from_tables(text, cities, home, gazetteer)
+    prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables)]
     sections = _city_sections(text, lines, gazetteer)
     if not sections:
         sections = [(0, len(text) + 1, home)]
@@ -316,8 +317,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         sections.insert(0, (0, sections[0][0], home))
     for section_start, section_end, section_home in sections:
         section_lines = [line for line in lines if section_start <= line.start < section_end]
-        section_cities = [c for c in cities if section_start <= c.start < section_end
-                          and not any(a <= c.start < b for a, b in pair_tables)]
+        section_cities = [c for c in prose_cities if section_start <= c.start < section_end]
         found += _from_lists(section_lines, section_home, section_cities)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
@@ -1402,9 +1402,9 @@ def _delimiter(line: str) -> str | None:
     return None
 
 
-def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of the cells of a table row: between delimiters, or between runs of two or more spaces or tabs."""
-    if delimiter := _delimiter(line):
+def _table_cells(line: str, offset: int, delimiter: str | None) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row: between its ``delimiter``, or between runs of two or more spaces or tabs."""
+    if delimiter:
         # Every cell between two delimiters keeps its column, an empty one too.
         bounds = [m.start() for m in re.finditer(re.escape(delimiter), line)]
         stripped = line.strip()
@@ -1426,9 +1426,10 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     tables, current = [], []
     offset = 0
     for line in text.split("\n"):
-        cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset)
+        delimiter = _delimiter(line)
+        cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset, delimiter)
         if cells:
-            current.append((offset, _delimiter(line) is None, cells))
+            current.append((offset, delimiter is None, cells))
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
                 tables.append(_aligned(current))
@@ -1562,12 +1563,12 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if year_columns and year_columns[0] < len(spans):
                 match = _YEAR.search(text[slice(*spans[year_columns[0]])])
                 year = int(match.group(1)) if match else None
-            if kind_columns and kind_columns[0] < len(spans) and text[slice(*spans[kind_columns[0]])].strip() \
-                    and _kind_of(text[slice(*spans[kind_columns[0]])]) is None:
+            kind_cell = text[slice(*spans[kind_columns[0]])].strip() if kind_columns and kind_columns[0] < len(spans) else ""
+            row_kind = _kind_of(kind_cell) if kind_cell else None
+            if kind_cell and row_kind is None:
                 continue  # "Kontakte", "–": the register says what it is, and it is no partnership
             remark = next((k for span in spans[max(city_columns) + 1 :] if (k := _kind_of(text[slice(*span)]))), None)
-            kind = (_kind_of(text[slice(*spans[kind_columns[0]])]) if kind_columns and kind_columns[0] < len(spans) else None) \
-                or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
+            kind = row_kind or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found, pair_tables
@@ -2447,7 +2448,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         # "1967 kam sie nach Idstein. Im selben Jahr schloss Idstein seine Partnerschaft mit Tonnerre."
         # The year meant is the previous sentence's first, the one its main clause dates.
         window = max(0, start - 300)
-        full_stop = text.rfind(". ", window, start - 2)
+        full_stop = text.rfind(". ", window, max(window, start - 2))
         previous = full_stop + 2 if full_stop >= 0 else window
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
