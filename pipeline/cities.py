@@ -491,9 +491,10 @@ class Gazetteer:
         if len(others_here) > 1 or (others_here and geonames_id not in others_here):
             score += 0.5
         # Its own name, or the short form of a German "X an der Y" name: "Marburg" is
-        # Marburg an der Lahn's own short name but only an exonym of Maribor.
+        # Marburg an der Lahn's own short name but only an exonym of Maribor. Worth a town about
+        # six times bigger: Parma over Perm (alternate "Parma"), not Lemberg village over Lviv.
         if normalize_name(name) == key or normalize_name(_QUALIFIED_NAME.split(name, maxsplit=1)[0]) == key:
-            score += 0.3
+            score += 0.8
         # Among namesakes of similar size, the one the world writes about has
         # more alternate names: the town Komárno (26 names) over the farm
         # "Dvor Komárno" (4) that GeoNames gives the same population.

@@ -866,7 +866,8 @@ def _name_gap(gap: str, previous: str) -> bool:
 
 # A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
 # "die Gemeinde Mielno", "im mecklenburgischen Hagenow". Small places are trusted there as on a list line.
-_TOWN_WORDS = r"(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde)"
+_TOWN_WORDS = (r"(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde"
+               r"|Gmina|Comune(?: di)?|Commune(?: de)?|Obec|Město|Občina|Gemeente)")  # "Gmina Dębno", "Comune di Dueville"
 _TOWN_BEFORE = re.compile(
     r"(?:\b" + _TOWN_WORDS
     + r"|[a-zäöü](?:stadt|städtchen|gemeinde|bezirk)"  # "Weinbaugemeinde Meursault", "Stadtbezirk Enfield"

@@ -400,7 +400,7 @@ so that the models weigh signals rather than learn one writer's vocabulary.
 
 The `{split}` split of `corpus/gold/partnerships.jsonl`: {documents} German documents, {pairs} gold
 pairs, {candidates} candidate pairs and {year_options} years offered for the gold pairs, written by {writers} writers (the sample corpus and own
-documents, and gold sets `d2_`, `t2_` to `t20_`, each by a helper who never saw the extractor).
+documents, and the gold sets `d2_` and `t2_` onwards that have joined dev, each by a helper who never saw the extractor).
 All texts were written for this project (the sample documents are real public pages, see
 `corpus/reference/README.md`); licence as the repository's. The held-out `test` split is never
 used in training.

@@ -155,7 +155,7 @@ _CITY_HEADS = frozenset(
     "bundesstadt stadtgemeinde marktgemeinde".split()
 )
 
-_BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦]|\d{1,2}[.)])\s*")
+_BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦▸▹➢➤→✓]|\d{1,2}[.)])\s*")
 _RATING = re.compile(r"^A{1,3}$")
 _TAIL_STARTS = re.compile(
     r"^(?:\t|\s*(?:$|[,(|:/–]|-(?![^\W\d_])|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
@@ -636,22 +636,57 @@ def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
     Such lines are short enough to pass for headings, and must not.
     """
     following = text[line_end + 1 :].split("\n", 1)[0]
-    return _runs_on(text[line_start:line_end], following) or _continues_previous(text, line_start, line_end)
+    return (_runs_on(text[line_start:line_end], following, _long_line(text, line_start))
+            or _continues_previous(text, line_start, line_end))
 
 
 def _continues_previous(text: str, line_start: int, line_end: int) -> bool:
     """The line is the rest of a sentence begun on the line above ("... einstimmig beschloss," /
     "mit der Stadt Chartres eine Partnerschaft einzugehen,"); a title running on below is not."""
     previous = text[: max(line_start - 1, 0)].rsplit("\n", 1)[-1] if line_start else ""
-    return _runs_on(previous, text[line_start:line_end])
+    return _runs_on(previous, text[line_start:line_end], _long_line(text, line_start))
 
 
-def _runs_on(line: str, following: str) -> bool:
-    """A long line that ends mid-sentence: in a small word, a comma or a hyphen, or before a
-    lowercase or bracketed continuation."""
-    if len(line.strip()) < 45 or not following.strip():
+# A line this long is a column's full width on a page; a gazette's or newspaper's narrow columns
+# ("seit 2005 mit der polnischen Gmina" / "Kobierzyce südlich von Breslau") are full at 30 characters.
+_FULL_LINE = 45
+_NARROW_COLUMN_LINES = 4  # a paragraph of so many lines, none wider than _FULL_LINE, is set in a narrow column
+_PARAGRAPH_SCAN = 12  # lines looked at above and below
+
+
+def _long_line(text: str, line_start: int) -> int:
+    """How long a line must be to fill its column: 45 characters, or less in a narrow column
+    (two thirds of the widest line of a paragraph of at least four lines)."""
+    widths = []
+    end = line_start - 1  # the paragraph's lines above, nearest first
+    while end > 0 and len(widths) < _PARAGRAPH_SCAN:
+        begin = text.rfind("\n", 0, end) + 1
+        if not text[begin:end].strip():
+            break
+        widths.append(len(text[begin:end].strip()))
+        end = begin - 1
+    begin = line_start  # this line and those below
+    for _ in range(_PARAGRAPH_SCAN + 1):
+        end = text.find("\n", begin)
+        end = len(text) if end == -1 else end
+        if not text[begin:end].strip() and begin != line_start:
+            break
+        widths.append(len(text[begin:end].strip()))
+        if end == len(text):
+            break
+        begin = end + 1
+    if len(widths) < _NARROW_COLUMN_LINES or max(widths) >= _FULL_LINE:
+        return _FULL_LINE
+    return max(20, (2 * max(widths)) // 3)
+
+
+def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
+    """A line that fills its column and ends mid-sentence: in a small word, a comma or a hyphen,
+    or before a lowercase or bracketed continuation."""
+    if len(line.strip()) < long_line or not following.strip():
         return False
-    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following))
+    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following)
+                or line.count("(") > line.count(")"))  # "... Brandywine Falls (Cuyahoga" / "Valley National Park)"
 
 
 def _heading_like(line: str) -> bool:
@@ -1040,7 +1075,7 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
 class _Line:
     text: str
     start: int
-    kind: str  # blank, heading, item, attribute, bullet, prose, reference
+    kind: str  # blank, rule, heading, item, attribute, bullet, prose, reference
     city: _City | None = None
     tail: str = ""
     partner: _City | None = None  # "Strausberg – Dębno (Neudamm), seit 1996": a pair on one line
@@ -1061,6 +1096,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "attribute"))  # the rest of a name: "Addis" / "Abeba"
             continue
         stripped = line.strip()
+        if _RULE_LINE.fullmatch(stripped):
+            result.append(_Line(line, start, "rule"))  # "______": between a page's cards, or above its footnotes
+            continue
         if not stripped or _PAGE_MARKER.fullmatch(stripped) or _DECORATION.fullmatch(stripped):
             # "Folie 4" separates slides like an empty line; "[Bild: ...]" and "> Mehr erfahren" a web page's cards
             result.append(_Line(line, start, "blank"))
@@ -1094,8 +1132,11 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             # Not a line of running text that starts with a name: "... die ersten" / "Pforzheim/Saint-Maur. Als im ..."
             # Nor the rest of a pair the line above broke at its dash ("darunter Ellwangen–" / "Abbeville, ...").
             runs_on = bool(result) and result[-1].kind == "prose" and not result[-1].text.rstrip().endswith(":") and bool(
-                re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail) or re.search(r"\w[-–]$", result[-1].text.rstrip()))
-            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" "))) and len(tail.split()) <= 8 and not runs_on:
+                re.search(r"[a-zäöüß)]\.\s+[A-ZÄÖÜ]", tail) or re.search(r"\w[-–]$", result[-1].text.rstrip())
+                or _continues_previous(text, start, start + len(line)))
+            # A card's title: "ROCCA DI PAPA              Latium, Italien"
+            card_title = re.match(r"[ \t]{3,}\S", tail) and country_code_for(tail.rsplit(",", 1)[-1].strip())
+            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and len(tail.split()) <= 8 and not runs_on:
                 result.append(_Line(line, start, "item", city, tail, _partner_after_dash(city, tail, starts, gazetteer)))
                 consumed_until = city.end
                 continue
@@ -1189,8 +1230,8 @@ def _is_attribute(line: str) -> bool:
         return True
     if re.fullmatch(r"\([^()]{2,60}\)", line.strip()) and len(words) <= 5:
         return True  # "(Mecklenburg-Vorpommern)", "(Kalifornien, USA)" below a slide's city
-    if country_code_for(re.split(r"\s*[·|,/]\s*", line.strip())[0]) and len(words) <= 5:
-        return True  # "Frankreich · Okzitanien", "Ungarn · Komitat Pest"
+    if country_code_for(re.split(r"\s*[·|,/]\s*", line.strip())[0]) and (len(words) <= 5 or "·" in line and len(words) <= 10):
+        return True  # "Frankreich · Okzitanien", "Ungarn · Komitat Pest", "Frankreich · Region Pays de la Loire · ..."
     if _KIND_ON_A_CARD.fullmatch(line.strip()):
         return True  # "Partnerschaft seit", "Städtepartnerschaft seit 1963", "verschwistert seit 1975"
     if _CONTACT_FIELD.match(line.strip()):
@@ -1208,8 +1249,13 @@ _CONTACT_FIELD = re.compile(
     r"|Tel(?:efon)?\.?|Fax|Adresse|Anschrift)\s*:", re.IGNORECASE)
 _DECORATION = re.compile(r"\[(?:Bild|Foto|Abb\.?|Abbildung|Grafik|Image|Video)\b[^\]]*\]|(?:>|»|→)\s*(?:[Mm]ehr|[Ww]eiter)\w*(?:\s+\w+)?")
 # A field of a card under its city: "Land: Frankreich", "Partnerstadt seit: 1990", "Einwohner: ca. 51.000".
-_CARD_FIELD = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:\s+[\w./-]+){0,2}\s*:\s+\S.{0,60}$")
+_CARD_FIELD = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:\s[\w./-]+){0,2}(?:\s*:\s+|[ \t]{3,}|\t)\S.{0,60}$")  # also "Einwohner     ca. 13 000"
+# A card's line that says what it is without a heading above ("Befreundete Stadt seit: 1990"), and any
+# labelled line of a card ("Sehenswert: Clocktower, ...").
+_CARD_SINCE = re.compile(r"(?:(?:Städte)?[Pp]artner\w*|Städtefreundschaft|Freundschaft|[Bb]efreundete Stadt|[Vv]erschwistert)\s+seit\b")
+_CARD_LABEL = re.compile(r"\s*[A-ZÄÖÜ][\w./-]*(?:\s[\w./-]+){0,2}\s*:\s+\S")
 _BARE_KIND = re.compile(r"(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Partnerstadt")
+_RULE_LINE = re.compile(r"[_=*~─━-]{3,}")
 _PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?", re.IGNORECASE)
 _NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul)(?:freundschaft|kooperation)\w*")
 
@@ -1327,6 +1373,8 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
         in_list = region_kind is not None and not last_heading
+        if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
+            continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
         if line.kind == "heading" and not (in_list and _looks_like_name(line.text)):
             heading_kind = _kind_of(line.text, _HEADING_STEMS)
             if heading_kind and _NEGATED_HEADING.search(line.text):
@@ -1336,6 +1384,11 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
             if not (last_heading and region_kind is not None and heading_kind is None):
                 region_kind, shape, years_above = heading_kind, None, False
             last_heading = True
+            continue
+        if line.kind == "rule":
+            following = next((k.kind for k in lines[i + 1 :] if k.kind not in ("blank", "rule")), None)
+            if following != "item":
+                region_kind = None  # the footnotes below a list, or another section
             continue
         if line.kind in ("blank", "attribute"):
             continue
@@ -1347,8 +1400,15 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
             # ("Ludwigshafener Partnerstädte" / "Ludwigshafen ist ..." / "Lorient, Frankreich")
             # or a paragraph describing each item ("La Paz (Bolivien) – seit 1996" / "Gemeinsam ...").
             continue
-        if line.kind != "item" or region_kind is None:
+        if line.kind != "item":
             continue
+        list_kind = region_kind
+        if list_kind is None:
+            # A card that says what it is, under no heading: "HUDSON   Ohio, USA" / "Partnerstadt seit: 1990"
+            card = next((a for a in _attribute_lines(lines, i) if _CARD_SINCE.match(a)), None)
+            list_kind = _kind_of(card) if card else None
+            if list_kind is None:
+                continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
         introduced = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
@@ -1372,7 +1432,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
         # Only bare names followed by dated items are the flattened-slides case; an undated item
         # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
         if item_shape == shape or shape != (False, False):
-            kind, strength, rule = region_kind, 1.0, "heading_list"
+            kind, strength, rule = list_kind, 1.0, "heading_list"
         else:
             kind, strength, rule = "partnership", 0.0, "orphan_list"
         confidence = _CONFIDENCE[rule]
@@ -1540,6 +1600,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         if any(statistics.median(len(text[slice(*rows[k][c])].split()) for k in body if c < len(rows[k])) > 6
                for c in city_columns):
             continue  # a chronicle's entries, "1964   Unterzeichnung der Urkunde mit Montélimar": sentences
+        if any(share(c, lambda k, c: bool(_DISTANCE.search(text[slice(*rows[k][c])]))) >= 0.5 for c in city_columns):
+            continue  # a signpost, "⟵ Hudson 6.980 km   |   Rocca di Papa 820 km ⟶": partners side by side, no pair
         if len(city_columns) >= 2:
             pair_tables.append((first, rows[-1][-1][1]))
         previous_a = None
@@ -1574,6 +1636,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     return found, pair_tables
 
 
+_DISTANCE = re.compile(r"\d\s?km\b")
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
 
 
@@ -1891,6 +1954,10 @@ def _partnership_sections(lines: list[_Line]) -> list[tuple[int, bool]]:
     sections: list[tuple[int, bool]] = []
     stack: list[tuple[int, bool]] = []  # (level, about partnerships) of the open headings
     for line in lines:
+        if line.kind == "rule":  # "______" above footnotes or between cards closes the section
+            stack.clear()
+            sections.append((line.start, False))
+            continue
         if line.kind != "heading":
             continue
         heading = line.text.strip()
@@ -2043,7 +2110,7 @@ _AFTER_MIT = re.compile(
 )
 _AFTER_PARTNER_WORD = re.compile(
     r"(?:(?:[Pp]artner|[Ff]reundschaft|[Kk]ooperation)\w*\s*(?::|\bmit\b(?:\s+(?:der|dem)\s+"
-    r"(?:Stadt|Gemeinde)\b)?)|\b(?:Ortsgemeinde|Gemeinde|Marktgemeinde|Kleinstadt)\b)"
+    r"(?:Stadt|Gemeinde)\b)?)|\b(?:Ortsgemeinde|Gemeinde|Marktgemeinde|Kleinstadt|Gmina|Partnerstadt|Partnergemeinde)\b)"
     r"\s*([A-ZÄÖÜ][\wäöüß'’-]+(?: [A-ZÄÖÜ][\wäöüß'’-]+){0,2})"
 )
 
@@ -2095,7 +2162,8 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
     # Two towns the NER missed, joined by "und", or a town before its verb with a partner after "mit":
     # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden".
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+)(?:\s+und\s+([A-ZÄÖÜ][\wäöüß-]+)\b"
-                             r"|(?=\s+(?:ist|sind|pflegt|unterhält)\b[^,;.]*\bmit\s))", sentence):
+                             r"|(?=\s+(?:(?:selbst|ihrerseits|seinerseits|wiederum)\s+)?(?:ist|sind|pflegt|unterhält)\b[^,;.]*\bmit\s))",
+                             sentence):
         names = [(match.start(k), match.end(k)) for k in (1, 2) if match.group(k)]
         spans = [(start + a, start + b) for a, b in names]
         if any(overlaps(s, e) for s, e in spans):
@@ -2400,14 +2468,16 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
     for c in cities:
         before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
         following = text[c.end : c.end + 90]
-        apposition = re.match(r"\s*,[^,.;()]{1,60},", following)  # "Rheinzabern, Mitglied der Verbandsgemeinde, unterhält"
+        # "Rheinzabern, Mitglied der Verbandsgemeinde, unterhält", "Nürnberg – mit der Fürth keine ... verbindet – unterhält"
+        apposition = re.match(r"\s*,[^,.;()]{1,60},|\s+[–—]\s[^.;()–—]{1,80}?\s[–—]", following)
         following = following[apposition.end() :] if apposition else following[:30]
         after = [w for w in re.findall(r"[\w]+", following[:30]) if w.casefold() not in _FILLERS]
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
         verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
         # "ist die Partnergemeinde Steinach ihrerseits mit Leutkirch verbunden": the particle marks the subject
-        own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b", following)
+        # "Halle (Saale) mit ihrer russischen Partnerstadt Ufa": the possessive points back to the subject
+        own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b|\s+mit\s+(?:ihrer|seiner|ihren|seinen)\s", following)
         if verb_before or own_side or (after and after[0] in _ANCHOR_VERBS):
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."

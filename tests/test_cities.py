@@ -156,6 +156,14 @@ def test_a_city_does_not_count_as_its_own_context(gazetteer):
         assert gazetteer.link(surface, context_places=[place, maribor]).geonames_id == geonames_id, surface
 
 
+@pytest.mark.parametrize("surface, country", [("Parma", "IT"), ("Ennis", "IE"), ("Alba", "IT"), ("Porto", "PT")])
+def test_a_towns_own_name_outweighs_a_bigger_citys_alternate_name(gazetteer, surface, country):
+    # Perm lists "Parma" among its alternate names, Biała Podlaska "Alba", Bordeaux "Porto";
+    # a partner list writes the town's own name.
+    place = gazetteer.link(surface)
+    assert (place.name, place.country_code) == (surface, country)
+
+
 def test_candidates_are_largest_first_without_duplicates(gazetteer):
     buffalos = gazetteer.candidates("Buffalo")
     assert len(buffalos) > 5

@@ -17,8 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (365 documents, 2378 pairs): F1 0.785, year accuracy
-# 0.855 with models/ner of this commit (the twelfth session's code: 0.771 / 0.833 on the same documents).
+# test_pair_scorer.py), measured on the dev split (397 documents, 2567 pairs): F1 0.790, year accuracy
+# 0.852 with models/ner of this commit (the thirteenth session's code: 0.777 / 0.853 on the same documents).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -284,11 +284,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 365
+    assert result["documents"] == 397
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 365 documents")
+    assert report.startswith("partnerships, split dev: 397 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -604,3 +604,98 @@ def test_in_the_same_year_dates_by_the_previous_sentence(extract):
         "Partnerschaftsurkunde mit Oxford unterzeichnet wurde.\n"))
     assert found[frozenset(("Idstein", "Tonnerre"))].since_year == 1967
     assert found[frozenset(("Idstein", "Oxford"))].since_year == 1983
+
+
+def test_a_gazettes_narrow_column_is_read_as_running_text(extract):
+    text = (
+        "AUS DER VERBANDSGEMEINDE\n\n"
+        "Partnerschaften in unserer\n"
+        "Verbandsgemeinde\n\n"
+        "Viele kleine Gemeinden pflegen\n"
+        "lebendige Verbindungen nach\n"
+        "ganz Europa, und das schon seit\n"
+        "vielen Jahrzehnten.\n\n"
+        "Armsheim und das burgundische\n"
+        "Nolay (Côte-d’Or) sind seit 1972\n"
+        "verschwistert. In Schornsheim\n"
+        "erinnert ein Gedenkstein an die\n"
+        "im Jahr 1986 geschlossene\n"
+        "Partnerschaft mit Marsannay-la-Côte.\n"
+    )
+    found = rows(extract(text))
+    assert ("Armsheim", "Nolay", 1972, "partnership") in found
+    assert ("Schornsheim", "Marsannay-la-Côte", 1986, "partnership") in found
+
+
+def test_another_towns_partnership_named_in_passing(extract):
+    found = pairs(extract(
+        "Zerbst pflegt seit 1991 eine Partnerschaft mit Jever. Jever selbst ist seit 1993 mit Cullera (Spanien) "
+        "verschwistert. Die Partnerschaft mit Korosten soll ruhen, wie es andere Städte getan haben, etwa "
+        "Halle (Saale) mit ihrer russischen Partnerstadt Ufa.\n"))
+    assert found[frozenset(("Jever", "Cullera"))].since_year == 1993
+    assert frozenset(("Halle (Saale)", "Ufa")) in found
+    assert frozenset(("Zerbst", "Cullera")) not in found
+
+
+def test_a_dash_parenthesis_between_a_town_and_its_verb(extract):
+    found = pairs(extract(
+        "Die Nachbarstadt Nürnberg – mit der Fürth keine Städtepartnerschaft verbindet – unterhält ihrerseits "
+        "Partnerschaften mit Krakau (1979) und Prag (1990).\n"))
+    assert found[frozenset(("Nuremberg", "Kraków"))].since_year == 1979
+    assert found[frozenset(("Nuremberg", "Prague"))].since_year == 1990
+
+
+def test_a_gmina_vouches_for_its_small_town(extract):
+    found = pairs(extract("Die Verbandsgemeinde Wörrstadt ist seit 2005 mit der polnischen Gmina Kobierzyce südlich von "
+                          "Breslau partnerschaftlich verbunden.\n"))
+    assert found[frozenset(("Verbandsgemeinde Wörrstadt", "Kobierzyce"))].since_year == 2005
+
+
+def test_brochure_cards_in_capitals_between_rules_with_a_signpost(extract):
+    text = (
+        "WAIBLINGEN\nentdecken · erleben\n\n"
+        "Unsere Partnerstädte\n\n"
+        "   ⟵ Mayenne 790 km   |   Jesi 1020 km ⟶\n\n"
+        "____________________________________________\n\n"
+        "▸ MAYENNE\n"
+        "Frankreich · Region Pays de la Loire · Département Mayenne\n"
+        "Entfernung          ca. 790 km\n"
+        "Partnerstadt seit   1962\n"
+        "Sehenswert: Château de Mayenne mit Museum, Basilika Notre-Dame (Altstadt,\n"
+        "Uferweg)\n\n"
+        "____________________________________________\n\n"
+        "▸ JESI\n"
+        "Italien · Region Marken · Provinz Ancona\n"
+        "Einwohner           ca. 40 000\n"
+        "Partnerstadt seit   1985\n\n"
+        "____________________________________________\n"
+        "¹ Der Wegweiser steht am Beinsteiner Tor; Mayenne und Jesi liegen je rund 1000 km entfernt.\n"
+    )
+    found = rows(extract(text))
+    assert {("Waiblingen", "Mayenne", 1962, "partnership"), ("Waiblingen", "Jesi", 1985, "partnership")} <= found
+    assert frozenset(("Mayenne", "Jesi")) not in pairs(extract(text))
+
+
+def test_a_card_that_states_its_kind_needs_no_heading(extract):
+    text = (
+        "LANDSBERG AM LECH\nStadtplan & Gästeinformation\n\n"
+        "Wer am Hauptplatz steht, findet den Wegweiser.\n\n"
+        "WALDHEIM                                          Sachsen, Deutschland\n"
+        "Entfernung:        410 km\n"
+        "Befreundete Stadt seit: 1990\n"
+        "Nach der Wende half Landsberg beim Aufbau der Verwaltung.\n"
+    )
+    assert ("Landsberg am Lech", "Waldheim", 1990, "friendship") in rows(extract(text))
+
+
+def test_footnotes_below_a_rule_are_not_the_home_towns_partners(extract):
+    text = (
+        "Partnerschaftsbrief der Stadt Marl\n\n"
+        "Städtepartnerschaften\n"
+        "Marl ist seit 1969 mit Pendle¹ partnerschaftlich verbunden.\n\n"
+        "_______________\n"
+        "¹ Borough of Pendle (Lancashire) mit den Städten Nelson, Colne und\n"
+        "  Barnoldswick sowie zahlreichen Dörfern.\n"
+    )
+    found = pairs(extract(text))
+    assert not {frozenset(("Marl", town)) for town in ("Nelson", "Colne", "Barnoldswick")} & set(found)
