@@ -636,15 +636,19 @@ def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
     Such lines are short enough to pass for headings, and must not.
     """
     following = text[line_end + 1 :].split("\n", 1)[0]
-    return (_runs_on(text[line_start:line_end], following, _long_line(text, line_start))
-            or _continues_previous(text, line_start, line_end))
+    long_line = _long_line(text, line_start)
+    return (_runs_on(text[line_start:line_end], following, long_line)
+            or _continues_previous(text, line_start, line_end, long_line))
 
 
-def _continues_previous(text: str, line_start: int, line_end: int) -> bool:
+def _continues_previous(text: str, line_start: int, line_end: int, long_line: int | None = None) -> bool:
     """The line is the rest of a sentence begun on the line above ("... einstimmig beschloss," /
-    "mit der Stadt Chartres eine Partnerschaft einzugehen,"); a title running on below is not."""
+    "mit der Stadt Chartres eine Partnerschaft einzugehen,"); a title running on below is not.
+    ``long_line``: the paragraph's full line length, if the caller has it (``_long_line``)."""
     previous = text[: max(line_start - 1, 0)].rsplit("\n", 1)[-1] if line_start else ""
-    return _runs_on(previous, text[line_start:line_end], _long_line(text, line_start))
+    if long_line is None:
+        long_line = _long_line(text, line_start) if len(previous.strip()) < _FULL_LINE else _FULL_LINE
+    return _runs_on(previous, text[line_start:line_end], long_line)
 
 
 # A line this long is a column's full width on a page; a gazette's or newspaper's narrow columns
@@ -1249,11 +1253,12 @@ _CONTACT_FIELD = re.compile(
     r"|Tel(?:efon)?\.?|Fax|Adresse|Anschrift)\s*:", re.IGNORECASE)
 _DECORATION = re.compile(r"\[(?:Bild|Foto|Abb\.?|Abbildung|Grafik|Image|Video)\b[^\]]*\]|(?:>|»|→)\s*(?:[Mm]ehr|[Ww]eiter)\w*(?:\s+\w+)?")
 # A field of a card under its city: "Land: Frankreich", "Partnerstadt seit: 1990", "Einwohner: ca. 51.000".
-_CARD_FIELD = re.compile(r"[A-ZÄÖÜ][\w./-]*(?:\s[\w./-]+){0,2}(?:\s*:\s+|[ \t]{3,}|\t)\S.{0,60}$")  # also "Einwohner     ca. 13 000"
+_FIELD_NAME = r"[A-ZÄÖÜ][\w./-]*(?:\s[\w./-]+){0,2}"
+_CARD_FIELD = re.compile(_FIELD_NAME + r"(?:\s*:\s+|[ \t]{3,}|\t)\S.{0,60}$")  # also "Einwohner     ca. 13 000"
 # A card's line that says what it is without a heading above ("Befreundete Stadt seit: 1990"), and any
-# labelled line of a card ("Sehenswert: Clocktower, ...").
+# labelled line of a card, however long ("Sehenswert: Clocktower, ...").
 _CARD_SINCE = re.compile(r"(?:(?:Städte)?[Pp]artner\w*|Städtefreundschaft|Freundschaft|[Bb]efreundete Stadt|[Vv]erschwistert)\s+seit\b")
-_CARD_LABEL = re.compile(r"\s*[A-ZÄÖÜ][\w./-]*(?:\s[\w./-]+){0,2}\s*:\s+\S")
+_CARD_LABEL = re.compile(r"\s*" + _FIELD_NAME + r"\s*:\s+\S")
 _BARE_KIND = re.compile(r"(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Partnerstadt")
 _RULE_LINE = re.compile(r"[_=*~─━-]{3,}")
 _PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?", re.IGNORECASE)
