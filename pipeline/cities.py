@@ -437,7 +437,7 @@ class Gazetteer:
             place_ids.setdefault(place.country_code, set()).add(place.geonames_id)
         best = max(
             dict.fromkeys(rows),
-            key=lambda r: (self._score(r, key, countries, place_ids), self._places[r][7]),
+            key=lambda r: (self._score(r, key, countries, place_ids, _exact_key(surface)), self._places[r][7]),
         )
         return self._place(best)
 
@@ -481,7 +481,7 @@ class Gazetteer:
         rows = self._index.get(key, ())
         return (rows,) if isinstance(rows, int) else rows
 
-    def _score(self, row: int, key: str, countries: set[str], place_ids: dict[str, set[int]]) -> float:
+    def _score(self, row: int, key: str, countries: set[str], place_ids: dict[str, set[int]], exact: str = "") -> float:
         geonames_id, name, country, population, *_, n_names = self._places[row]
         score = math.log10(population + 1)
         if country in countries:
@@ -495,6 +495,11 @@ class Gazetteer:
         # six times bigger: Parma over Perm (alternate "Parma"), not Lemberg village over Lviv.
         if normalize_name(name) == key or normalize_name(_QUALIFIED_NAME.split(name, maxsplit=1)[0]) == key:
             score += 0.8
+            # A name written with umlauts or accents that this one lacks: "Neuenbürg" is Neuenbürg, not
+            # Neuenburg am Rhein, whose short name only folds to the same key.
+            if exact and not exact.isascii() and exact not in (
+                    _exact_key(name), _exact_key(_QUALIFIED_NAME.split(name, maxsplit=1)[0])):
+                score -= 0.3
         # Among namesakes of similar size, the one the world writes about has
         # more alternate names: the town Komárno (26 names) over the farm
         # "Dvor Komárno" (4) that GeoNames gives the same population.

@@ -104,6 +104,7 @@ _HEADING_STEMS = tuple(s for s in _KIND_STEMS if s[0] not in _HEADING_EXCLUDED) 
     ("kooperationen", "cooperation"),  # "Kooperationen und Freundschaften" names a category,
     ("freundschaften", "friendship"),  # "Internationale Zusammenarbeit" an office
 )
+_PARTNERS_HEADING = re.compile(r"\b(?:ihre|seine|unsere|die)\s+Partner\b")
 _SPECIFIC_KINDS = ("friendship", "cooperation", "district_partnership")
 
 # Words after which a city is not a partner: a travel route ("über Breslau,
@@ -158,7 +159,7 @@ _CITY_HEADS = frozenset(
 _BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦▸▹➢➤→✓]|\d{1,2}[.)])\s*")
 _RATING = re.compile(r"^A{1,3}$")
 _TAIL_STARTS = re.compile(
-    r"^(?:\t|\s*(?:$|[,(|:/–]|-(?![^\W\d_])|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
+    r"^(?:\t|\s*(?:$|[,(|:/–]|-(?![^\W\d_])|\.{2,}\s|…|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
 )  # \t: a table row; not "-Württembergs", the rest of a compound
 
 # Confidence of each rule, set by hand as an ordering of how explicit the
@@ -522,6 +523,10 @@ _COUNTY_TITLE = re.compile(
     re.IGNORECASE)
 
 
+# A county named by its one-word name in -kreis heading its own document: "ENZKREIS – EUROPA VOR ORT".
+_COUNTY_OWN_TITLE = re.compile(r"^\s*([A-ZÄÖÜ][\w-]*(?:kreis|KREIS))(?:\s{2,}|\s*(?:$|[–|·,]))")
+
+
 # A county's or a union's publication named in one of the first lines: "Kreisausschuss des Landkreises
 # Hersfeld-Rotenburg", "Amtsblatt der Verbandsgemeinde Bodenheim", "Amtsblatt für das Amt Usedom-Süd",
 # "Mitteilungsblatt der Samtgemeinde Sittensen und ihrer Mitgliedsgemeinden".
@@ -539,6 +544,12 @@ def _county_of_title(text: str) -> Mention | None:
     of one in the first three lines ("Amtsblatt der Verbandsgemeinde Bodenheim")."""
     first = text.lstrip()[:200].split("\n", 1)[0]
     match = _COUNTY_TITLE.match(first)
+    own = _COUNTY_OWN_TITLE.match(first)
+    if own and own.group(1)[: -len("kreis")].rstrip("-").casefold() not in _NOT_COUNTIES:
+        written = own.group(1)  # "ENZKREIS – EUROPA VOR ORT", "MAIN-TAUNUS-KREIS": the county's name alone
+        name = "-".join(part.capitalize() for part in written.split("-")) if written.isupper() else written
+        start = text.find(written)
+        return Mention("LOC", name, start, start + len(written), normalized=name, country_code="DE")
     if not match:
         publisher = _PUBLISHER_TITLE.search(text, 0, _offset_after_lines(text, 3))
         if publisher is None:
@@ -923,7 +934,7 @@ def _usable_cities(text: str, entities: list[Mention], gazetteer: Gazetteer) -> 
 # Counties and their peers abroad, which GeoNames' city list does not hold: "Landkreis Göttingen",
 # "Kreis Lippe", "Rhein-Hunsrück-Kreis", "Powiat Gorzowski", "Departement Bas-Rhin".
 _COUNTY_WORDS = {"Landkreis": "DE", "Kreis": "DE", "Powiat": "PL", "Okres": "CZ", "Departement": "FR",
-                 "Département": "FR", "County": None, "Rajon": None,
+                 "Département": "FR", "County": None, "Rajon": None, "Komitat": "HU",
                  # Unions of municipalities, partners in their own right ("Samtgemeinde Tostedt – Kępice"):
                  # kept whole, for the union is not its seat town of the same name.
                  "Samtgemeinde": "DE", "Verbandsgemeinde": "DE"}
@@ -1109,10 +1120,20 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             continue
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
         line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
-        if _is_attribute(stripped) or below_a_card and (
+        # "Luckau    – Bad Sassendorf, seit 1990" pairs two towns; it is no card's field "Einwohner    13 000"
+        leading = starts.get(start + len(line) - len(line.lstrip()))
+        pair_line = any(start + dash.end() in starts for dash in _FIRST_DASH.finditer(line)) or (
+            leading is not None and bool(_WIDE_DASH.match(text, leading.end)))  # "Eichwalde   – keine"
+        if _is_attribute(stripped) or below_a_card and not pair_line and (
                 _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
                 or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
                 or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
+            result.append(_Line(line, start, "attribute"))
+            continue
+        if (result and result[-1].kind == "item" and result[-1].partner is not None and re.match(r"[ \t]{8}", line)
+                and not re.match(r"[–—•·*-]", stripped) and not result[-1].text.rstrip().endswith(".")):
+            # The wrapped rest of a pair's line: "Mittenwalde   – Mittenwald (Oberbayern): Städtefreundschaft der" /
+            # "                „Namensvettern“, 2012 vereinbart"
             result.append(_Line(line, start, "attribute"))
             continue
         if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
@@ -1131,6 +1152,14 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
         if city is None:
             city = _name_and_country(body, body_start)
+        if city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and not (
+                country_code_for(named.group(1)) or gazetteer.is_region(named.group(1)) or _kind_of(named.group(1))):
+            # "Remchingen ........ Zbąszyń (Polen) · seit 2005": a member town GeoNames lacks, before a partner it knows
+            city = _City(named.group(1), None, None, body_start, body_start + len(named.group(1)))
+            partner = _partner_after_dash(city, body[len(named.group(1)) :], starts, gazetteer)
+            if partner is None or partner.geonames_id is None or re.match(_DISTRICT_WORD, named.group(1)) or (
+                    _kind_of(body) == "district_partnership" or not _PAIR_ITEM_END.match(text, partner.end, start + len(line))):
+                city = None  # "Stadtbezirk Cronenberg – Vöcklabruck", "Offenthal – Lenti: Stadtteilpartnerschaft"
         if city is not None:
             tail = text[city.end : start + len(line)] if city.end <= start + len(line) else ""
             # Not a line of running text that starts with a name: "... die ersten" / "Pforzheim/Saint-Maur. Als im ..."
@@ -1140,8 +1169,10 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 or _continues_previous(text, start, start + len(line)))
             # A card's title: "ROCCA DI PAPA              Latium, Italien"
             card_title = re.match(r"[ \t]{3,}\S", tail) and country_code_for(tail.rsplit(",", 1)[-1].strip())
-            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and len(tail.split()) <= 8 and not runs_on:
-                result.append(_Line(line, start, "item", city, tail, _partner_after_dash(city, tail, starts, gazetteer)))
+            partner = _partner_after_dash(city, tail, starts, gazetteer)
+            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and (
+                    len(tail.split()) <= (14 if partner is not None else 8)):
+                result.append(_Line(line, start, "item", city, tail, partner))
                 consumed_until = city.end
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
@@ -1172,10 +1203,20 @@ def _entry_continues(lines: list[_Line]) -> bool:
     return False
 
 
+_WIDE_DASH = re.compile(r"[ \t]{2,}[–—]\s")  # a column gap before the dash
+_FIRST_DASH = re.compile(r"^\s*[A-ZÄÖÜ][^–—.]{1,40}?(?:\s[–—-]|\.{2,}|…+)\s+")
+# What stands between the two towns of a list line: a dash, or a table of contents' dots ("Mühlacker ...... Pescia").
+_PAIR_DASH = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")
+# A list line's first town that GeoNames lacks, before its partner: "Remchingen ..... Zbąszyń", "Wildau    – Ząbki (PL)".
+_UNKNOWN_PAIR_ITEM = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?)(?: ?(?:\.{2,}|…+)|[ \t]+[–—])\s")
+# What may follow the partner of such a line: "(Küstrin), seit 1991", "(Frankreich)", nothing; not "Stralsund in Europa"
+_PAIR_ITEM_END = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[,:·]\s*.*)?$")
+
+
 def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
     """The second town of a list line that pairs two: "Strausberg – Dębno (Neudamm), Partnerschaftsvertrag 1996",
     "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich" or "Travnik – 2003"."""
-    dash = re.match(r"\s*(?:\([^()]*\)\s*)?[–—-]\s+", tail)
+    dash = _PAIR_DASH.match(tail)
     if not dash:
         return None
     position = city.end + dash.end()
@@ -1374,9 +1415,12 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
     shape = None
     years_above = False
     last_heading = False
+    pair_owner = None  # the first town of the last pair line, which a line starting with a dash continues
+    partners_heading = False  # "Die Gemeinden und ihre Partner": a heading over pair lines ("Mühlacker .... Pescia")
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
+            pair_owner = None
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -1388,6 +1432,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
             # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
             if not (last_heading and region_kind is not None and heading_kind is None):
                 region_kind, shape, years_above = heading_kind, None, False
+                partners_heading = bool(_PARTNERS_HEADING.search(line.text))
             last_heading = True
             continue
         if line.kind == "rule":
@@ -1412,10 +1457,14 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
             # A card that says what it is, under no heading: "HUDSON   Ohio, USA" / "Partnerstadt seit: 1990"
             card = next((a for a in _attribute_lines(lines, i) if _CARD_SINCE.match(a)), None)
             list_kind = _kind_of(card) if card else None
+            if list_kind is None and partners_heading and line.partner is not None and _first_year(line.tail):
+                list_kind = "partnership"
             if list_kind is None:
                 continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
+        if line.partner is None and _WIDE_DASH.match(line.tail) and not line.text[:1].isspace():
+            continue  # the first column of a list of pairs: "Eichwalde            – keine förmliche Partnerschaft"
         introduced = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
         if introduced is not None and introduced.kind in ("prose", "heading") and (
                 (owner := _list_owner(introduced, cities)) is not None and _key(owner) == _key(line.city)):
@@ -1446,6 +1495,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
         evidence = " ".join([line.text.strip(), *attributes]).strip()
         if line.partner is not None:
             found.append(_Found(line.city, line.partner, kind, strength, year, evidence, confidence, rule))
+            pair_owner = line.city
+        elif pair_owner is not None and re.match(r"\s+[–—-]\s", line.text):
+            # "Königs Wusterhausen  – Steglitz-Zehlendorf, seit 1990" / "                     – Mińsk Mazowiecki, seit 2005"
+            found.append(_Found(pair_owner, line.city, kind, strength, year, evidence, confidence, rule))
         else:
             found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence, rule))
     return found
@@ -1486,23 +1539,60 @@ def _table_cells(line: str, offset: int, delimiter: str | None) -> list[tuple[in
     return [(offset + a, offset + b) for a, b in spans if line[a:b].strip()] if len(spans) >= 3 else []
 
 
-def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
-    """Blocks of two or more consecutive table rows, each row a list of cell spans; rule rows dropped."""
-    tables, current = [], []
+def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list[tuple[int, int]]]]]:
+    """Blocks of two or more consecutive table rows, each row a list of cell spans; rule rows dropped.
+    With each block, the lines that continue a row's cells ("Stadt Bad Münster-" / "eifel",
+    "Vereinigtes" / "Königreich"), by the row they continue: spans under a cell of that row."""
+    tables, current, wraps = [], [], {}
     offset = 0
     for line in text.split("\n"):
         delimiter = _delimiter(line)
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset, delimiter)
         if cells:
             current.append((offset, delimiter is None, cells))
+        elif current and current[-1][1] and line.strip() and (pieces := _wrapped_cells(line, offset, current[-1])):
+            wraps.setdefault(len(current) - 1, []).extend(pieces)
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
-                tables.append(_aligned(current))
-            current = []
+                tables.append((_aligned(current), wraps))
+            current, wraps = [], {}
         offset += len(line) + 1
     if len(current) >= 2:
-        tables.append(_aligned(current))
+        tables.append((_aligned(current), wraps))
     return tables
+
+
+def _wrapped_cells(line: str, offset: int, row: tuple[int, bool, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans of a line of one or two short pieces that each start under a cell of the space-aligned
+    ``row`` above: the rest of that row's cells, wrapped ("eifel" under "Stadt Bad Münster-")."""
+    row_start, _, cells = row
+    columns = {a - row_start for a, _ in cells}
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    if not 1 <= len(pieces) <= 2 or any(b - a > 40 for a, b in pieces):
+        return []
+    if not all(any(abs(a - column) <= 1 for column in columns) for a, _ in pieces):
+        return []
+    return [(offset + a, offset + b) for a, b in pieces]
+
+
+def _wrapped_cell_city(text: str, span: tuple[int, int], wrapped: list[tuple[int, int]], line_start: int,
+                       gazetteer: Gazetteer) -> _City | None:
+    """The city of a cell whose name a wrapped line completes: "Stadt Bad Münster-" + "eifel",
+    "Gemeinde Ostseebad" + "Insel Poel"; None when no wrapped piece sits under the cell."""
+    a, b = span
+    below = next((w for w in wrapped if abs((w[0] - text.rfind("\n", 0, w[0]) - 1) - (a - line_start)) <= 1), None)
+    if below is None or a == b:
+        return None
+    cell, rest = text[a:b].strip(), text[slice(*below)].strip()
+    joined = cell[:-1] + rest if cell.endswith("-") and rest[:1].islower() else f"{cell} {rest}"
+    for surface in (joined, rest):
+        surface = re.sub(r"^(?:(?:Stadt|Gemeinde|Markt|Ostseebad|Seebad)\s+)+", "", surface)
+        place = gazetteer.link(surface)
+        if place is not None:
+            return _City(place.name, place.geonames_id, place.country_code, a, b)
+    surface = re.sub(r"^(?:(?:Stadt|Gemeinde|Markt|Ostseebad|Seebad)\s+)+", "", joined)
+    unknown = _unknown_place(surface, (0, len(surface))) if surface != joined or cell.endswith("-") else None
+    return replace(unknown, start=a, end=b) if unknown is not None else None
 
 
 def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[tuple[int, int]]]:
@@ -1581,11 +1671,12 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     register's "Baumholder;Gyula;Ungarn" is not the home city's partner Gyula."""
     found, pair_tables = [], []
     anchor = _home_as_city(home)
-    for rows in _tables(text):
+    for rows, wraps in _tables(text):
         first = rows[0][0][0]
         caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
         width = max(len(r) for r in rows)
-        grid = [[_cell_city(text, span, cities, gazetteer) for span in row] for row in rows]
+        grid = [[(k in wraps and _wrapped_cell_city(text, span, wraps[k], text.rfind("\n", 0, row[0][0]) + 1, gazetteer))
+                 or _cell_city(text, span, cities, gazetteer) for span in row] for k, row in enumerate(rows)]
         body = [k for k, row in enumerate(grid) if any(row)]
         if len(body) < 2:
             continue
@@ -1594,7 +1685,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         city_columns = [c for c in range(width) if share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
         if city_columns and city_columns[0] > 0 and _owner_column(text, rows, grid, body, city_columns[0] - 1):
             city_columns.insert(0, city_columns[0] - 1)  # "Waiblingen  Mayenne" / "           Devizes"
-        year_columns = [c for c in range(width) if share(c, lambda k, c: bool(_YEAR.search(text[slice(*rows[k][c])]))) >= 0.5]
+        year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
         kind_columns = [c for c in range(width) if share(c, lambda k, c: _kind_of(text[slice(*rows[k][c])]) is not None) >= 0.5]
         header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
         table_kind = _kind_of(header + " " + caption)
@@ -1628,8 +1719,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                 continue
             year = None
             if year_columns and year_columns[0] < len(spans):
-                match = _YEAR.search(text[slice(*spans[year_columns[0]])])
-                year = int(match.group(1)) if match else None
+                year = _first_year(text[slice(*spans[year_columns[0]])])  # "1962", "24.05.1975"
             kind_cell = text[slice(*spans[kind_columns[0]])].strip() if kind_columns and kind_columns[0] < len(spans) else ""
             row_kind = _kind_of(kind_cell) if kind_cell else None
             if kind_cell and row_kind is None:
@@ -2412,11 +2502,21 @@ def _distinct(cities: list[_City]) -> list[_City]:
 _BETWEEN = re.compile(
     r"zwischen\s+(?:der\s+|den\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Städten|Gemeinde)\s+)?$", re.IGNORECASE
 )
-_AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$")
+_AND_LINK = re.compile(r"^\s+und\s+(?:der\s+|dem\s+)?(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?"
+                       r"(?:[a-zäöü]+(?:ischen|er)\s+)?$")  # "und dem toskanischen Scarperia"
+_COMMA_LINK = re.compile(r"\s*(?:\([^()]*\))?\s*,\s+(?:der\s+|dem\s+|den\s+)?(?:(?:Stadt|Gemeinde)\s+)?(?:[a-zäöü]+(?:ischen|er)\s+)?")
+_TRIANGLE = re.compile(r"(?:Dreiecks|Ring|Dreier)partnerschaft|trilateral|Dreieck", re.IGNORECASE)
 
 
 def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]:
     pairs = []
+    for a, b, c in zip(cities, cities[1:], cities[2:]):
+        # "die Ringpartnerschaft zwischen der Stadt Neuenbürg, dem burgundischen Avallon und dem toskanischen
+        # Scarperia": a triangle, each of the three partnered with the other two
+        if (_TRIANGLE.search(text[max(0, a.start - 80) : a.start]) and _BETWEEN.search(text[max(0, a.start - 40) : a.start])
+                and _COMMA_LINK.fullmatch(text[a.end : b.start]) and _AND_LINK.match(text[b.end : c.start])
+                and len({_key(a), _key(b), _key(c)}) == 3):
+            return [(a, b), (a, c), (b, c)]
     for a, b in zip(cities, cities[1:]):
         if _BETWEEN.search(text[max(0, a.start - 40) : a.start]) and _AND_LINK.match(text[a.end : b.start]):
             pairs.append((a, b))
