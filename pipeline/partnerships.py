@@ -1550,7 +1550,7 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset, delimiter)
         if cells:
             current.append((offset, delimiter is None, cells))
-        elif current and current[-1][1] and line.strip() and (pieces := _wrapped_cells(line, offset, current[-1])):
+        elif current and current[-1][1] and line.strip() and (pieces := _wrapped_cells(line, offset, current)):
             wraps.setdefault(len(current) - 1, []).extend(pieces)
         elif not (line.strip() and _RULE_ROW.match(line)):
             if len(current) >= 2:
@@ -1562,11 +1562,10 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
     return tables
 
 
-def _wrapped_cells(line: str, offset: int, row: tuple[int, bool, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """The spans of a line of one or two short pieces that each start under a cell of the space-aligned
-    ``row`` above: the rest of that row's cells, wrapped ("eifel" under "Stadt Bad Münster-")."""
-    row_start, _, cells = row
-    columns = {a - row_start for a, _ in cells}
+def _wrapped_cells(line: str, offset: int, rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
+    """The spans of a line of one or two short pieces that each start in a column of the space-aligned
+    ``rows`` above: the rest of the last row's cells, wrapped ("eifel" under "Stadt Bad Münster-")."""
+    columns = {a - row_start for row_start, _, cells in rows for a, _ in cells}
     pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
     if not 1 <= len(pieces) <= 2 or any(b - a > 40 for a, b in pieces):
         return []
@@ -1720,6 +1719,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             year = None
             if year_columns and year_columns[0] < len(spans):
                 year = _first_year(text[slice(*spans[year_columns[0]])])  # "1962", "24.05.1975"
+                below = rows[k + 1] if k + 1 < len(rows) and k + 1 not in body else None
+                if year is None and below is not None and year_columns[0] < len(below):
+                    # "Basingstoke   Vereinigtes" / "              Königreich   1981": the row's rest, wrapped
+                    year = _first_year(text[slice(*below[year_columns[0]])])
             kind_cell = text[slice(*spans[kind_columns[0]])].strip() if kind_columns and kind_columns[0] < len(spans) else ""
             row_kind = _kind_of(kind_cell) if kind_cell else None
             if kind_cell and row_kind is None:

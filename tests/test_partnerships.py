@@ -699,3 +699,80 @@ def test_footnotes_below_a_rule_are_not_the_home_towns_partners(extract):
     )
     found = pairs(extract(text))
     assert not {frozenset(("Marl", town)) for town in ("Nelson", "Colne", "Barnoldswick")} & set(found)
+
+
+def test_a_registers_full_dates_give_the_founding_years(extract):
+    text = (
+        "Partnerschaftsdatenbank · Export\n\n"
+        "Kommune;Partnerkommune;Staat;Art der Verbindung;Datum der Vereinbarung;Bemerkung\n"
+        "Dietzenbach;Ardentes;Frankreich;Partnerschaft;14.09.1974;\n"
+        "Dietzenbach;Masone;Italien;Partnerschaft;;Datum nicht gemeldet\n"
+        "Rodgau;Puiseaux;Frankreich;Partnerschaft;08.06.1985;\n"
+        "Seligenstadt;Ojców;Polen;Kontakt;;Schulkontakt\n"
+    )
+    assert {(a, b, year) for a, b, year, _ in rows(extract(text))} == {
+        ("Dietzenbach", "Ardentes", 1974), ("Dietzenbach", "Masone", None), ("Rodgau", "Puiseaux", 1985)}
+
+
+def test_a_column_of_towns_each_with_its_partners_after_a_dash(extract):
+    text = (
+        "Landkreis Dahme-Spreewald\n\n"
+        "Partnerschaften der kreisangehörigen Kommunen\n\n"
+        "Luckau               – Bad Sassendorf, seit 1990\n"
+        "                     – Nowa Sól (PL), Freundschaftsvertrag 2011\n"
+        "Mittenwalde          – Mittenwald (Oberbayern): Städtefreundschaft der\n"
+        "                       „Namensvettern“, 2012 vereinbart\n"
+        "Wildau               – Ząbki (PL), seit 2015\n"
+        "Eichwalde            – keine förmliche Partnerschaft\n"
+    )
+    found = pairs(extract(text))
+    assert found[frozenset(("Luckau", "Bad Sassendorf"))].since_year == 1990
+    assert found[frozenset(("Luckau", "Nowa Sól"))].since_year == 2011
+    assert found[frozenset(("Mittenwalde", "Mittenwald"))].since_year == 2012
+    assert found[frozenset(("Wildau", "Ząbki"))].since_year == 2015  # Wildau: no inhabitants in GeoNames
+    assert not any("Eichwalde" in pair for pair in found)
+
+
+def test_a_brochures_dot_leaders_pair_two_towns(extract):
+    text = (
+        "ENZKREIS – EUROPA VOR ORT\n\n"
+        "Die Gemeinden und ihre Partner (Auswahl)\n\n"
+        "  Mühlacker ............ Pescia (Toskana, Italien) · seit 1993\n"
+        "  Remchingen ........... Zbąszyń (Polen) · seit 2005\n"
+        "  Niefern-Öschelbronn .. Chazelles-sur-Lyon (Frankreich) · seit 1986\n"
+    )
+    assert {("Mühlacker", "Pescia", 1993), ("Remchingen", "Zbąszyń", 2005),
+            ("Niefern-Öschelbronn", "Chazelles-sur-Lyon", 1986)} <= {(a, b, y) for a, b, y, _ in rows(extract(text))}
+
+
+def test_a_county_named_in_one_word_heads_its_own_document(nlp, gazetteer):
+    text = "ENZKREIS – EUROPA VOR ORT\nPartnerschaften im Landkreis und in seinen Gemeinden\n\nDer Enzkreis ist seit 2001 mit Myślenice verbunden.\n"
+    document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
+    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Enzkreis"
+
+
+def test_a_triangle_partnership_pairs_each_town_with_the_other_two(extract):
+    found = pairs(extract(
+        "Eine Besonderheit ist die Ringpartnerschaft zwischen der Stadt Neuenbürg, dem burgundischen Avallon "
+        "und dem toskanischen Scarperia, die 1987 mit einer gemeinsamen Urkunde begründet wurde.\n"))
+    assert {frozenset(p) for p in (("Neuenbürg", "Avallon"), ("Neuenbürg", "Scarperia"), ("Avallon", "Scarperia"))} <= set(found)
+    assert found[frozenset(("Avallon", "Scarperia"))].since_year == 1987
+
+
+def test_a_tables_town_name_wrapped_onto_the_next_line(extract):
+    text = (
+        "Nach Mitteilung der Kommunen bestehen folgende förmliche Partnerschaften:\n\n"
+        "Kommune               Partnerkommune                  Staat             seit\n"
+        "--------------------------------------------------------------------------------\n"
+        "Stadt Euskirchen      Charleville-Mézières            Frankreich        1964\n"
+        "                      Basingstoke                     Vereinigtes\n"
+        "                                                      Königreich        1981\n"
+        "Stadt Bad Münster-    Bad Lobenstein                  Deutschland       1990\n"
+        "eifel\n"
+        "Gemeinde Hellenthal   Lubawka                         Polen             2004\n"
+    )
+    found = pairs(extract(text))
+    assert found[frozenset(("Euskirchen", "Basingstoke"))].since_year == 1981
+    assert found[frozenset(("Bad Münstereifel", "Bad Lobenstein"))].since_year == 1990
+    assert found[frozenset(("Hellenthal", "Lubawka"))].since_year == 2004
+    assert not any("Bad Münster am Stein-Ebernburg" in pair for pair in found)
