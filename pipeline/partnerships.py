@@ -1122,7 +1122,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
         # "Luckau    – Bad Sassendorf, seit 1990" pairs two towns; it is no card's field "Einwohner    13 000"
         leading = starts.get(start + len(line) - len(line.lstrip()))
-        pair_line = any(start + dash.end() in starts for dash in _FIRST_DASH.finditer(line)) or (
+        pair_line = bool((dash := _FIRST_DASH.match(line)) and start + dash.end() in starts) or (
             leading is not None and bool(_WIDE_DASH.match(text, leading.end)))  # "Eichwalde   – keine"
         if _is_attribute(stripped) or below_a_card and not pair_line and (
                 _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
@@ -1574,6 +1574,9 @@ def _wrapped_cells(line: str, offset: int, rows: list[tuple[int, bool, list[tupl
     return [(offset + a, offset + b) for a, b in pieces]
 
 
+_TOWN_TITLES = re.compile(r"^(?:(?:Stadt|Gemeinde|Markt|Ostseebad|Seebad)\s+)+")  # "Gemeinde Ostseebad Insel Poel"
+
+
 def _wrapped_cell_city(text: str, span: tuple[int, int], wrapped: list[tuple[int, int]], line_start: int,
                        gazetteer: Gazetteer) -> _City | None:
     """The city of a cell whose name a wrapped line completes: "Stadt Bad Münster-" + "eifel",
@@ -1584,12 +1587,11 @@ def _wrapped_cell_city(text: str, span: tuple[int, int], wrapped: list[tuple[int
         return None
     cell, rest = text[a:b].strip(), text[slice(*below)].strip()
     joined = cell[:-1] + rest if cell.endswith("-") and rest[:1].islower() else f"{cell} {rest}"
-    for surface in (joined, rest):
-        surface = re.sub(r"^(?:(?:Stadt|Gemeinde|Markt|Ostseebad|Seebad)\s+)+", "", surface)
-        place = gazetteer.link(surface)
+    for written in (joined, rest):
+        place = gazetteer.link(_TOWN_TITLES.sub("", written))
         if place is not None:
             return _City(place.name, place.geonames_id, place.country_code, a, b)
-    surface = re.sub(r"^(?:(?:Stadt|Gemeinde|Markt|Ostseebad|Seebad)\s+)+", "", joined)
+    surface = _TOWN_TITLES.sub("", joined)
     unknown = _unknown_place(surface, (0, len(surface))) if surface != joined or cell.endswith("-") else None
     return replace(unknown, start=a, end=b) if unknown is not None else None
 

@@ -97,8 +97,6 @@ def test_a_partner_of_another_town_opening_the_sentence_is_marked_as_such(nlp, g
     assert features[frozenset(("Oberhausen", "Middlesbrough"))]["led_by_pair"] == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the eleventh session's year model: 1987 scores 0.481, "
-                   "just under YEAR_THRESHOLD (the tenth session's model chose it); strict, so a fix shows")
 def test_a_year_under_the_partners_heading_is_its_founding_year(scorer, nlp, gazetteer):
     """A web page with a heading per partner town: the year stands on a line of its own, below a
     paragraph that names other years (a war, a book)."""
