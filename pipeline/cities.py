@@ -435,9 +435,10 @@ class Gazetteer:
         place_ids: dict[str, set[int]] = {}
         for place in context_places:
             place_ids.setdefault(place.country_code, set()).add(place.geonames_id)
+        exact = _exact_key(surface)
         best = max(
             dict.fromkeys(rows),
-            key=lambda r: (self._score(r, key, countries, place_ids, _exact_key(surface)), self._places[r][7]),
+            key=lambda r: (self._score(r, key, countries, place_ids, exact), self._places[r][7]),
         )
         return self._place(best)
 
@@ -493,12 +494,12 @@ class Gazetteer:
         # Its own name, or the short form of a German "X an der Y" name: "Marburg" is
         # Marburg an der Lahn's own short name but only an exonym of Maribor. Worth a town about
         # six times bigger: Parma over Perm (alternate "Parma"), not Lemberg village over Lviv.
-        if normalize_name(name) == key or normalize_name(_QUALIFIED_NAME.split(name, maxsplit=1)[0]) == key:
+        short = _QUALIFIED_NAME.split(name, maxsplit=1)[0]
+        if normalize_name(name) == key or normalize_name(short) == key:
             score += 0.8
             # A name written with umlauts or accents that this one lacks: "Neuenbürg" is Neuenbürg, not
             # Neuenburg am Rhein, whose short name only folds to the same key.
-            if exact and not exact.isascii() and exact not in (
-                    _exact_key(name), _exact_key(_QUALIFIED_NAME.split(name, maxsplit=1)[0])):
+            if exact and not exact.isascii() and exact not in (_exact_key(name), _exact_key(short)):
                 score -= 0.3
         # Among namesakes of similar size, the one the world writes about has
         # more alternate names: the town Komárno (26 names) over the farm

@@ -1120,11 +1120,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             continue
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
         line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
-        # "Luckau    – Bad Sassendorf, seit 1990" pairs two towns; it is no card's field "Einwohner    13 000"
-        leading = starts.get(start + len(line) - len(line.lstrip()))
-        pair_line = bool((dash := _FIRST_DASH.match(line)) and start + dash.end() in starts) or (
-            leading is not None and bool(_WIDE_DASH.match(text, leading.end)))  # "Eichwalde   – keine"
-        if _is_attribute(stripped) or below_a_card and not pair_line and (
+        if _is_attribute(stripped) or below_a_card and not _pair_line(text, line, start, starts) and (
                 _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
                 or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
                 or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
@@ -1188,6 +1184,15 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         else:
             result.append(_Line(line, start, "prose"))
     return result
+
+
+def _pair_line(text: str, line: str, start: int, starts: dict) -> bool:
+    """A line that pairs two towns, "Luckau    – Bad Sassendorf, seit 1990", or names a first-column
+    town before a dash ("Eichwalde   – keine"): no card's field, "Einwohner    13 000"."""
+    if (dash := _FIRST_DASH.match(line)) and start + dash.end() in starts:
+        return True
+    leading = starts.get(start + len(line) - len(line.lstrip()))
+    return leading is not None and bool(_WIDE_DASH.match(text, leading.end))
 
 
 def _entry_continues(lines: list[_Line]) -> bool:

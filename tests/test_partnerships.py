@@ -36,6 +36,17 @@ def extract(nlp, gazetteer):
     return run
 
 
+@pytest.fixture(scope="module")
+def home_of(nlp, gazetteer):
+    """Text in, the home city the real NER stage and gazetteer find for it out."""
+
+    def run(text: str):
+        document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
+        return home_city(document, find_entities(text, nlp, gazetteer), gazetteer)
+
+    return run
+
+
 def pairs(found: list[Partnership]) -> dict[frozenset, Partnership]:
     return {frozenset((p.city_a, p.city_b)): p for p in found}
 
@@ -418,14 +429,13 @@ def test_a_county_document_with_county_cards_and_pair_lines(extract):
     assert not any("Landkreis Oberhavel" in pair and ("Hennigsdorf" in pair or "Gryfice" in pair) for pair in found)
 
 
-def test_a_speech_belongs_to_the_speakers_city_though_it_names_the_partner_more(nlp, gazetteer):
+def test_a_speech_belongs_to_the_speakers_city_though_it_names_the_partner_more(home_of):
     text = ("Rede des Oberbürgermeisters der Stadt Bruchsal\n"
             "zum Festakt „50 Jahre Partnerschaft Bruchsal – Sainte-Menehould“\n\n"
             "Liebe Gäste aus Sainte-Menehould, vor fünfzig Jahren kamen die ersten Bürger aus Sainte-Menehould zu uns. "
             "Sainte-Menehould hat uns damals die Hand gereicht, und Sainte-Menehould ist uns treu geblieben. "
             "Später kamen die Partnerschaften mit Cwmbran in Wales und mit Gernsbach hinzu.")
-    document = Document(doc_id="r", source_path="r.txt", media_type="text", text=text)
-    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Bruchsal"
+    assert home_of(text).normalized == "Bruchsal"
 
 
 def test_years_shared_by_the_pairs_of_a_list(extract):
@@ -506,10 +516,9 @@ def test_towns_with_a_colon_and_their_partner_in_a_regional_overview(extract):
     assert frozenset(("Darmstadt", "Heidelberg")) not in found
 
 
-def test_a_county_or_a_union_of_municipalities_that_publishes_the_document_is_its_home(nlp, gazetteer):
+def test_a_county_or_a_union_of_municipalities_that_publishes_the_document_is_its_home(home_of):
     def home(text: str) -> str:
-        document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
-        return home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized
+        return home_of(text).normalized
 
     assert home("Kreisausschuss des Landkreises Hersfeld-Rotenburg\nPressestelle · Friedloser Straße 12\n\n"
                 "Der Kreistag stimmt der Kooperation mit Sambir zu.") == "Landkreis Hersfeld-Rotenburg"
@@ -564,11 +573,10 @@ def test_a_berlin_bezirk_partners_as_berlin_whose_district_it_is(extract):
     assert not any("Spandau" in pair for pair in found)
 
 
-def test_a_samtgemeinde_in_capitals_on_the_first_line_is_the_home(nlp, gazetteer):
+def test_a_samtgemeinde_in_capitals_on_the_first_line_is_the_home(home_of):
     text = ("SAMTGEMEINDE FÜRSTENAU\nMitgliedsgemeinden Berge, Bippen und Stadt Fürstenau\n\n"
             "Beschlussvorlage: Partnerschaft mit der Gemeinde Łobżenica\n")
-    document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
-    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Samtgemeinde Fürstenau"
+    assert home_of(text).normalized == "Samtgemeinde Fürstenau"
 
 
 def test_a_papers_glued_footnote_number_ends_its_sentence(extract):
@@ -745,10 +753,9 @@ def test_a_brochures_dot_leaders_pair_two_towns(extract):
             ("Niefern-Öschelbronn", "Chazelles-sur-Lyon", 1986)} <= {(a, b, y) for a, b, y, _ in rows(extract(text))}
 
 
-def test_a_county_named_in_one_word_heads_its_own_document(nlp, gazetteer):
+def test_a_county_named_in_one_word_heads_its_own_document(home_of):
     text = "ENZKREIS – EUROPA VOR ORT\nPartnerschaften im Landkreis und in seinen Gemeinden\n\nDer Enzkreis ist seit 2001 mit Myślenice verbunden.\n"
-    document = Document(doc_id="h", source_path="h.txt", media_type="text", text=text)
-    assert home_city(document, find_entities(text, nlp, gazetteer), gazetteer).normalized == "Enzkreis"
+    assert home_of(text).normalized == "Enzkreis"
 
 
 def test_a_triangle_partnership_pairs_each_town_with_the_other_two(extract):
