@@ -94,6 +94,7 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     _link_in_context(text, mentions, gazetteer)
     mentions += _short_names(text, mentions)
     mentions += _capitalised_names(text, mentions)
+    mentions = _repeated_names(text, mentions)
     mentions = [m for m in mentions if not (m.label == "CITY" and (
         _part_of_region_name(text, m, gazetteer) or _end_of_a_french_name(text, m)))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
@@ -102,9 +103,9 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     return mentions
 
 
-# A footnote's number glued to the word it annotates ("Montbéliard32", "Besançon34"), as scholarly
+# A footnote's number glued to the word it annotates ("Montbéliard32", "Besançon34", "Vienne²"), as scholarly
 # PDFs come out of text extraction: blanked (same length, so offsets hold) before names are sought.
-_NOTE_NUMBER = re.compile(r"(?<=[a-zäöüßàâçéèêëîïôûùÿñóáíúłńśźżąęěščřžýůő]{3})\d{1,3}(?=[\s,.;:)]|$)")
+_NOTE_NUMBER = re.compile(r"(?<=[a-zäöüßàâçéèêëîïôûùÿñóáíúłńśźżąęěščřžýůő]{3})\d{1,3}(?=[\s,.;:)]|$)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def _without_note_numbers(text: str) -> str:
@@ -139,6 +140,37 @@ def _capitalised_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "CITY" and m.geonames_id is not None and len(m.text) >= 4 and m.text.upper() != m.text:
             known.setdefault(m.text.upper(), m)
     return _same_city_elsewhere(text, mentions, known, r"(?<![\w-])({})(?![\w-])")
+
+
+def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A city's name once linked stands for that city wherever else the text writes it: the model,
+    trained on news sentences, reads "Domažlice" as a city in one line of a chronicle, as an
+    organisation in the next and not at all at the start of a third. A name linked to two places
+    ("Frankfurt") or that is also a German noun ("Essen", "Halle") is left to each context."""
+    linked: dict[str, set[int]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == "CITY" and m.geonames_id is not None and len(m.text) >= 4 and "\n" not in m.text:
+            linked.setdefault(m.text, set()).add(m.geonames_id)
+            first.setdefault(m.text, m)
+    forms = {name: first[name] for name, ids in linked.items()
+             if len(ids) == 1 and normalize_name(name) not in _NOUN_CITIES and name.upper() != name}
+    if not forms:
+        return mentions
+    def a_district(start: int) -> bool:  # "Bezirk Domažlice (Okres Domažlice)": the district, not its town
+        return bool(_DISTRICT_WORD_BEFORE.search(text, max(0, start - 20), start))
+
+    kept = []
+    for m in mentions:
+        city = forms.get(m.text) if m.label in ("ORG", "MISC", "LOC") and not a_district(m.start_char) else None
+        kept.append(m if city is None else Mention("CITY", m.text, m.start_char, m.end_char, normalized=city.normalized,
+                                                   geonames_id=city.geonames_id, country_code=city.country_code))
+    added = _same_city_elsewhere(text, kept, forms, r"(?<![\w-])({})(?![\w-])")
+    return kept + [m for m in added if not a_district(m.start_char)]
+
+
+_DISTRICT_WORD_BEFORE = re.compile(
+    r"\b(?:Bezirk|Bezirks|Okres|Powiat|Kreis|Kreises|Landkreis|Landkreises|Region|Rajon|Komitat|Gmina|Amt|Amtes)\s+$")
 
 
 def _same_city_elsewhere(text: str, mentions: list[Mention], forms: dict[str, Mention], pattern: str) -> list[Mention]:

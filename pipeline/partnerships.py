@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import Gazetteer, country_code_for
+from pipeline.cities import GERMAN_STATES, Gazetteer, country_code_for
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -123,6 +123,12 @@ _ORIGIN_BEFORE = re.compile(
 _INSTITUTION_IN = re.compile(
     r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
     r"Orchester|Zoo|Kirchengemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*\s+(?:in|aus|von)\s+(?:der\s+Stadt\s+)?$"
+)
+# A club or a school that carries the town's name: "des Skiclubs Waldkirch mit dem Skiclub Dornbirn",
+# "Schützenverein Harsefeld", "FC Schwelm 06".
+_CLUB_OF = re.compile(
+    r"\b(?:(?!Partnerschafts|Städtepartnerschafts|Freundschafts|Förder)\w*(?:[Cc]lub|[Vv]erein|[Cc]hor|[Kk]apelle|[Oo]rchester|[Gg]ymnasium|[Ss]chule|[Ff]euerwehr)(?:s|es)?"
+    r"|FC|SC|SV|TV|TSV|VfB|VfL|SG|SpVgg|KS|SK|TJ|AS|US)\s+$"
 )
 _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert|umgibt|umgeben)\b")
 
@@ -296,6 +302,8 @@ class _Reading:
 def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None) -> _Reading:
     text = document.text
     cities = _usable_cities(text, entities, gazetteer)
+    if home is not None and home.geonames_id is not None:
+        cities = [_namesake(text, c, home, gazetteer) if c.geonames_id == home.geonames_id else c for c in cities]
     if home is not None:  # "der Bezirk Nippes" in a document about Köln: Köln's district partnership
         home_part = replace(_home_as_city(home), district=True)
         # Once named as a district, a place is one wherever it stands ("Vaihingen" as a heading); so is
@@ -327,6 +335,44 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         town_section = len(sections) > 1 and section_home is not None
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section)
     return _Reading(text, cities, home, lines, found)
+
+
+# "Städtefreundschaft mit der Namensvetterin Illingen im Enzkreis", "der hessischen Namensvetterin Naumburg"
+_NAMESAKE_BEFORE = re.compile(r"\b(?:Namens(?:vetter|schwester|cousine|gleiche)\w*|gleichnamigen?)\s+(?:(?:Stadt|Gemeinde)\s+)?$",
+                              re.IGNORECASE)
+_COUNTRY_ADJECTIVES = {"schweizer": "CH", "österreich": "AT", "französisch": "FR", "niederländisch": "NL", "belgisch": "BE",
+                       "luxemburg": "LU", "amerikanisch": "US", "polnisch": "PL", "tschechisch": "CZ", "italienisch": "IT"}
+
+
+def _namesake(text: str, city: _City, home: Mention, gazetteer: Gazetteer) -> _City:
+    """The home city's name standing for another town of that name: "die hessische Namensvetterin
+    Naumburg" in a text about Naumburg (Saale), "die Schweizer Schwesterstadt Rheinfelden (Aargau)"
+    in one about Rheinfelden (Baden). Such pairs of namesakes are partners often enough."""
+    before = text[max(0, city.start - 60) : city.start]
+    qualifier = re.match(r"\s*\(([^()\d]{2,30})\)", text[city.end : city.end + 35])
+    home_place = gazetteer.place(home.geonames_id)
+    if home_place is None:
+        return city
+    surface = text[city.start : city.end]
+    others = [p for p in gazetteer.candidates(surface) if p.geonames_id != home_place.geonames_id and p.name == home_place.name]
+
+    def regions(place) -> str:  # what a text may call the place's region: its Land or its country
+        return " ".join(filter(None, (GERMAN_STATES.get(place.admin1 or "") if place.country_code == "DE" else None,
+                                      place.country_code))).casefold()
+
+    if qualifier is not None:
+        words = qualifier.group(1).casefold()
+        if words[:5] in regions(home_place) or words in (home.text or "").casefold() or len(others) != 1:
+            return city  # "Lampertheim (Hessen)": the home city with its Land
+        chosen = others[0]
+    elif _NAMESAKE_BEFORE.search(before) and others:
+        lead = before.casefold()
+        fitting = [p for p in others if any(word[:5] in lead for word in regions(p).split() if len(word) > 2)
+                   or any(adjective in lead and code == p.country_code for adjective, code in _COUNTRY_ADJECTIVES.items())]
+        chosen = max(fitting or others, key=lambda p: p.population)
+    else:
+        return city
+    return replace(city, geonames_id=chosen.geonames_id, country=chosen.country_code)
 
 
 # "wurden ... Heidesheim am Rhein und Wackernheim eingemeindet", "Als Nerchau, Mutzschen und Großbothen ...
@@ -1845,6 +1891,11 @@ _ABBREVIATIONS = re.compile(
 _CHRONICLE_ENTRY = re.compile(
     r"\s*(?:um\s+|ca\.\s+)?(?:1\d|20)\d\d(?:\s*[/–-]\s*\d{2,4})?(?:(?:\t|[ ]{2,})\s*\S|\s+[–-]\s+[A-ZÄÖÜ0-9])")
 
+# An enumerated item opening a line of prose: "a) Partnerschaft mit Bitche ...;", "(2) Die Stadt ...".
+_ENUMERATED = re.compile(r"\s*(?:[a-z]\)|\([a-z0-9]{1,2}\))\s+\S")
+# Capitals that may open a sentence, also of foreign names: "... und umgekehrt. Čáslav ist ...".
+_UPPER = "A-ZÄÖÜÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+
 
 def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     """(start, end, new_paragraph) of each sentence of prose, bullets and headings; list items are skipped.
@@ -1853,16 +1904,21 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     ".", "!", "?" or ";" before a capital, except after abbreviations and day
     numbers ("am 1. August", "z. B. Krakau").
     """
-    blocks: list[tuple[int, int]] = []
-    current: list[int] | None = None
+    blocks: list[tuple[int, int, bool]] = []  # (start, end, whether it opens a paragraph)
+    current: list | None = None
     for line in lines:
         end = line.start + len(line.text)
         if line.kind == "prose":
-            if current is not None and _CHRONICLE_ENTRY.match(line.text):
-                blocks.append(tuple(current))  # each dated entry of a chronicle is its own statement
-                current = None
+            item = current is not None and bool(_ENUMERATED.match(line.text)) and text[current[0] : current[1]].rstrip().endswith(
+                (".", ";", "!", "?"))
+            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item):
+                # each dated entry of a chronicle is its own statement, so is each item "a)", "(3)" after one
+                # that ends ("...;" / "b) ..."), not one that goes on ("mit" / "a) Würzburg (seit 1988) und");
+                # an item goes on with the paragraph it belongs to
+                blocks.append(tuple(current))
+                current = [line.start, end, not item]
             if current is None:
-                current = [line.start, end]
+                current = [line.start, end, True]
             else:
                 current[1] = end
             continue
@@ -1870,17 +1926,16 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
             blocks.append(tuple(current))
             current = None
         if line.kind in ("heading", "bullet"):
-            blocks.append((line.start, end))
+            blocks.append((line.start, end, True))
     if current is not None:
         blocks.append(tuple(current))
     sentences = []
-    for start, end in blocks:
-        first = True
+    for start, end, first in blocks:
         cursor = start
         # Also after a footnote mark, a wiki's or a paper's glued number: "... vereinbart wurde.[4] Eine
         # Projektpartnerschaft ...", "... zustande kam.12 Anders als ..."
-        for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\]|(?<=[a-zäöüßéèêëàâôûç)\"“”][.!?])\d{1,3}(?=\s+[„\"A-ZÄÖÜ]))?(?=\s+[„\"A-ZÄÖÜ0-9])",
-                                 text[start:end]):
+        for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|(?<=[a-zäöüßéèêëàâôûç)\"“”][.!?])\d{1,3}(?=\s+[„\"A-ZÄÖÜ]))?"
+                                 rf"(?=\s+[„\"{_UPPER}0-9])", text[start:end]):
             cut = start + match.end()
             mark = match.group()[0]
             if mark == ":":
@@ -1936,6 +1991,7 @@ def _from_sentences(
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
+            or _ENUMERATED.match(sentence)  # "c) Farnham (Grafschaft Surrey) seit 1988;"
         ) or (kind is None and _dated_pair_list(text, in_sentence))
         if new_paragraph:
             lone = None
@@ -1948,7 +2004,10 @@ def _from_sentences(
         lone = None
         if kind is None and not continuation:
             lone_partners = [c for c in _distinct(in_sentence) if anchor_home is None or _key(c) != _key(anchor_home)]
-            if anchor_home is not None and len(lone_partners) == 1 and not _excluded(text, start, lone_partners[0], in_sentence):
+            # a trip there may be how it began: "... Hilfstransporte nach Vatra Dornei. Daraus erwuchs 1994 die ..."
+            if anchor_home is not None and len(lone_partners) == 1 and (
+                    not _excluded(text, start, lone_partners[0], in_sentence)
+                    or text[max(0, lone_partners[0].start - 5) : lone_partners[0].start] == "nach "):
                 lone = (sentence, lone_partners[0])
             dates_previous = previous_vocab and not in_sentence and _FOUNDING.search(sentence)
             if dates_previous:
@@ -1995,7 +2054,7 @@ def _from_sentences(
         if not results and not partners:
             _date_previous(found, sentence)
         previous_vocab = kind is not None or bool(continuation)
-        carried = subject
+        carried = None if _ENUMERATED.match(sentence) else subject  # an item's subject is not the next item's
     return found
 
 
@@ -2048,7 +2107,10 @@ def _dated_pair_list(text: str, cities: list[_City]) -> bool:
 
 
 # A sentence that speaks of "the" partnership of the city just named.
-_THE_PARTNERSHIP = re.compile(r"\s*(?:Die|Diese)\s+(?:[\w-]+\s+){0,3}(?:Städte)?[Pp]artnerschaft\b")
+_THE_PARTNERSHIP = re.compile(
+    r"\s*(?:(?:Die|Diese)\s+(?:[\w-]+\s+){0,3}(?:Städte)?(?:[Pp]artnerschaft|[Ff]reundschaft)\b"
+    r"|(?:Daraus|Hieraus)\s+(?:erwuchs|entstand|entwickelte\s+sich|wurde)\b[^.;]*?[Pp]artnerschaft\b)"
+)  # "Die Freundschaft mit dem ungarischen Kurort ...", "Daraus erwuchs 1994 die Städtepartnerschaft"
 _SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _CONTINENTS = frozenset("europa afrika asien amerika nordamerika südamerika lateinamerika ozeanien australien nahost".split())
 
@@ -2134,7 +2196,11 @@ def _denied(sentence: str, position: int) -> bool:
     bounds = _clause_bounds(sentence)
     k = bisect.bisect_right(bounds, position) - 1
     clause = sentence[bounds[k] : bounds[k + 1]]
-    return bool(_kind_of(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
+    return bool(_kind_of(clause) or _OFFICIAL_TIE.search(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
+
+
+# "eine offizielle Verbindung der Städte Waldkirch und Dornbirn besteht allerdings nicht"
+_OFFICIAL_TIE = re.compile(r"\b(?:offizielle|förmliche|formelle)n?\s+(?:Verbindung|Beziehung)", re.IGNORECASE)
 
 
 # "eine Freundschaftsvereinbarung, die ... in eine förmliche Städtepartnerschaft überführt wurde":
@@ -2378,7 +2444,7 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
         return True
     if re.search(r"\baus\s+$", before) and re.match(r"^\s+\w*stammend", text[city.end : city.end + 30]):
         return True
-    if _INSTITUTION_IN.search(before[-80:]):
+    if _INSTITUTION_IN.search(before[-80:]) or _CLUB_OF.search(before[-40:]):
         return True
     if _LOCATED_BETWEEN.search(before[-40:]) or _LOCATED_BETWEEN_SECOND.search(before[-80:]):
         return True  # "jede Stadt zwischen Darmstadt und Heidelberg": where, not with whom
@@ -2421,6 +2487,20 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     for a, b in _zwischen_pairs(text, partners):
         results.append((a, b, "between", _sentence_year(text, start, end)))
         used |= {_key(a), _key(b)}
+    # 1b. Two towns joined by a dash: "etwa Bremen–Danzig (1976) oder Nürnbergs Partnerschaft mit Krakau",
+    # "Hannover–Blantyre (seit 1968)"; not "die Universitätspartnerschaft Tübingen–Ann Arbor"
+    dashed = [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _DASH_GAP)
+              if not _KIND_OF_BODIES.search(text[max(start, a.start - 40) : a.start])]
+    if dashed:
+        alone = len(dashed) == 1 and len(distinct) == 2  # "Die Klimapartnerschaft Neumarkt–Bukoba wurde 2017 unterzeichnet"
+        years = ([_sentence_year(text, start, end)] if alone else _pair_list_years(text, start, end, dashed) if len(dashed) > 1
+                 else [None])
+        for (a, b), year in zip(dashed, years):
+            right_after = re.match(r"\s*(?:\(\s*(?:seit\s+)?|,\s*(?:seit\s+)?)?((?:1[89]|20)\d\d)\b", text[b.end : end])
+            if year is None and right_after:  # "so bereits Bonn–Oxford 1947"
+                year = int(right_after.group(1))
+            results.append((a, b, "between", year))
+            used |= {_key(a), _key(b)}
     rest = [c for c in distinct if _key(c) not in used]
     if not rest:
         return results, None
@@ -2449,7 +2529,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         and all(re.fullmatch(r"\s+mit\s+", text[a.end : b.start]) for a, b in mit_pairs[1:])
         and all(re.fullmatch(r",\s*|\s+und\s+", text[x[1].end : y[0].start]) for x, y in zip(mit_pairs, mit_pairs[1:]))
     ):
-        return results + [(a, b, "pair_list", _segment_year(text[b.end : end])) for a, b in mit_pairs], None
+        years = _pair_list_years(text, start, end, mit_pairs)
+        return results + [(a, b, "pair_list", year) for (a, b), year in zip(mit_pairs, years)], None
     # 4. A subject city and its partners; any mention of a city may be the subject ("Die Kontakte
     # nach Chemnitz sind eng: Chemnitz selbst ist ... verbunden").
     occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
@@ -2551,6 +2632,10 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
 
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
 # "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
+_DASH_GAP = re.compile(r"[–—]")
+# Partnerships of bodies other than towns: "Universitätspartnerschaft", "Schulpartnerschaften wie"
+_KIND_OF_BODIES = re.compile(r"(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Gemeinde|Feuerwehr|Club|Klub)\w*"
+                             r"(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 _UND_GAP = re.compile(r"\s+und\s+" + _ARTICLE_AND_COUNTRY)  # "Aachen und Naumburg", "Guben und das polnische Gubin"
 _MIT_GAP = re.compile(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?")
 
@@ -2611,18 +2696,27 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     """The founding year of the one partnership a sentence states, if the sentence gives one."""
     sentence = text[start:end]
     best = None
+    # "Das Turnier wird seit 2005 im Rahmen der Städtepartnerschaft ... ausgetragen": the year of an activity
+    activity = re.search(r"\bim\s+Rahmen\s+(?:der|dieser|unserer|ihrer|seiner|einer)\s+(?:[\w-]+\s+)?[\w-]*(?:partnerschaft|freundschaft)",
+                         sentence, re.IGNORECASE)
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 16) : match.start()]
-        after = sentence[match.end() : match.end() + 30]
+        after = sentence[match.end() : match.end() + 40]
         score = 0
-        if re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?$", before, re.IGNORECASE):
+        if re.match(_INTO_A_PARTNERSHIP, after):
+            score = 4  # "Die 1972 begonnenen Kontakte mündeten 1975 in eine förmliche Partnerschaft", "führten 1978 zur Partnerschaft"
+        elif re.match(r"\s+(?:aufgenommenen|begonnenen|geknüpften|ersten)\s+Kontakte", after) or (
+                activity and match.start() < activity.start()):
+            score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
+        elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?$", before, re.IGNORECASE):
             score = 3
         elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
             score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)"
         elif re.search(r"\bvon\s+$", before) and re.match(r"\s*bis\s+(?:1[89]|20)\d\d", after):
             score = 2  # "war von 1975 bis 1990 mit Landsberg verbunden": the start of the span
-        elif re.match(r"^\s*(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after):
-            score = 3
+        elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"
+                      r"(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after, re.IGNORECASE):
+            score = 3  # "1957 förmlich als Partnerschaft besiegelt"
         elif _FOUNDING.search(sentence):
             score = 1
         if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
@@ -2637,9 +2731,29 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         previous = full_stop + 2 if full_stop >= 0 else window
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
+    if best is None:
+        short = re.search(r"\b[Ss]eit\s+['’](\d\d)\b", sentence)  # "Seit '91 ... verbunden"
+        if short:
+            return (2000 if int(short.group(1)) < 40 else 1900) + int(short.group(1))
+        if _SIGNED_TODAY.search(sentence) and not _PLANNED.search(sentence):
+            # A press release: "Wedel, 14.06.2024. Heute unterzeichneten ...", "Haltern und Olecko besiegeln
+            # Städtepartnerschaft": the day of signing is the release's date.
+            dateline = _RELEASE_DATE.search(text, 0, 1500)
+            return int(dateline.group(1)) if dateline else None
     return best[1] if best else None
 
 
+_SIGNED_TODAY = re.compile(r"\b[Hh]eute\b[^.]*\b(?:unterzeichne|besiegel|geschlossen|schlossen)\w*"
+                           r"|^\s*[^.\n]{3,80}\b(?:besiegeln|unterzeichnen|schließen)\b[^.\n]*(?:partnerschaft|freundschaft)\w*\s*$",
+                           re.IGNORECASE)
+# A dateline at the head of a release: "Wedel, 14.06.2024.", "Haltern am See, 12. Mai 2024 –".
+_RELEASE_DATE = re.compile(r"^[ \t]*[A-ZÄÖÜ][^\n,]{1,40},[ \t]+(?:den[ \t]+)?\d{1,2}\.[ \t]?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+[ \t])[ \t]?"
+                       r"((?:19|20)\d\d)\b", re.MULTILINE)
+
+
+# What follows the year of a relation's conversion into the partnership: "1975 in eine förmliche
+# Partnerschaft", "2006 in eine förmliche Partnerschaft überführt", "1978 zur Partnerschaft".
+_INTO_A_PARTNERSHIP = r"\s+(?:in\s+eine[rn]?\s+|zur\s+|zu\s+einer\s+)(?:[\w-]+\s+){0,2}?[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\b"
 _SAME_YEAR = re.compile(r"\b(?:im|in)\s+(?:selben|gleichen|demselben|selbigen)\s+Jahr\b(?!\s*\d)", re.IGNORECASE)
 
 
@@ -2656,15 +2770,18 @@ def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _
         lead_in = text[pairs[k - 1][1].end if k else start : a.start]
         if re.search(r"\b(?:beide|alle|jeweils)\b", lead_in) and _YEAR.search(lead_in):
             shared = int(_YEAR.findall(lead_in)[-1])
+        own_lead = re.search(r"–\s*(?:im\s+Jahr(?:e)?\s+)?((?:1[89]|20)\d\d)\s*–", lead_in) if k else None
         next_start = pairs[k + 1][0].start if k + 1 < len(pairs) else end
         segment = text[b.end : next_start]
         year = _segment_year(segment)
         in_segment = _YEAR.findall(re.split(r"[,;]", segment)[0])
         if year is None and len(in_segment) == 1 and (_FOUNDING.search(segment) or re.search(r"\bebenfalls\b", segment)):
             year = int(in_segment[0])
+        if year is None and own_lead:  # "sowie – im Jahr 1962 – die Partnerschaft ... Stuttgart mit Straßburg"
+            year = int(own_lead.group(1))
         years.append(year if year is not None else shared)
     for k in range(len(pairs) - 2, -1, -1):  # "(beide 1988)" after the second pair dates the first too
-        both = re.match(r"\s*\(\s*(?:beide|alle|jeweils)\b", text[pairs[k + 1][1].end : end])
+        both = re.match(r"\s*[(,]\s*(?:beide|alle|jeweils)\b", text[pairs[k + 1][1].end : end])
         if years[k] is None and both and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[pairs[k][1].end : pairs[k + 1][0].start]):
             years[k] = years[k + 1]
     return years
@@ -2673,7 +2790,7 @@ def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _
 def _segment_year(segment: str) -> int | None:
     """A year right after one list member: "(1987)", "(seit 1960)", ", seit 1960", "im Jahr 1986"."""
     match = re.match(
-        r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+)?|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+)?|im\s+Jahr(?:e)?\s+)"
+        r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+|ebenfalls\s+)?|,\s*(?:beide|alle|jeweils)\s+|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?|im\s+Jahr(?:e)?\s+)"
         r"(1[89]\d\d|20\d\d)", segment
     )  # "(1987)", "(seit 1960)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
     return int(match.group(1)) if match else None
@@ -2688,7 +2805,14 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
     for k, c in enumerate(cities):
         segment_end = cities[k + 1].start if k + 1 < len(cities) else end
         segment = text[c.end : segment_end]
-        year = _segment_year(segment)
+        if not k and _BESIDES.match(text[start : c.start]) and not re.match(r"[^()]{0,30}\([^()]*?(?:1[89]|20)\d\d", segment):
+            # "Neben der Partnerschaft mit Triel-sur-Seine pflegt Seligenstadt seit 1999 eine Städtefreundschaft
+            # mit ... Dombóvár": the year is the next partner's
+            years.append(None)
+            continue
+        converted = re.search(r"((?:1[89]|20)\d\d)" + _INTO_A_PARTNERSHIP, segment)
+        # "Gryfice (Polen) – die seit 1999 ... bestehenden Kontakte wurden 2006 in eine förmliche Partnerschaft überführt"
+        year = int(converted.group(1)) if converted else _segment_year(segment)
         found_years = _YEAR.findall(segment)
         if year is None and len(found_years) == 1 and _FOUNDING.search(segment) and not re.search(
                 r"[,;]\s*(?:und\s+)?" + found_years[0], segment):  # not "..., 1999 das irische Tuam": the next one's
@@ -2703,7 +2827,10 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
             years[k] = _sentence_year(text, clause_start, c.start) if clause_end != -1 else None
     for k, c in enumerate(cities):
         # A year that leads its own comma-separated part: "1981 kam Wels hinzu, 1999 das irische Tuam".
-        part_start = max(text.rfind(",", start, c.start), text.rfind(";", start, c.start), cities[k - 1].end if k else start)
+        # ... and after a bracket or "sowie": "Mindszent (Ungarn, seit 1993) sowie der im Jahr 2023 begründeten
+        # Städtefreundschaft mit Boryslaw"
+        part_start = max(text.rfind(",", start, c.start), text.rfind(";", start, c.start), text.rfind(")", start, c.start),
+                         text.rfind(" sowie ", start, c.start), cities[k - 1].end if k else start)
         leading = _YEAR.findall(text[part_start : c.start])
         if years[k] is None and len(leading) == 1 and (
             (k and years[k - 1] != int(leading[0])) or (not k and _sentence_year(text, part_start, c.start))
@@ -2718,6 +2845,9 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
         # "Es folgten 1989 zwei weitere Partnerstädte: Ravenna ... und Kursk": one year before the whole list.
         years = [lead] * len(cities)
     return list(zip(cities, years))
+
+
+_BESIDES = re.compile(r"\s*(?:Neben|Außer|Abgesehen\s+von)\b[^,;]*$")
 
 
 def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
