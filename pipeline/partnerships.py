@@ -569,8 +569,9 @@ _COUNTY_TITLE = re.compile(
     re.IGNORECASE)
 
 
-# A county named by its one-word name in -kreis heading its own document: "ENZKREIS – EUROPA VOR ORT".
-_COUNTY_OWN_TITLE = re.compile(r"^\s*([A-ZÄÖÜ][\w-]*(?:kreis|KREIS))(?:\s{2,}|\s*(?:$|[–|·,]))")
+# A county named by its one-word name in -kreis heading its own document: "ENZKREIS – EUROPA VOR ORT",
+# "Rhein-Sieg-Kreis · Der Landrat".
+_COUNTY_OWN_TITLE = re.compile(r"^\s*([A-ZÄÖÜ][\w-]*(?:kreis|KREIS|-Kreis))(?:\s{2,}|\s*(?:$|[–|·,]))")
 
 
 # A county's or a union's publication named in one of the first lines: "Kreisausschuss des Landkreises
@@ -2560,6 +2561,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         return results, lone
     others = [c for c in rest if _key(c) != _key(anchor)]
     if not others:
+        if home is not None and _key(anchor) != _key(home) and _IS_A_PARTNER.match(text, anchor.end):
+            # "Olecko ist die vierte Partnerstadt Halterns.": a partner of the home city, not the next sentence's subject
+            return results + [(home, anchor, "home", _sentence_year(text, start, end))], home
         return results, anchor
     if rule == "anchor" and home is not None and _key(anchor) == _key(home) and len(others) == 1:
         rule = "home"
@@ -2572,6 +2576,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     return results, anchor
 
 
+_IS_A_PARTNER = re.compile(r"\s+(?:ist|wurde|wird)\s+(?:seit\s+\S+\s+)?(?:die|eine|unsere|ihre|seine)?\s*(?:[\w-]+\s+)?"
+                           r"(?:Partner|Partnerstadt|Partnergemeinde|Schwesterstadt)\b")
 # An article and a country's adjective before a town: "und das polnische Gubin", "und dem italienischen Silvi".
 _ARTICLE_AND_COUNTRY = r"(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?"
 # What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
