@@ -766,6 +766,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test26 (16, fourteenth session) | 0.954 | 0.039 | 0.079 |
 | test27 (16, fifteenth session) | 0.902 | 0.050 | 0.063 |
 | test28 (17, fifteenth session) | 0.934 | 0.044 | 0.037 |
+| test29 (16, sixteenth session) | 0.936 | 0.074 | 0.071 |
+| test30 (16, sixteenth session) | 0.950 | 0.021 | 0.049 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -799,7 +801,11 @@ programmes, social-media posts, OCR of old minutes, obituaries), scored once wit
 Brier 0.017 and 0.954 / 0.039 (economic P 0.75 of 3). test27 and test28 (fifteenth session: chronicles,
 council papers, press releases with datelines, bilingual charters, budget pages, encyclopaedia articles,
 theses, annual reports, interviews, gazettes, sports reports, EU project sheets), scored once with the
-same model: 0.902 / Brier 0.050 and 0.934 / 0.044 (economic P 0.75 of 3 and 0.71 of 6).
+same model: 0.902 / Brier 0.050 and 0.934 / 0.044 (economic P 0.75 of 3 and 0.71 of 6). test29 and test30 (sixteenth
+session: archive finding aids, plenary protocols, newspaper retrospectives, laudations, letters, press
+digests, bilingual Euroregion pages, slide decks, Festschriften, wiki lists, travel blogs), scored once
+with the same model: 0.936 / Brier 0.074 and 0.950 / 0.021 (economic P 0.75 of 6 and 0.80 of 5; youth
+exchange 0.89 on test29).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary

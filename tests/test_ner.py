@@ -470,3 +470,16 @@ def test_a_one_word_person_span_that_is_also_a_surname_and_a_city():
     city = Mention("CITY", "Minden", start, start + 6, normalized="Minden", geonames_id=2871845, country_code="DE")
     span = _Span("PER", start, start + 6)
     assert _is_person_span(text, span, [city], [city.start_char], {"Minden"}) is True
+
+
+def test_a_city_once_linked_is_that_city_wherever_its_name_stands_again(nlp, gazetteer):
+    """The model reads "Domažlice" as a town after "Stadt", as an organisation or nothing in a chronicle's lines."""
+    text = ("Furth im Wald ist seit 1992 mit der tschechischen Stadt Domažlice (Taus) verbunden.\n\n"
+            "1990        Erste Begegnung der beiden Stadträte im Rathaus Domažlice.\n"
+            "1992        Unterzeichnung der Partnerschaftsurkunde in Domažlice.\n"
+            "2010        Domažlice schließt eine eigene Städtepartnerschaft mit der slowakischen Stadt Brezno.\n"
+            "2012        Besuch aus dem Bezirk Domažlice.\n")
+    mentions = find_entities(text, nlp, gazetteer)
+    towns = [m for m in mentions if m.text == "Domažlice" and m.label == "CITY"]
+    assert len(towns) == 4 and {m.geonames_id for m in towns} == {3076587}
+    assert not any(m.label == "CITY" and m.start_char == text.rindex("Domažlice") for m in mentions)
