@@ -340,21 +340,20 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
 # "Städtefreundschaft mit der Namensvetterin Illingen im Enzkreis", "der hessischen Namensvetterin Naumburg"
 _NAMESAKE_BEFORE = re.compile(r"\b(?:Namens(?:vetter|schwester|cousine|gleiche)\w*|gleichnamigen?)\s+(?:(?:Stadt|Gemeinde)\s+)?$",
                               re.IGNORECASE)
-_COUNTRY_ADJECTIVES = {"schweizer": "CH", "österreich": "AT", "französisch": "FR", "niederländisch": "NL", "belgisch": "BE",
-                       "luxemburg": "LU", "amerikanisch": "US", "polnisch": "PL", "tschechisch": "CZ", "italienisch": "IT"}
 
 
 def _namesake(text: str, city: _City, home: Mention, gazetteer: Gazetteer) -> _City:
     """The home city's name standing for another town of that name: "die hessische Namensvetterin
     Naumburg" in a text about Naumburg (Saale), "die Schweizer Schwesterstadt Rheinfelden (Aargau)"
     in one about Rheinfelden (Baden). Such pairs of namesakes are partners often enough."""
-    before = text[max(0, city.start - 60) : city.start]
     qualifier = re.match(r"\s*\(([^()\d]{2,30})\)", text[city.end : city.end + 35])
+    before = text[max(0, city.start - 60) : city.start]
+    named_as_namesake = bool(_NAMESAKE_BEFORE.search(before))
     home_place = gazetteer.place(home.geonames_id)
-    if home_place is None:
-        return city
-    surface = text[city.start : city.end]
-    others = [p for p in gazetteer.candidates(surface) if p.geonames_id != home_place.geonames_id and p.name == home_place.name]
+    if (qualifier is None and not named_as_namesake) or home_place is None:
+        return city  # most mentions of the home city: no gazetteer lookup
+    others = [p for p in gazetteer.candidates(text[city.start : city.end])
+              if p.geonames_id != home_place.geonames_id and p.name == home_place.name]
 
     def regions(place) -> str:  # what a text may call the place's region: its Land or its country
         return " ".join(filter(None, (GERMAN_STATES.get(place.admin1 or "") if place.country_code == "DE" else None,
@@ -365,10 +364,12 @@ def _namesake(text: str, city: _City, home: Mention, gazetteer: Gazetteer) -> _C
         if words[:5] in regions(home_place) or words in (home.text or "").casefold() or len(others) != 1:
             return city  # "Lampertheim (Hessen)": the home city with its Land
         chosen = others[0]
-    elif _NAMESAKE_BEFORE.search(before) and others:
+    elif others:
         lead = before.casefold()
+        countries = {country_code_for(word) for word in re.findall(r"\w+", before)} | (
+            {"CH"} if "schweizer" in lead else set())  # "Schweizer" is a noun to country_code_for
         fitting = [p for p in others if any(word[:5] in lead for word in regions(p).split() if len(word) > 2)
-                   or any(adjective in lead and code == p.country_code for adjective, code in _COUNTRY_ADJECTIVES.items())]
+                   or p.country_code in countries]
         chosen = max(fitting or others, key=lambda p: p.population)
     else:
         return city
