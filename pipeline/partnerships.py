@@ -122,12 +122,14 @@ _ORIGIN_BEFORE = re.compile(
 # Konservatorium in Toruń", "Hochschulen in Enschede".
 _INSTITUTION_IN = re.compile(
     r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
-    r"Orchester|Zoo|Kirchengemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*\s+(?:in|aus|von)\s+(?:der\s+Stadt\s+)?$"
+    r"Orchester|Zoo|Kirchengemeinde|Pfarrei|Pfarrgemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*"
+    r"\s+(?:in|im|aus|von)\s+(?:der\s+Stadt\s+|[a-zäöü]+(?:en|em)\s+)?$"  # also "der Feuerwehr im elsässischen X"
 )
 # A club or a school that carries the town's name: "des Skiclubs Waldkirch mit dem Skiclub Dornbirn",
 # "Schützenverein Harsefeld", "FC Schwelm 06".
 _CLUB_OF = re.compile(
-    r"\b(?:(?!Partnerschafts|Städtepartnerschafts|Freundschafts|Förder)\w*(?:[Cc]lub|[Vv]erein|[Cc]hor|[Kk]apelle|[Oo]rchester|[Gg]ymnasium|[Ss]chule|[Ff]euerwehr)(?:s|es)?"
+    r"\b(?:(?!Partnerschafts|Städtepartnerschafts|Freundschafts|Förder)\w*(?:[Cc]lub|[Vv]erein|[Cc]hor|[Kk]apelle|[Oo]rchester"
+    r"|[Gg]ymnasium|[Ss]chule|[Ff]euerwehr|[Kk]irchengemeinde|[Pp]farrei|[Pp]farrgemeinde)(?:s|es)?"
     r"|FC|SC|SV|TV|TSV|VfB|VfL|SG|SpVgg|KS|SK|TJ|AS|US)\s+$"
 )
 _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert|umgibt|umgeben)\b")
@@ -325,6 +327,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     elif sections[0][0] > 0:
         sections.insert(0, (0, sections[0][0], home))
     for section_start, section_end, section_home in sections:
+        section_home = section_home or home
         section_lines = [line for line in lines if section_start <= line.start < section_end]
         section_cities = [c for c in prose_cities if section_start <= c.start < section_end]
         found += _from_lists(section_lines, section_home, section_cities)
@@ -409,12 +412,21 @@ _MUNICIPAL_HEADING = re.compile(
 )
 
 
-def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention]]:
+_COUNCIL_SESSION = re.compile(
+    r"^[ \t]*(?:Ortsgemeinderat|Gemeinderat|Stadtrat|Ortsrat|Ortschaftsrat|Marktgemeinderat|Gemeindevertretung"
+    r"|Verbandsgemeinderat|Samtgemeinderat|Amtsausschuss)"
+    r"(?:[ \t]+(?P<name>[A-ZÄÖÜ][\w.'’-]*(?:[ \t]+(?:[a-zäöü]{2,4}[ \t]+)?[A-ZÄÖÜ][\w.'’-]*){0,3}))?"
+    r"[ \t]*[,–—-][ \t]*(?:öffentliche[ \t]+)?Sitzung\b", re.MULTILINE)
+
+
+def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
 
     A section heading is in capitals or names the kind of municipality, so that a slide's list of
-    partner cities, one per line, is not taken for sections.
+    partner cities, one per line, is not taken for sections. A press digest's datelines ("HOF – ...")
+    and a gazette's council reports ("Gemeinderat Moisburg, Sitzung vom ...") open sections too, when
+    they name two or more towns.
     """
     heads = []
     for line in lines:
@@ -430,7 +442,31 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         start = line.start + match.start("name")
         heads.append((line.start, Mention("CITY", name, start, start + len(name), normalized=place.name,
                                           geonames_id=place.geonames_id, country_code=place.country_code)))
-    if len({m.geonames_id for _, m in heads}) < 2:
+    # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
+    datelines = []
+    for match in _DATELINE.finditer(text):
+        name = _dateline_name(match.group(1))
+        place = gazetteer.link(name)
+        if place is not None and place.population >= 1000 and not gazetteer.is_region(name):
+            datelines.append((match.start(), Mention("CITY", name, match.start(1), match.end(1), normalized=place.name,
+                                                    geonames_id=place.geonames_id, country_code=place.country_code)))
+    if len({m.geonames_id for _, m in datelines}) >= 2:
+        heads = sorted(heads + datelines, key=lambda head: head[0])
+    # A gazette's council reports: "Ortsgemeinderat Edesheim – Sitzung vom 21. März 2023", each
+    # about its municipality; a report without a name ("Verbandsgemeinderat – Sitzung ...") is the
+    # document's own (None).
+    councils = []
+    for match in _COUNCIL_SESSION.finditer(text):
+        name = match.group("name")
+        place = gazetteer.link(name) if name else None
+        if name and place is None:
+            continue
+        councils.append((match.start(), place and Mention(
+            "CITY", name, match.start("name"), match.end("name"), normalized=place.name,
+            geonames_id=place.geonames_id, country_code=place.country_code)))
+    if len({m.geonames_id for _, m in councils if m is not None}) >= 2:
+        heads = sorted(heads + councils, key=lambda head: head[0])
+    if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     bounds = [start for start, _ in heads] + [len(text) + 1]
     return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
@@ -637,6 +673,13 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
 _DATELINE = re.compile(r"^([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
 # A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
+def _dateline_name(capitals: str) -> str:
+    """A dateline's town as GeoNames writes it: "WUNSIEDEL" → "Wunsiedel", "RIBNITZ-DAMGARTEN" → "Ribnitz-Damgarten"."""
+    if "-" in capitals:
+        return "-".join(part.capitalize() for part in capitals.replace(" ", "-").split("-"))
+    return capitals.title()
+
+
 _CAPITALS_LETTERHEAD = re.compile(
     r"^[ \t]*(STADT|GEMEINDE|MARKT|MARKTGEMEINDE|HANSESTADT|KREISSTADT|GROSSE KREISSTADT|LANDESHAUPTSTADT)[ \t]+"
     r"([A-ZÄÖÜ][A-ZÄÖÜ]+(?:[ -][A-ZÄÖÜ]{2,})*)[ \t]*$", re.M)
@@ -669,9 +712,7 @@ def _score_press_signals(text, gazetteer, score, own, first) -> None:
             geonames_id=place.geonames_id, country_code=place.country_code))
 
     for match in _DATELINE.finditer(text):
-        name = match.group(1)
-        add("-".join(part.capitalize() for part in name.replace(" ", "-").split("-")) if "-" in name
-            else name.title(), match.start(1), 3)
+        add(_dateline_name(match.group(1)), match.start(1), 3)
     title_end = _offset_after_lines(text, 2)
     head_end = _offset_after_lines(text, 5)
     for match in _CAPITALS_LETTERHEAD.finditer(text, 0, head_end):
@@ -1448,6 +1489,13 @@ def _list_owner(line: _Line, cities: list[_City]) -> _City | None:
     return named[0]
 
 
+# An item that names its own kind right after the town, under an introduction that names none
+# ("Die Stadt unterhält folgende Verbindungen:").
+_ITEM_OWN_KIND = re.compile(
+    r"\s*(?:\([^()\n]*\)\s*)?[:,–—-]\s*(?:seit\s+\d{4}\s*[,:;]?\s*)?"
+    r"(?:Städte|Stadtteil|Stadtbezirks|Ortsteil|Klima|Projekt|Kooperations|Solidaritäts)?"
+    r"(?:[Pp]artnerschaft|[Ff]reundschaft|[Pp]artnerstadt|[Pp]artnergemeinde|[Kk]ooperation)\b"
+    r"(?!\s+(?:mit\b|[A-ZÄÖÜ]))")  # not "Rathenow: Partnerstadt Rinteln", the item's own partner
 _NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
 
 
@@ -1512,6 +1560,9 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
             list_kind = _kind_of(card) if card else None
             if list_kind is None and partners_heading and line.partner is not None and _first_year(line.tail):
                 list_kind = "partnership"
+            if list_kind is None and line.partner is None and _ITEM_OWN_KIND.match(
+                    line.tail + "\n" + (lines[i + 1].text if i + 1 < len(lines) else "")):
+                list_kind = _kind_of(line.tail)  # "– Béthune (Frankreich): Städtepartnerschaft seit 1960"
             if list_kind is None:
                 continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
@@ -1750,6 +1801,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         if any(statistics.median(len(text[slice(*rows[k][c])].split()) for k in body if c < len(rows[k])) > 6
                for c in city_columns):
             continue  # a chronicle's entries, "1964   Unterzeichnung der Urkunde mit Montélimar": sentences
+        if any(share(c, lambda k, c: grid[k][c] is not None and _inside_prose(text, rows[k][c], grid[k][c])) >= 0.5
+               for c in city_columns):
+            continue  # a CV's "18.07.1944   geboren in Bernburg (Saale)": the town is no column's name
         if any(share(c, lambda k, c: bool(_DISTANCE.search(text[slice(*rows[k][c])]))) >= 0.5 for c in city_columns):
             continue  # a signpost, "⟵ Hudson 6.980 km   |   Rocca di Papa 820 km ⟶": partners side by side, no pair
         if len(city_columns) >= 2:
@@ -1790,6 +1844,15 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 
 
 _DISTANCE = re.compile(r"\d\s?km\b")
+
+
+def _inside_prose(text: str, span: tuple[int, int], city: _City) -> bool:
+    """Whether words precede the cell's town: "nach Nowomoskowsk", not "Reims" or "Stadt Reims"."""
+    if not span[0] <= city.start <= span[1]:
+        return False
+    return bool(re.search(r"(?<![\w-])[a-zäöüß]{2,}", text[span[0] : city.start]))
+
+
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
 
 
@@ -2225,6 +2288,7 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:ist|sind|war|waren|wurde|wurden|hat|haben|hatte|hatten)[,;]\s"
     r"|[,;]\s(?=(?:pflegt|pflegen|unterhält|unterhalten|verbindet|verbinden|während|wohingegen|jedoch|aber)\b)"
     r"|[,;]\s(?=[A-ZÄÖÜ][\wäöüß-]+\s+(?:ist|sind|pflegt|pflegen|unterhält|unterhalten)\s)"  # ", Freyung ist seit 2006 mit"
+    r"|[,;]\s+und\s+(?=(?:in|für)\s+[A-ZÄÖÜ][\wäöüß-]+\s+[a-zäöüß]+\s)"  # ", und in Ribnitz-Damgarten feiert man"
 )
 
 
@@ -2453,7 +2517,7 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
     bracket = re.search(r"\(\s*$", before)
     if bracket and any(0 <= sentence_start + bracket.start() - other.end <= 1 for other in in_sentence):
         return True  # "Hackensack (New Jersey, USA)": the state or region of the city before it
-    if re.search(r"\b(?:am|an\s+der|an\s+den)\s+$", before):
+    if re.search(r"\b(?:am|an\s+der|an\s+den|an\s+die)\s+$", before):
         return True  # "die Kleinstadt am Río San Juan": a river or lake, not a town
     if re.search(r"\b(?:damals|noch|einst|früher)\s+als\s+$", before):
         return True  # "damals noch als Kreis Seelow": the subject's former name
@@ -2543,6 +2607,16 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # is the home city's: the other city is no party.
     one_partner_of_home = home is not None and sum(after_mit) == 1
     a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
+    # "unsere Nachbarstadt Borgentreich, die seit 1994 mit Głogówek ... verbunden ist": a relative
+    # clause pairs the town it follows, even in a document about another town.
+    relative = len(rest) == 2 and re.fullmatch(
+        r"\s*(?:\([^()]*\)\s*)?,\s*(?:die|der|das|welche[rs]?)\s+[^,;.()]{0,60}?\bmit\s+"
+        r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?", text[rest[0].end : rest[1].start])
+    if relative and not continuation and not all(after_mit):
+        a, b = rest
+        inside = _YEAR.search(relative.group(0))  # "Herne, die 1954 mit Hénin-Beaumont ... einging"
+        year = _sentence_year(text, start, end) or (int(inside.group(1)) if inside else None)
+        return results + [(a, b, "two_cities", year)], None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
     ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
@@ -2707,7 +2781,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     activity = re.search(r"\bim\s+Rahmen\s+(?:der|dieser|unserer|ihrer|seiner|einer)\s+(?:[\w-]+\s+)?[\w-]*(?:partnerschaft|freundschaft)",
                          sentence, re.IGNORECASE)
     for match in _YEAR.finditer(sentence):
-        before = sentence[max(0, match.start() - 16) : match.start()]
+        before = sentence[max(0, match.start() - 30) : match.start()]
         after = sentence[match.end() : match.end() + 40]
         score = 0
         if re.match(_INTO_A_PARTNERSHIP, after):
@@ -2715,7 +2789,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"\s+(?:aufgenommenen|begonnenen|geknüpften|ersten)\s+Kontakte", after) or (
                 activity and match.start() < activity.start()):
             score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
-        elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?$", before, re.IGNORECASE):
+        elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
+                       re.IGNORECASE):  # also "seit dem 14. September 1997"
             score = 3
         elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
             score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)"
@@ -2724,6 +2799,9 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"
                       r"(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after, re.IGNORECASE):
             score = 3  # "1957 förmlich als Partnerschaft besiegelt"
+        elif not sentence[: match.start()].strip() and re.match(
+                r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
+            score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
         elif _FOUNDING.search(sentence):
             score = 1
         if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):

@@ -768,6 +768,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test28 (17, fifteenth session) | 0.934 | 0.044 | 0.037 |
 | test29 (16, sixteenth session) | 0.936 | 0.074 | 0.071 |
 | test30 (16, sixteenth session) | 0.950 | 0.021 | 0.049 |
+| test31 (16, seventeenth session) | 0.938 | 0.040 | 0.038 |
+| test32 (16, seventeenth session) | 0.899 | 0.054 | 0.076 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -805,7 +807,11 @@ same model: 0.902 / Brier 0.050 and 0.934 / 0.044 (economic P 0.75 of 3 and 0.71
 session: archive finding aids, plenary protocols, newspaper retrospectives, laudations, letters, press
 digests, bilingual Euroregion pages, slide decks, Festschriften, wiki lists, travel blogs), scored once
 with the same model: 0.936 / Brier 0.074 and 0.950 / 0.021 (economic P 0.75 of 6 and 0.80 of 5; youth
-exchange 0.89 on test29).
+exchange 0.89 on test29). test31 and test32 (seventeenth session: association statutes, obituaries,
+coalition agreements, FAQ pages, answers to council questions, social-media timelines, OCR of 1960s
+resolutions, city-map legends, statistics reports, school newsletters, remembrance articles, e-mail
+newsletters), scored once with the same model: 0.938 / Brier 0.040 and 0.899 / 0.054 (economic P 0.75
+of 4 and 0.71 of 5, development cooperation P 0.67 of 2 on test32).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary

@@ -17,8 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (462 documents, 2955 pairs): F1 0.791, year accuracy
-# 0.860 with models/ner of this commit (the fifteenth session's code: 0.784 / 0.851 on the same documents).
+# test_pair_scorer.py), measured on the dev split (494 documents, 3157 pairs): F1 0.798, year accuracy
+# 0.863 with models/ner of this commit (the sixteenth session's code: 0.791 / 0.855 on the same documents).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -295,11 +295,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 462
+    assert result["documents"] == 494
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 462 documents")
+    assert report.startswith("partnerships, split dev: 494 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -848,3 +848,75 @@ def test_a_year_of_an_activity_within_the_partnership_is_not_its_founding(extrac
     found = pairs(extract("Das Turnier wird seit 2005 im Rahmen der Städtepartnerschaft zwischen Oschatz und Schwelm "
                           "ausgetragen."))
     assert found[frozenset(("Oschatz", "Schwelm"))].since_year is None
+
+
+def test_items_that_name_their_own_kind_under_a_plain_introduction(extract):
+    found = pairs(extract(
+        "Stadt Schwerte\n\nDie Stadt Schwerte unterhält bereits folgende Verbindungen:\n"
+        "  – Béthune (Frankreich): Städtepartnerschaft seit 1960\n"
+        "  – Hastings (Großbritannien): Städtepartnerschaft seit 1982\n"
+        "  – Rathenow: Partnerstadt Rinteln\n"))
+    assert found[frozenset(("Schwerte", "Béthune"))].since_year == 1960
+    assert found[frozenset(("Schwerte", "Hastings"))].since_year == 1982
+    assert frozenset(("Schwerte", "Rathenow")) not in found
+
+
+def test_a_cv_table_is_no_table_of_partners(extract):
+    found = pairs(extract(
+        "Stadt Köthen (Anhalt)\n\nLebenslauf\n\n"
+        "18.07.1944     geboren in Bernburg (Saale)\n"
+        "1950–1962      Schulbesuch in Bernburg, Abitur\n"
+        "1986           Dienstreise nach Nowomoskowsk mit einer Delegation\n"
+        "1999           Städtefreundschaft mit Pszczyna (Pless) in Oberschlesien\n"
+        "2003           Ehrenbürger der Stadt Wattrelos\n"))
+    assert not any("Bernburg" in pair for pair in found)
+    assert found[frozenset(("Köthen", "Pszczyna"))].since_year == 1999
+
+
+def test_each_item_of_a_press_digest_is_about_its_datelines_town(extract):
+    found = pairs(extract(
+        "PRESSESPIEGEL\n\n[6] Bayerische Rundschau, 27.06.2024\n"
+        "KULMBACH – Bürgerreise nach Thüringen: 52 Bürger besuchten die Partnerstadt Saalfeld/Saale.\n"
+        "-----\n[7] Frankenpost, 28.06.2024\n"
+        "HOF – Die Partnerschaft Hofs mit der vogtländischen Nachbarstadt Plauen, 1987 noch zu DDR-Zeiten "
+        "geschlossen, sei „lebendiger denn je“.\n-----\n[8] Der Neue Tag, 28.06.2024\n"
+        "TIRSCHENREUTH – Die Kirchengemeinde St. Peter und Paul und die Pfarrei in Tachov pflegen seit 2001 eine "
+        "Partnerschaft. Die Städte Tirschenreuth und Tachov selbst sind seit dem 14. September 1997 "
+        "partnerschaftlich verbunden.\n"))
+    assert found[frozenset(("Hof", "Plauen"))].since_year == 1987
+    assert frozenset(("Kulmbach", "Saalfeld")) in found
+    assert found[frozenset(("Tirschenreuth", "Tachov"))].since_year == 1997
+    assert not any("St. Peter" in pair for pair in found)
+
+
+def test_a_gazettes_council_reports_are_their_municipalities(extract):
+    found = pairs(extract(
+        "Mitteilungsblatt der Samtgemeinde Hollenstedt\n\nAUS DEN GEMEINDERÄTEN\n\n"
+        "Gemeinderat Moisburg, Sitzung vom 5. September 2024\n\n"
+        "Partnerschaft mit Tychowo – Die Gemeinde Moisburg und die polnische Gemeinde Tychowo blicken auf ein "
+        "Vierteljahrhundert Partnerschaft zurück: Der Vertrag wurde im Mai 1999 unterzeichnet. Zum Jubiläum "
+        "kamen 35 Gäste aus Polen an die Este.\n\n"
+        "Gemeinderat Regesbostel, Sitzung vom 12. September 2024\n\n"
+        "Der Gemeinderat hat beschlossen, eine Partnerschaft mit der französischen Gemeinde Saint-Georges-sur-Loire "
+        "einzugehen.\n"))
+    assert found[frozenset(("Moisburg", "Tychowo"))].since_year == 1999
+    assert frozenset(("Regesbostel", "Saint-Georges-sur-Loire")) in found
+    assert not any("Este" in pair for pair in found)
+
+
+def test_a_relative_clause_pairs_the_town_it_follows(extract):
+    found = pairs(extract(
+        "Hansestadt Warburg\n\nSehr geehrter Herr Bürgermeister,\n\nzum anderen verfügt unsere Nachbarstadt "
+        "Borgentreich, die seit 1994 mit Głogówek in Oberschlesien partnerschaftlich verbunden ist, über große "
+        "Erfahrung.\n"))
+    assert found[frozenset(("Borgentreich", "Głogówek"))].since_year == 1994
+    assert frozenset(("Warburg", "Głogówek")) not in found
+
+
+def test_a_clause_opened_by_und_in_has_its_own_subject(extract):
+    found = pairs(extract(
+        "KTM Kruse (DIE LINKE): Die Stadt Barth hat 1992 eine Städtepartnerschaft mit dem schwedischen Simrishamn "
+        "geschlossen, und in Ribnitz-Damgarten feiert man in diesem Jahr das 25-jährige Bestehen der Partnerschaft "
+        "mit Darłowo, dem früheren Rügenwalde.\n"))
+    assert found[frozenset(("Barth", "Simrishamn"))].since_year == 1992
+    assert frozenset(("Barth", "Darłowo")) not in found
