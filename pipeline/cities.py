@@ -24,6 +24,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.types import Mention
+
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the cached index layout or the normalisation changes.
 _INDEX_VERSION = 5
@@ -50,6 +52,11 @@ class Place:
     latitude: float
     longitude: float
     admin1: str | None
+
+    def mention(self, surface: str, start: int, end: int) -> Mention:
+        """A CITY mention of this place, written ``surface`` at ``start``..``end`` of a text."""
+        return Mention("CITY", surface, start, end, normalized=self.name,
+                       geonames_id=self.geonames_id, country_code=self.country_code)
 
 
 # Apostrophes come in many shapes in German PDFs and web pages: "Xi´an"

@@ -763,12 +763,7 @@ def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, fro
         # "Schulen" tagged LOC is not the Belgian village of 2,930.
         if not (place and from_model and len(surface.split()) > 1):
             return Mention("LOC", surface, start, end, normalized=surface)
-    return _city(surface, start, end, place)
-
-
-def _city(surface: str, start: int, end: int, place: Place) -> Mention:
-    return Mention("CITY", surface, start, end, normalized=place.name,
-                   geonames_id=place.geonames_id, country_code=place.country_code)
+    return place.mention(surface, start, end)
 
 
 def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> list[Mention]:
@@ -925,7 +920,7 @@ def _gazetteer_city(
     surface = text[start:end]
     if gazetteer.is_override(surface):
         place = gazetteer.link(surface)
-        return _city(surface, start, end, place) if place else None
+        return place.mention(surface, start, end) if place else None
     key = normalize_name(surface)
     if len(key) < 3 or surface.isupper() or key in _NOT_PLACES:
         return None  # "Die", "Am", "CDU"
@@ -952,7 +947,7 @@ def _gazetteer_city(
         if key in _NOUN_CITIES and not _reads_as_name(text, words, i):
             return None
         place = gazetteer.link(surface)
-        return _city(surface, start, end, place) if place else None
+        return place.mention(surface, start, end) if place else None
     if i != j or surface.isupper():
         return None
     # Genitive and inhabitant adjective: "Leipzigs", "Görlitzer Oberbürgermeister".
@@ -971,7 +966,7 @@ def _gazetteer_city(
         return None
     if {key[:-1], key[:-2]} & _NOT_PLACES or (not own_name and key.endswith("s") and len(key) < 7):
         return None  # "Kantons", "Kitas" (Kita is an alternate name of Quito)
-    return _city(surface, start, end, place)
+    return place.mention(surface, start, end)
 
 
 # Population a place needs to be found by its own name / by an alternate name

@@ -440,16 +440,14 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         if place is None or place.population < 1000 or country_code_for(name) or _kind_of(name):
             continue
         start = line.start + match.start("name")
-        heads.append((line.start, Mention("CITY", name, start, start + len(name), normalized=place.name,
-                                          geonames_id=place.geonames_id, country_code=place.country_code)))
+        heads.append((line.start, place.mention(name, start, start + len(name))))
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
     datelines = []
     for match in _DATELINE.finditer(text):
         name = _dateline_name(match.group(1))
         place = gazetteer.link(name)
         if place is not None and place.population >= 1000 and not gazetteer.is_region(name):
-            datelines.append((match.start(), Mention("CITY", name, match.start(1), match.end(1), normalized=place.name,
-                                                    geonames_id=place.geonames_id, country_code=place.country_code)))
+            datelines.append((match.start(), place.mention(name, match.start(1), match.end(1))))
     if len({m.geonames_id for _, m in datelines}) >= 2:
         heads = sorted(heads + datelines, key=lambda head: head[0])
     # A gazette's council reports: "Ortsgemeinderat Edesheim – Sitzung vom 21. März 2023", each
@@ -461,9 +459,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         place = gazetteer.link(name) if name else None
         if name and place is None:
             continue
-        councils.append((match.start(), place and Mention(
-            "CITY", name, match.start("name"), match.end("name"), normalized=place.name,
-            geonames_id=place.geonames_id, country_code=place.country_code)))
+        councils.append((match.start(), place and place.mention(name, match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in councils if m is not None}) >= 2:
         heads = sorted(heads + councils, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
@@ -594,9 +590,7 @@ def _score_partner_genitives(text, gazetteer, score, first) -> None:
         if place is None or place.population < 2_000 or gazetteer.is_region(match.group(1)):
             continue
         score[place.geonames_id] += 1
-        first.setdefault(place.geonames_id, Mention(
-            "CITY", match.group(1), match.start(1), match.end(1), normalized=place.name,
-            geonames_id=place.geonames_id, country_code=place.country_code))
+        first.setdefault(place.geonames_id, place.mention(match.group(1), match.start(1), match.end(1)))
 
 
 # The county's name ends the line, a separator or a column gap ("Kreis Steinfurt      Sitzungsvorlage").
@@ -707,9 +701,7 @@ def _score_press_signals(text, gazetteer, score, own, first) -> None:
         score[place.geonames_id] += points
         if owner:
             own[place.geonames_id] += points
-        first.setdefault(place.geonames_id, Mention(
-            "CITY", surface, start, start + len(surface), normalized=place.name,
-            geonames_id=place.geonames_id, country_code=place.country_code))
+        first.setdefault(place.geonames_id, place.mention(surface, start, start + len(surface)))
 
     for match in _DATELINE.finditer(text):
         add(_dateline_name(match.group(1)), match.start(1), 3)
@@ -811,9 +803,7 @@ def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
                 if place is None or place.population < 10_000:
                     continue
                 score[place.geonames_id] += 3
-                first.setdefault(place.geonames_id, Mention(
-                    "CITY", word.group(), offset + word.start(), offset + word.end(), normalized=place.name,
-                    geonames_id=place.geonames_id, country_code=place.country_code))
+                first.setdefault(place.geonames_id, place.mention(word.group(), offset + word.start(), offset + word.end()))
         offset += len(line) + 1
 
 
