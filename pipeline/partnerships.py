@@ -156,6 +156,11 @@ _CONTINUATION = re.compile(
 _ANCHOR_VERBS = frozenset(
     "pflegt pflegen unterhält unterhalten verbindet verbinden ist sind hat haben feiert feiern".split()
 )
+# Verbs of a founding told in the past: "Coventry ging bereits 1947 eine Partnerschaft mit Kiel ein".
+# Their subject's partners stand in its own clause only (see _clause_pairs).
+_FOUNDING_VERBS = frozenset(
+    "ging gingen schloss schlossen besiegelte besiegelten unterzeichnete unterzeichneten knüpfte knüpften habe hatte hatten".split()
+)
 _COPULAS = frozenset({"ist", "sind"})
 # Particles between a subject city and its verb: "Roanne selbst pflegt ...", "Gießen wiederum unterhält ...".
 _FILLERS = frozenset("selbst ihrerseits seinerseits wiederum heute inzwischen bereits schon außerdem auch".split())
@@ -326,11 +331,25 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         sections = [(0, len(text) + 1, home)]
     elif sections[0][0] > 0:
         sections.insert(0, (0, sections[0][0], home))
+    list_kind, previous_own_head = None, False
     for section_start, section_end, section_home in sections:
+        own_head = section_home is not None and section_home is not home
         section_home = section_home or home
         section_lines = [line for line in lines if section_start <= line.start < section_end]
         section_cities = [c for c in prose_cities if section_start <= c.start < section_end]
-        found += _from_lists(section_lines, section_home, section_cities)
+        if own_head:  # "HAGEN A.T.W. – Kolonowskie": the heading's town as the heading links it
+            head = _home_as_city(section_home)
+            section_cities = [replace(head, start=c.start, end=c.end) if c.start <= head.start < c.end else c
+                              for c in section_cities]
+        # "3. Partnerschaften der kreisangehörigen Kommunen" over the towns' sections: their list's kind
+        if not own_head:
+            list_kind = None
+        elif not previous_own_head:
+            above = [line for line in lines if line.start < section_start and line.kind == "heading"]
+            list_kind = _kind_of(above[-1].text, _HEADING_STEMS) if above and not any(
+                line.kind == "prose" for line in lines if above[-1].start < line.start < section_start) else None
+        previous_own_head = own_head
+        found += _from_lists(section_lines, section_home, section_cities, list_kind)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
         implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
@@ -464,8 +483,36 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         heads = sorted(heads + councils, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
+    heads += _section_ends(text, lines, heads, gazetteer)
+    heads.sort(key=lambda head: head[0])
     bounds = [start for start, _ in heads] + [len(text) + 1]
     return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
+
+
+_NUMBERED_TOWN = re.compile(r"^\s*\d{1,2}\.\s+(?:(?:Die|Der)\s+)?(?:(?:kreisfreie|Große)\s+)?(?:Kreisstadt|Stadt|Gemeinde|Hansestadt)\s+"
+                            r"(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][A-ZÄÖÜ(][\wäöüß'’.()-]*){0,3})\s*$")
+
+
+def _section_ends(text: str, lines: list[_Line], heads: list, gazetteer: Gazetteer) -> list[tuple[int, Mention | None]]:
+    """Where the towns' sections end: a rule or a numbered heading after a section's text closes it
+    ("4. Die Stadt Osnabrück" after the towns of the Landkreis opens the city's own section, a rule the
+    document's)."""
+    ends = []
+    heads = sorted(heads, key=lambda head: head[0])
+    for line in lines:
+        if line.start <= heads[0][0] or any(line.start == start for start, _ in heads):
+            continue
+        start, town = [head for head in heads if head[0] < line.start][-1]
+        if not re.search(r"[^\W\d_]", text[town.end_char if town else start : line.start]):
+            continue  # a rule right under its heading
+        if line.kind == "rule":
+            ends.append((line.start, None))
+        elif line.kind == "heading" and _SECTION_NUMBER.match(line.text):
+            town = _NUMBERED_TOWN.match(line.text)
+            place = gazetteer.link(town.group("name")) if town else None
+            mention = place.mention(town.group("name"), line.start + town.start("name"), line.start + town.end("name")) if place else None
+            ends.append((line.start, mention))
+    return ends
 
 
 def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer | None = None) -> Mention | None:
@@ -665,7 +712,7 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 
 
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
-_DATELINE = re.compile(r"^([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+_DATELINE = re.compile(r"^((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,}|[ ][A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+\.)*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
 # A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
 def _dateline_name(capitals: str) -> str:
     """A dateline's town as GeoNames writes it: "WUNSIEDEL" → "Wunsiedel", "RIBNITZ-DAMGARTEN" → "Ribnitz-Damgarten"."""
@@ -1489,7 +1536,7 @@ _ITEM_OWN_KIND = re.compile(
 _NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
 
 
-def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -> list[_Found]:
+def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], list_kind: str | None = None) -> list[_Found]:
     """Items under a partnership heading, paired with the home city; years from the item or the lines below.
 
     A list introduced by another city ("Die Seestadt Bremerhaven pflegt eigene Partnerschaften:")
@@ -1502,7 +1549,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City]) -
     """
     home_anchor = anchor = _home_as_city(home)
     found: list[_Found] = []
-    region_kind: str | None = None
+    region_kind: str | None = list_kind  # a heading above a section of a town's own
     shape = None
     years_above = False
     last_heading = False
@@ -2557,6 +2604,12 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
                 year = int(right_after.group(1))
             results.append((a, b, "between", year))
             used |= {_key(a), _key(b)}
+    # 1c. A relative clause pairs the town it follows, even in a document about another town: "unsere
+    # Nachbarstadt Borgentreich, die seit 1994 mit Głogówek ... verbunden ist", "mit Richmond upon Thames,
+    # das seit 1983 mit Konstanz verschwistert ist"
+    for a, b, year in _relative_pairs(text, start, end, [c for c in partners if _key(c) not in used], len(distinct) == 2):
+        results.append((a, b, "two_cities", year))
+        used |= {_key(a), _key(b)}
     rest = [c for c in distinct if _key(c) not in used]
     if not rest:
         return results, None
@@ -2590,28 +2643,21 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # 4. A subject city and its partners; any mention of a city may be the subject ("Die Kontakte
     # nach Chemnitz sind eng: Chemnitz selbst ist ... verbunden").
     occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
-    anchor = _anchor(text, start, occurrences, home)
+    anchor = _anchor(text, start, end, occurrences, home)
     # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
     after_mit = [bool(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
     # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
     # is the home city's: the other city is no party.
     one_partner_of_home = home is not None and sum(after_mit) == 1
     a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
-    # "unsere Nachbarstadt Borgentreich, die seit 1994 mit Głogówek ... verbunden ist": a relative
-    # clause pairs the town it follows, even in a document about another town.
-    relative = len(rest) == 2 and re.fullmatch(
-        r"\s*(?:\([^()]*\)\s*)?,\s*(?:die|der|das|welche[rs]?)\s+[^,;.()]{0,60}?\bmit\s+"
-        r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?", text[rest[0].end : rest[1].start])
-    if relative and not continuation and not all(after_mit):
-        a, b = rest
-        inside = _YEAR.search(relative.group(0))  # "Herne, die 1954 mit Hénin-Beaumont ... einging"
-        year = _sentence_year(text, start, end) or (int(inside.group(1)) if inside else None)
-        return results + [(a, b, "two_cities", year)], None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
     ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
         a, b = rest
-        return results + [(a, b, "two_cities", _sentence_year(text, start, end))], None
+        # "darunter Kiel, das seine 1992 geschlossene Partnerschaft mit Kaliningrad ..., und Erlangen, das ...
+        # Wladimir": a year told before a pair already read is that pair's
+        year_start = max([c.end for c in partners if _key(c) in used and c.end <= a.start], default=start)
+        return results + [(a, b, "two_cities", _sentence_year(text, year_start, end))], None
     rule = "anchor"
     if anchor is None:
         anchor, rule = (carried, "continuation") if carried is not None else (home, "home")
@@ -2625,6 +2671,13 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
             lone = None
         return results, lone
     others = [c for c in rest if _key(c) != _key(anchor)]
+    if rule == "anchor" and (home is None or _key(anchor) != _key(home)) and not anchor.genitive and _told_locally(text, anchor, end):
+        return results + _clause_pairs(text, end, anchor, [c for c in partners if _key(c) not in used]), None
+    # "Rheinzabern, Mitglied der Verbandsgemeinde Jockgrim, unterhält ...": not the apposition's town
+    apposition = _APPOSITION.match(text, anchor.end, min(end, anchor.end + 90))
+    if apposition and rule == "anchor":
+        others = [c for c in others if not anchor.end <= c.start < apposition.end()] or others
+    others = [c for c in others if not (c.genitive and _elided_noun(text, c))] or others
     if not others:
         if home is not None and _key(anchor) != _key(home) and _IS_A_PARTNER.match(text, anchor.end):
             # "Olecko ist die vierte Partnerstadt Halterns.": a partner of the home city, not the next sentence's subject
@@ -2725,12 +2778,22 @@ def _adjacent_pairs(text: str, cities: list[_City], gap: re.Pattern) -> list[tup
     return pairs
 
 
-def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _City | None:
+# Words set off after a town: "Rheinzabern, Mitglied der Verbandsgemeinde, unterhält",
+# "Nürnberg – mit der Fürth keine ... verbindet – unterhält".
+_APPOSITION = re.compile(r"\s*,[^,.;()]{1,60},|\s+[–—]\s[^.;()–—]{1,80}?\s[–—]")
+
+
+def _elided_noun(text: str, city: _City) -> bool:
+    """ "mit der Dürens verglichen": a genitive after an article whose noun is left out names no party."""
+    return text[city.end - 1] == "s" and re.search(r"\b(?:der|des)\s+$", text[max(0, city.start - 6) : city.start]) is not None
+
+
+def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | None) -> _City | None:
     """The subject city of a partnership sentence: a genitive ("Partnerstädte Leipzigs"),
     the city next to a relation verb ("pflegt die Stadt Gera", "Hamburg ist ... verbunden"),
     or the home city when it is named."""
     for c in cities:
-        if c.genitive:
+        if c.genitive and not _elided_noun(text, c):
             return c
     # "Weitere Partnerstädte von Kiel sind ...": a genitive with "von", when it leads.
     if re.search(r"(?:partnerstädte|partnerstadt|partner)\s+von\s+$", text[max(start, cities[0].start - 30) : cities[0].start],
@@ -2739,9 +2802,9 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
     for c in cities:
         before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
         following = text[c.end : c.end + 90]
-        # "Rheinzabern, Mitglied der Verbandsgemeinde, unterhält", "Nürnberg – mit der Fürth keine ... verbindet – unterhält"
-        apposition = re.match(r"\s*,[^,.;()]{1,60},|\s+[–—]\s[^.;()–—]{1,80}?\s[–—]", following)
+        apposition = _APPOSITION.match(following)
         following = following[apposition.end() :] if apposition else following[:30]
+        founding = _told_locally(text, c, end)  # "Coventry ging bereits 1947 eine Partnerschaft mit Kiel ein"
         after = [w for w in re.findall(r"[\w]+", following[:30]) if w.casefold() not in _FILLERS]
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
@@ -2749,7 +2812,7 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
         # "ist die Partnergemeinde Steinach ihrerseits mit Leutkirch verbunden": the particle marks the subject
         # "Halle (Saale) mit ihrer russischen Partnerstadt Ufa": the possessive points back to the subject
         own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b|\s+mit\s+(?:ihrer|seiner|ihren|seinen)\s", following)
-        if verb_before or own_side or (after and after[0] in _ANCHOR_VERBS):
+        if verb_before or own_side or founding or (after and after[0] in _ANCHOR_VERBS):
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
@@ -2763,6 +2826,85 @@ def _anchor(text: str, start: int, cities: list[_City], home: _City | None) -> _
     return None
 
 
+def _told_locally(text: str, city: _City, end: int) -> bool:
+    """Whether a town is the subject of a founding verb: "Coventry ging bereits 1947 eine Partnerschaft mit
+    Kiel ein", "Stuttgart hatte sich 1962 mit Straßburg verbunden"."""
+    following = text[city.end : min(end, city.end + 90)]
+    apposition = _APPOSITION.match(following)
+    words = [w for w in re.findall(r"\w+", following[apposition.end() if apposition else 0 :][:30])
+             if w.casefold() not in _FILLERS]
+    return bool(words) and words[0] in _FOUNDING_VERBS
+
+
+# A town that opens a clause of its own: "..., Reutlingen 1958 mit Roanne", "..., und Esslingen war ..."
+_NEW_SUBJECT = re.compile(r"\s+(?:(?:seit\s+)?(?:1[89]|20)\d\d\s+)?mit\s|\s*,\s*(?:die|der|das|welche[rs]?)\s|\s+(?:"
+                          + "|".join(sorted(_ANCHOR_VERBS | _FOUNDING_VERBS | {"war", "waren", "wurde", "wurden"})) + r")\s")
+
+
+def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City]) -> list[tuple]:
+    """Each subject with the towns of its own clause: "Karlsruhe unterzeichnete 1955 eine Partnerschaft mit
+    Nancy, Reutlingen 1958 mit Roanne" pairs Karlsruhe–Nancy and Reutlingen–Roanne, not Karlsruhe–Roanne."""
+    pairs = []
+    while subject is not None:
+        own, following = [], None
+        # "Jülich, die am selben Tag wie Düren unterging, habe 1964 mit Haubourdin ...": not the apposition's town
+        apposition = _APPOSITION.match(text, subject.end, end)
+        own_start = apposition.end() if apposition else subject.end
+        for c in sorted(cities, key=lambda c: c.start):
+            if c.start < own_start or _key(c) == _key(subject):
+                continue
+            if _NEW_SUBJECT.match(text, c.end):
+                following = c
+                break
+            own.append(c)
+        own = _distinct(own)
+        clause_end = following.start if following is not None else end
+        if own and text.find(";", own[-1].end, clause_end) != -1:
+            clause_end = text.find(";", own[-1].end, clause_end)
+        year_first = _SUBJECT_YEAR.match(text, subject.end)  # "Cottbus 1975 mit Grünberg"
+        if len(own) == 1:
+            year = int(year_first.group(1)) if year_first else _sentence_year(text, subject.start, clause_end)
+            pairs.append((subject, own[0], "anchor", year))
+        elif own:
+            pairs += [(subject, c, "anchor", year) for c, year in _list_years(text, clause_end, own, subject.start)]
+        subject = following
+    return pairs
+
+
+_SUBJECT_YEAR = re.compile(r"\s+(?:seit\s+)?((?:1[89]|20)\d\d)\s+mit\s")
+# "Richmond upon Thames, das seit 1983 mit Konstanz ...": the rest of a name the gazetteer linked in part may come first
+_RELATIVE_PARTNER = re.compile(r"(?:[ \t]+(?:upon|on|an|am|der|de|sur|[A-ZÄÖÜ][\w-]*)){0,3}?\s*(?:\([^()]*\)\s*)?,\s*(?:die|der|das|welche[rs]?)\s+[^,;.()]{0,60}?\bmit\s+"
+                               r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
+_AND_WITH = re.compile(r"\s+(?:[^,;.()]{0,40}?\s)?und\s+(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?(?:auch\s+)?mit\s+"
+                       r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
+
+
+# "Münster, das bereits 1957 mit York eine Partnerschaft geschlossen hatte, verband sich 1960 mit Orléans"
+_MAIN_CLAUSE_WITH = re.compile(r"[^,;.()–—]*?,\s+(?!(?:deren|dessen|die|der|das|wo|welche[rs]?)\b)[a-zäöüß][^,;.()]{0,30}?\s(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?mit\s+"
+                               r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
+
+
+def _relative_pairs(text: str, start: int, end: int, cities: list[_City], alone: bool) -> list[tuple]:
+    """ "Coventry, das schon 1947 mit Kiel eine Partnerschaft schloss und 1959 auch mit Dresden": the town
+    before the relative clause and each town after its "mit"; a year inside the clause is theirs."""
+    pairs = []
+    for k in range(len(cities) - 1):
+        a, b = cities[k], cities[k + 1]
+        relative = _RELATIVE_PARTNER.fullmatch(text, a.end, b.start)
+        clause_end = text.find(",", b.end, end)
+        if relative is None or _key(a) == _key(b) or _kind_of(text[a.end : clause_end if clause_end != -1 else end]) is None:
+            continue
+        inside = _YEAR.search(relative.group(0))  # "Herne, die 1954 mit Hénin-Beaumont ... einging"
+        year = (_sentence_year(text, start, end) if alone else None) or (int(inside.group(1)) if inside else None)
+        pairs.append((a, b, year))
+        for c in cities[k + 2 :]:
+            also = _AND_WITH.fullmatch(text, pairs[-1][1].end, c.start) or _MAIN_CLAUSE_WITH.fullmatch(text, pairs[-1][1].end, c.start)
+            if also is None:
+                break
+            pairs.append((a, c, int(also.group(1)) if also.group(1) else None))
+    return pairs
+
+
 def _sentence_year(text: str, start: int, end: int) -> int | None:
     """The founding year of the one partnership a sentence states, if the sentence gives one."""
     sentence = text[start:end]
@@ -2770,12 +2912,21 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     # "Das Turnier wird seit 2005 im Rahmen der Städtepartnerschaft ... ausgetragen": the year of an activity
     activity = re.search(r"\bim\s+Rahmen\s+(?:der|dieser|unserer|ihrer|seiner|einer)\s+(?:[\w-]+\s+)?[\w-]*(?:partnerschaft|freundschaft)",
                          sentence, re.IGNORECASE)
+    declared = _DECLARED_YEAR.search(sentence)
+    if declared:  # "... im Mai 1976 unterzeichnet; als Gründungsjahr gilt deshalb 1976"
+        return int(declared.group(1) or declared.group(2))
+    later = _YEARS_LATER.search(sentence)
+    if later and len(_YEAR.findall(sentence[: later.start()])) == 1:
+        # "Aus der 1988 geschlossenen Städtefreundschaft wurde zwei Jahre später eine förmliche Städtepartnerschaft"
+        count = later.group(1)
+        return int(_YEAR.search(sentence).group(1)) + (int(count) if count.isdigit() else _NUMBER_WORDS[count.casefold()])
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 30) : match.start()]
-        after = sentence[match.end() : match.end() + 40]
+        after = sentence[match.end() : match.end() + 80]
         score = 0
-        if re.match(_INTO_A_PARTNERSHIP, after):
-            score = 4  # "Die 1972 begonnenen Kontakte mündeten 1975 in eine förmliche Partnerschaft", "führten 1978 zur Partnerschaft"
+        if re.match(r"(?:\s+[\w.-]+){0,4}?" + _INTO_A_PARTNERSHIP, after):
+            score = 4  # "Die 1972 begonnenen Kontakte mündeten 1975 in eine förmliche Partnerschaft", "führten 1978 zur Partnerschaft",
+            # "wurde am 3. Oktober 1997 durch Beschluss beider Stadträte zur Städtepartnerschaft erhoben"
         elif re.match(r"\s+(?:aufgenommenen|begonnenen|geknüpften|ersten)\s+Kontakte", after) or (
                 activity and match.start() < activity.start()):
             score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
@@ -2789,6 +2940,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"
                       r"(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after, re.IGNORECASE):
             score = 3  # "1957 förmlich als Partnerschaft besiegelt"
+        elif re.match(r"[^,;.]{0,50}?\b(?:unterzeichnet|besiegelt)\b", after):
+            score = 2  # "1975 vom Stadtrat beschlossen und im Mai 1976 in der Burg feierlich unterzeichnet": the signing
         elif not sentence[: match.start()].strip() and re.match(
                 r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
             score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
@@ -2818,6 +2971,12 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     return best[1] if best else None
 
 
+_DECLARED_YEAR = re.compile(r"\bGründungsjahr\s+(?:gilt|ist)\s+(?:\w+\s+){0,2}?((?:1[89]|20)\d\d)\b"
+                            r"|\b((?:1[89]|20)\d\d)\s+gilt\s+(?:\w+\s+)?als\s+Gründungsjahr", re.IGNORECASE)
+_NUMBER_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+_YEARS_LATER = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d)\s+Jahre?\s+später\b(?=[^.;]*?"
+                          r"(?:Städtepartnerschaft|förmliche\s+Partnerschaft|offizielle\s+Partnerschaft|Partnerschaftsvertrag|Urkunde))",
+                          re.IGNORECASE)
 _SIGNED_TODAY = re.compile(r"\b[Hh]eute\b[^.]*\b(?:unterzeichne|besiegel|geschlossen|schlossen)\w*"
                            r"|^\s*[^.\n]{3,80}\b(?:besiegeln|unterzeichnen|schließen)\b[^.\n]*(?:partnerschaft|freundschaft)\w*\s*$",
                            re.IGNORECASE)
@@ -2876,6 +3035,14 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
 
     "Mit Breslau und Coventry ist Dresden seit 1959 ... verbunden": Breslau takes Coventry's year.
     """
+    # "das schon 1947 mit Kiel eine Partnerschaft schloss und 1959 auch mit Dresden": each year leads its partner
+    leading, previous_end = [], start
+    for c in cities:
+        year_then_mit = _YEAR_THEN_MIT.search(text, previous_end, c.start)
+        leading.append(int(year_then_mit.group(1)) if year_then_mit else None)
+        previous_end = c.end
+    if len(cities) > 1 and all(leading):
+        return list(zip(cities, leading))
     years = []
     for k, c in enumerate(cities):
         segment_end = cities[k + 1].start if k + 1 < len(cities) else end
@@ -2922,6 +3089,8 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
     return list(zip(cities, years))
 
 
+_YEAR_THEN_MIT = re.compile(r"\b((?:1[89]|20)\d\d)\s+(?:[\w-]+\s+){0,3}?mit\s+(?:(?:der|dem)\s+)?(?:[a-zäöü]\w*\s+)?"
+                            r"(?:(?:Stadt|Gemeinde)\s+)?\Z")
 _BESIDES = re.compile(r"\s*(?:Neben|Außer|Abgesehen\s+von)\b[^,;]*$")
 
 

@@ -17,8 +17,9 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (494 documents, 3157 pairs): F1 0.798, year accuracy
-# 0.863 with models/ner of this commit (the sixteenth session's code: 0.791 / 0.855 on the same documents).
+# test_pair_scorer.py), measured on the dev split (526 documents, 3341 pairs): F1 0.801, year accuracy
+# 0.867 with models/ner of this commit (on the 545 dev and test documents, the seventeenth session's code
+# scores F1 0.791, this one 0.801).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -295,11 +296,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 494
+    assert result["documents"] == 526
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 494 documents")
+    assert report.startswith("partnerships, split dev: 526 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -920,3 +921,53 @@ def test_a_clause_opened_by_und_in_has_its_own_subject(extract):
         "mit Darłowo, dem früheren Rügenwalde.\n"))
     assert found[frozenset(("Barth", "Simrishamn"))].since_year == 1992
     assert frozenset(("Barth", "Darłowo")) not in found
+
+
+def test_a_relative_clause_and_its_coordinated_partner_are_another_towns(extract):
+    found = pairs(extract(
+        "Stadt Düren\n\nGedenkstunde zum 16. November\n\nDer Redner nannte Coventry, das schon 1947 mit Kiel eine "
+        "Partnerschaft schloss und 1959 auch mit Dresden – der Stadt, deren Zerstörung oft mit der Dürens "
+        "verglichen wird. Münster, das bereits 1957 mit York eine Partnerschaft geschlossen hatte, verband sich "
+        "1960 mit Orléans.\n"))
+    assert found[frozenset(("Coventry", "Kiel"))].since_year == 1947
+    assert found[frozenset(("Coventry", "Dresden"))].since_year == 1959
+    assert found[frozenset(("Münster", "Orléans"))].since_year == 1960
+    assert not any("Düren" in pair for pair in found)
+
+
+def test_each_subject_of_a_founding_verb_keeps_its_own_clause(extract):
+    found = pairs(extract(
+        "Die frühen Jahre der Partnerschaftsbewegung\n\nKarlsruhe unterzeichnete 1955 eine Partnerschaft mit Nancy, "
+        "Reutlingen 1958 mit Roanne. Auch die Nachbarstadt Jülich, die am selben Tag wie Düren unterging, "
+        "habe 1964 mit dem nordfranzösischen Haubourdin eine Partnerschaft begründet.\n"))
+    assert found[frozenset(("Karlsruhe", "Nancy"))].since_year == 1955
+    assert found[frozenset(("Reutlingen", "Roanne"))].since_year == 1958
+    assert found[frozenset(("Jülich", "Haubourdin"))].since_year == 1964
+    assert frozenset(("Karlsruhe", "Roanne")) not in found
+    assert frozenset(("Jülich", "Düren")) not in found
+
+
+def test_a_countys_town_items_in_capitals_end_at_the_next_numbered_section(extract):
+    found = pairs(extract(
+        "Landkreis Osnabrück\n\n3. Partnerschaften der kreisangehörigen Kommunen (Auswahl)\n\n"
+        "BAD IBURG – Sillé-le-Guillaume (Frankreich). Die Kontakte reichen weit zurück.\n\n"
+        "BISSENDORF (Gemeinde) – Mortagne-sur-Sèvre (Frankreich), seit 1988.\n\n"
+        "QUAKENBRÜCK – Thornbury (England), seit 1991.\n\n"
+        "─────────────────────────────\n\n4. Die Stadt Osnabrück\n\n"
+        "Die kreisfreie Stadt Osnabrück gehört dem Landkreis nicht an. Sie ist u. a. mit Haarlem (1961) und "
+        "Angers (1964) verbunden.\n"))
+    assert frozenset(("Bad Iburg", "Sillé-le-Guillaume")) in found
+    assert found[frozenset(("Bissendorf", "Mortagne-sur-Sèvre"))].since_year == 1988
+    assert found[frozenset(("Quakenbrück", "Thornbury"))].since_year == 1991
+    assert found[frozenset(("Osnabrück", "Haarlem"))].since_year == 1961
+    assert frozenset(("Quakenbrück", "Haarlem")) not in found
+
+
+def test_a_year_the_text_declares_or_counts_on_from(extract):
+    found = pairs(extract(
+        "Stadt Mörfelden-Walldorf\n\nAus der 1988 geschlossenen Städtefreundschaft mit dem niederländischen "
+        "Wageningen wurde zwei Jahre später eine förmliche Städtepartnerschaft.\n\n"
+        "Die Partnerschaft mit Vitrolles wurde 1974 vom Stadtrat beschlossen und im Mai 1975 feierlich "
+        "unterzeichnet; als Gründungsjahr gilt deshalb 1975.\n"))
+    assert found[frozenset(("Mörfelden-Walldorf", "Wageningen"))].since_year == 1990
+    assert found[frozenset(("Mörfelden-Walldorf", "Vitrolles"))].since_year == 1975
