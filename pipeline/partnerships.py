@@ -2872,16 +2872,16 @@ def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City]) -> l
 
 
 _SUBJECT_YEAR = re.compile(r"\s+(?:seit\s+)?((?:1[89]|20)\d\d)\s+mit\s")
+# "mit Kiel", "mit dem nordfranzösischen Haubourdin", "mit der Stadt Wladimir": what stands before a partner
+_WITH_A_TOWN = r"mit\s+(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?"
 # "Richmond upon Thames, das seit 1983 mit Konstanz ...": the rest of a name the gazetteer linked in part may come first
-_RELATIVE_PARTNER = re.compile(r"(?:[ \t]+(?:upon|on|an|am|der|de|sur|[A-ZÄÖÜ][\w-]*)){0,3}?\s*(?:\([^()]*\)\s*)?,\s*(?:die|der|das|welche[rs]?)\s+[^,;.()]{0,60}?\bmit\s+"
-                               r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
-_AND_WITH = re.compile(r"\s+(?:[^,;.()]{0,40}?\s)?und\s+(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?(?:auch\s+)?mit\s+"
-                       r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
-
-
+_RELATIVE_PARTNER = re.compile(r"(?:[ \t]+(?:upon|on|an|am|der|de|sur|[A-ZÄÖÜ][\w-]*)){0,3}?\s*(?:\([^()]*\)\s*)?,"
+                               r"\s*(?:die|der|das|welche[rs]?)\s+[^,;.()]{0,60}?\b" + _WITH_A_TOWN)
+# "... mit Kiel eine Partnerschaft schloss und 1959 auch mit Dresden"
+_AND_WITH = re.compile(r"\s+(?:[^,;.()]{0,40}?\s)?und\s+(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?(?:auch\s+)?" + _WITH_A_TOWN)
 # "Münster, das bereits 1957 mit York eine Partnerschaft geschlossen hatte, verband sich 1960 mit Orléans"
-_MAIN_CLAUSE_WITH = re.compile(r"[^,;.()–—]*?,\s+(?!(?:deren|dessen|die|der|das|wo|welche[rs]?)\b)[a-zäöüß][^,;.()]{0,30}?\s(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?mit\s+"
-                               r"(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?")
+_MAIN_CLAUSE_WITH = re.compile(r"[^,;.()–—]*?,\s+(?!(?:deren|dessen|die|der|das|wo|welche[rs]?)\b)[a-zäöüß][^,;.()]{0,30}?\s"
+                               r"(?:(?:seit\s+)?((?:1[89]|20)\d\d)\s+)?" + _WITH_A_TOWN)
 
 
 def _relative_pairs(text: str, start: int, end: int, cities: list[_City], alone: bool) -> list[tuple]:
