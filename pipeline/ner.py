@@ -758,6 +758,8 @@ def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, fro
         return Mention("LOC", surface, start, end, normalized=surface, country_code=country)
     if normalize_name(surface) in _NOT_PLACES:
         return Mention("MISC", surface, start, end, normalized=surface)  # dropped by the caller
+    if surface.isupper() and len(surface) < 3 and not gazetteer.is_override(surface):
+        return Mention("LOC", surface, start, end, normalized=surface)  # "ST" of "STADT ST. VITH" is no Sète
     place = gazetteer.link(surface)
     if place is None or place.population < (_MIN_POPULATION_MODEL if from_model else _MIN_POPULATION_DERIVED):
         # "Schulen" tagged LOC is not the Belgian village of 2,930.
@@ -776,7 +778,8 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
     initial: set[int] = set()
     # Facts about each word and each gap, computed once per document rather than
     # again for each of the up to _MAX_NAME_WORDS names that may contain them.
-    capitalised = [w.text[0].isupper() for w in words]
+    # "l'Évêque" of "Pont-l'Évêque" counts as capitalised: its name begins after the article
+    capitalised = [w.text[0].isupper() or (w.text[1:2] in "'’" and w.text[2:3].isupper()) for w in words]
     # joins[k]: whether words k and k + 1 may belong to one name (most gaps are one space).
     joins = [(gap := text[a.end : b.start]) == " " or _name_gap(gap, a.text) for a, b in pairwise(words)]
     i = 0
@@ -798,7 +801,7 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
         m for n, m in enumerate(mentions)
         if n not in initial or m.label != "CITY" or m.geonames_id in elsewhere
         or _is_list_item(text, m.start_char, m.end_char) or _country_after(text, m.end_char) == m.country_code
-        or _town_as_subject(text, m) or _well_known(m, gazetteer)
+        or _region_after(text, m.end_char, gazetteer) or _town_as_subject(text, m) or _well_known(m, gazetteer)
     ]
 
 
@@ -888,7 +891,7 @@ def _name_gap(gap: str, previous: str) -> bool:
     if stripped in ("", "-", "‐", "–", "(", "/"):
         return True
     # "St. Petersburg", "Rosbach v. d. Höhe", "Bad Neustadt a. d. Saale"
-    return stripped == "." and previous in ("St", "Ste", "Sankt", "a", "d", "v", "i", "o")
+    return stripped == "." and (previous in ("a", "d", "v", "i", "o") or previous.title() in ("St", "Ste"))
 
 
 # A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
@@ -939,6 +942,8 @@ def _gazetteer_city(
         if listed is None:
             listed = _is_list_item(text, start, end) or bool(_TOWN_BEFORE.search(text, max(0, start - 40), start))
         country = _country_after(text, end)
+        # "Grabow in Mecklenburg", "Pont-l'Évêque in der Normandie": a region after the name vouches for it too
+        introduced = introduced or _region_after(text, end, gazetteer)
         if not any(
             _trusted(place, key, listed, one_word=i == j) or place.country_code == country
             or (introduced and normalize_name(place.name) == key) for place in candidates
@@ -947,6 +952,9 @@ def _gazetteer_city(
         if key in _NOUN_CITIES and not _reads_as_name(text, words, i):
             return None
         place = gazetteer.link(surface)
+        own = [c for c in candidates if normalize_name(c.name) == key]
+        if introduced and own and place is not None and place not in own:
+            place = max(own, key=lambda c: c.population)  # "Bethlehem (Pennsylvania)" is no Belém
         return place.mention(surface, start, end) if place else None
     if i != j or surface.isupper():
         return None
@@ -990,8 +998,16 @@ def _country_after(text: str, end: int) -> str | None:
     return found
 
 
+_REGION_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*|(?:in der|in|im|auf)[ \t]+)(?P<region>[A-ZÄÖÜ][\w-]+)")
+
+
+def _region_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    match = _REGION_AFTER.match(text, end, min(len(text), end + 40))
+    return match is not None and gazetteer.is_region(match.group("region"))
+
+
 def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
-    own_name = normalize_name(place.name) in (key, *spelling_variants(key))
+    own_name = _saints_alike(normalize_name(place.name)) in map(_saints_alike, (key, *spelling_variants(key)))
     if not one_word:
         # Several capitalised words that together name a place are rarely
         # anything else: "Frankfurt an der Oder", "Addis Abeba", "Novi Sad". GeoNames gives some towns
@@ -1004,12 +1020,22 @@ def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
     return place.population >= (_MIN_OWN_NAME if own_name else _MIN_ALTERNATE_NAME)[listed]
 
 
+# "St. Vith" is GeoNames' "Saint-Vith", "St. Goar" its "Sankt Goar": one saint's title, however written.
+_SAINT = re.compile(r"^(?:st|sankt|saint|sint|san|santo|santa|ste|sainte) ")
+
+
+def _saints_alike(key: str) -> str:
+    return _SAINT.sub("st ", key)
+
+
 # German home towns of 5,000–15,000 people ("Dinkelsbühl liegt an der Romantischen Straße") were
 # missed in running text; short names of that size are too often words ("Weil", "Lage", "Wetter").
 _LONG_NAME = 8
 _MIN_LONG_GERMAN_NAME = 5_000
 # ... and long ones that end like nouns name city quarters as often as towns: "Altstadt", "Tiergarten".
-_NOUN_LIKE_NAME = re.compile(r"(?:stadt|viertel|strasse|straße|park|garten|bau|platz|markt|hof|feld|brunnen|paradies|schlangen)$")
+# Town names in -stadt are many ("Glückstadt", "Arnstadt"); only compass, old and new towns are quarters.
+_NOUN_LIKE_NAME = re.compile(r"(?:^(?:alt|neu|nord|sud|ost|west|garten|innen|vor)stadt|viertel|strasse|straße|park|garten|bau"
+                             r"|platz|markt|hof|feld|brunnen|paradies|schlangen)$")
 
 
 # What else a list line may hold besides a city: "• Amiens, Frankreich seit 1960",
@@ -1159,6 +1185,8 @@ def _nearby_countries(text: str, city: Mention, bounds: list[tuple[int, int]]) -
     right_end = min(len(text), city.end_char + _CONTEXT_CHARS)
     left_start = max(0, city.start_char - _CONTEXT_CHARS)
     k = bisect.bisect_right(bounds, (city.end_char, -1))
+    if k < len(bounds) and re.fullmatch(r"\s*\(\s*", text[city.end_char : bounds[k][0]]):
+        k += 1  # the city's own region in brackets: "Bethlehem (Pennsylvania, USA)"
     if k < len(bounds) and bounds[k][0] < right_end:
         right_end = bounds[k][0]
     k = bisect.bisect_left(bounds, (city.start_char, -1)) - 1

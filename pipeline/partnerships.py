@@ -138,7 +138,7 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
+    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+(?:datiert\s+)?vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
     r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b|\bgingen?\b",
     re.IGNORECASE,
 )
@@ -448,18 +448,25 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     they name two or more towns.
     """
     heads = []
-    for line in lines:
+    bare_ends = []  # a bare town heading's section ends at the next heading: "Mindelheim" ... "Nachbarn"
+    for i, line in enumerate(lines):
         if line.kind not in ("heading", "item") or len(line.text.split()) > 6:
             continue
         match = _MUNICIPAL_HEADING.match(line.text)
-        if not match or not (match.group("prefix") or line.text.strip().isupper()):
+        bare = match is not None and not (match.group("prefix") or line.text.strip().isupper())
+        if not match or (bare and not _introduced_below(lines, i)):
             continue
         name = match.group("name")
         place = gazetteer.link(name)
-        if place is None or place.population < 1000 or country_code_for(name) or _kind_of(name):
+        if (place is None or place.population < 1000 or country_code_for(name) or _kind_of(name)
+                or re.fullmatch(_MONTHS, name.strip().title())):  # a chronicle's "AUGUST" is no town
             continue
         start = line.start + match.start("name")
         heads.append((line.start, place.mention(name, start, start + len(name))))
+        if bare:
+            end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")), None)
+            if end is not None:
+                bare_ends.append((end, None))
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
     datelines = []
     for match in _DATELINE.finditer(text):
@@ -483,10 +490,21 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         heads = sorted(heads + councils, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
-    heads += _section_ends(text, lines, heads, gazetteer)
+    starts = {start for start, _ in heads}
+    heads += _section_ends(text, lines, heads, gazetteer) + [end for end in bare_ends if end[0] not in starts]
     heads.sort(key=lambda head: head[0])
     bounds = [start for start, _ in heads] + [len(text) + 1]
     return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
+
+
+# The paragraph under a bare town heading that speaks of that town by its title:
+# "Mindelheim" / "Die Kreisstadt ist seit 1961 mit ...", "Babenhausen" / "Der Fuggermarkt ist ...".
+_TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+[\wäöüß-]*(?:stadt|markt|gemeinde|dorf)\s")
+
+
+def _introduced_below(lines: list[_Line], i: int) -> bool:
+    below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
+    return below is not None and below.kind == "prose" and bool(_TOWN_BY_TITLE.match(below.text))
 
 
 _NUMBERED_TOWN = re.compile(r"^\s*\d{1,2}\.\s+(?:(?:Die|Der)\s+)?(?:(?:kreisfreie|Große)\s+)?(?:Kreisstadt|Stadt|Gemeinde|Hansestadt)\s+"
@@ -1293,7 +1311,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             card_title = re.match(r"[ \t]{3,}\S", tail) and country_code_for(tail.rsplit(",", 1)[-1].strip())
             partner = _partner_after_dash(city, tail, starts, gazetteer)
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and (
-                    len(tail.split()) <= (14 if partner is not None else 8)):
+                    len(tail.split()) <= (14 if partner is not None else 8)
+                    or (_BULLET.match(line) and _DESCRIBED_ITEM.match(tail))):
                 result.append(_Line(line, start, "item", city, tail, partner))
                 consumed_until = city.end
                 continue
@@ -1335,6 +1354,9 @@ def _entry_continues(lines: list[_Line]) -> bool:
 
 
 _WIDE_DASH = re.compile(r"[ \t]{2,}[–—]\s")  # a column gap before the dash
+# A bulleted town, its region in brackets, then a dash and any length of description:
+# "• Saint-Max (Lothringen, Frankreich) – 1985 begründet; 2025 feiern wir 40 Jahre."
+_DESCRIBED_ITEM = re.compile(r"(?:,[ \t]*[A-ZÄÖÜ][\w-]+)?[ \t]*(?:\([^()\n]*\))?[ \t]+[–—][ \t]")
 _FIRST_DASH = re.compile(r"^\s*[A-ZÄÖÜ][^–—.]{1,40}?(?:\s[–—-]|\.{2,}|…+)\s+")
 # What stands between the two towns of a list line: a dash, or a table of contents' dots ("Mühlacker ...... Pescia").
 _PAIR_DASH = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")
@@ -1534,6 +1556,7 @@ _ITEM_OWN_KIND = re.compile(
     r"(?:[Pp]artnerschaft|[Ff]reundschaft|[Pp]artnerstadt|[Pp]artnergemeinde|[Kk]ooperation)\b"
     r"(?!\s+(?:mit\b|[A-ZÄÖÜ]))")  # not "Rathenow: Partnerstadt Rinteln", the item's own partner
 _NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
+_OVERVIEW_HEADING = re.compile(r"(?:Im\s+)?(?:Übersicht|Überblick)|Auf einen Blick|Liste|Steckbriefe?|Unsere Partner:?")
 
 
 def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], list_kind: str | None = None) -> list[_Found]:
@@ -1555,10 +1578,12 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     last_heading = False
     pair_owner = None  # the first town of the last pair line, which a line starting with a dash continues
     partners_heading = False  # "Die Gemeinden und ihre Partner": a heading over pair lines ("Mühlacker .... Pescia")
+    context_kind = None  # the kind the text named last: "Die Stadt pflegt zehn Städtepartnerschaften." over "Übersicht"
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
             pair_owner = None
+            context_kind = _kind_of(line.text, _HEADING_STEMS) or context_kind
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -1566,6 +1591,8 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             heading_kind = _kind_of(line.text, _HEADING_STEMS)
             if heading_kind and _NEGATED_HEADING.search(line.text):
                 heading_kind = None  # "Was ist KEINE Partnerstadt?" lists what is not
+            elif heading_kind is None and _OVERVIEW_HEADING.fullmatch(line.text.strip()):
+                heading_kind = context_kind  # "Übersicht" over the list the introduction announced
             # Consecutive heading lines are one heading: "Gründe für Städtepartnerschaften" /
             # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
             if not (last_heading and region_kind is not None and heading_kind is None):
@@ -1689,7 +1716,10 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
     for line in text.split("\n"):
         delimiter = _delimiter(line)
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset, delimiter)
-        if cells:
+        if cells and delimiter == "|" and current and _continues_pipe_row(line, text[current[-1][0] : current[-1][2][0][1]]):
+            # "1   | Wissenschaftsstadt | Uschhorod" / "    | Darmstadt          | (Transkarpatien)"
+            wraps.setdefault(len(current) - 1, []).extend((a, b) for a, b in cells if b > a)
+        elif cells:
             current.append((offset, delimiter is None, cells))
         elif current and current[-1][1] and line.strip() and (pieces := _wrapped_cells(line, offset, current)):
             wraps.setdefault(len(current) - 1, []).extend(pieces)
@@ -1701,6 +1731,11 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
     if len(current) >= 2:
         tables.append((_aligned(current), wraps))
     return tables
+
+
+def _continues_pipe_row(line: str, row_start: str) -> bool:
+    """A pipe row whose first column is blank under a row that fills it: the rest of that row's cells."""
+    return bool(re.match(r"[ \t]+\|", line)) and not row_start.lstrip().startswith("|")
 
 
 def _wrapped_cells(line: str, offset: int, rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
@@ -2940,7 +2975,9 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"
                       r"(?:geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart)", after, re.IGNORECASE):
             score = 3  # "1957 förmlich als Partnerschaft besiegelt"
-        elif re.match(r"[^,;.]{0,50}?\b(?:unterzeichnet|besiegelt)\b", after):
+        elif re.search(r"(?:[Kk]omitee|[Vv]erein|Freundeskreis)(?:s|es|e)?,?\s+(?:im\s+Jahr(?:e)?\s+)?$", before):
+            score = 0  # "Unser Partnerschaftskomitee, 1988 gegründet": the year of the club, not of the partnership
+        elif re.match(r"[^,;.]{0,50}?\b(?:unterzeichnet|besiegelt|unterschrieben)\b", after):
             score = 2  # "1975 vom Stadtrat beschlossen und im Mai 1976 in der Burg feierlich unterzeichnet": the signing
         elif not sentence[: match.start()].strip() and re.match(
                 r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
@@ -2960,9 +2997,17 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
     if best is None:
-        short = re.search(r"\b[Ss]eit\s+['’](\d\d)\b", sentence)  # "Seit '91 ... verbunden"
+        # "Seit '91 ... verbunden", "seit Mai '90", "im Frühjahr '78 unterzeichnet"
+        short = re.search(r"\b[Ss]eit\s+(?:" + _MONTHS + r"\s+)?['’](\d\d)\b", sentence) or (
+            _FOUNDING.search(sentence) and re.search(r"\b(?:im|anno)\s+(?:Frühjahr|Sommer|Herbst|Winter|" + _MONTHS
+                                                     + r")\s+['’](\d\d)\b", sentence, re.IGNORECASE))
         if short:
             return (2000 if int(short.group(1)) < 40 else 1900) + int(short.group(1))
+        ago = _YEARS_AGO.search(sentence)
+        if ago and _FOUNDING.search(sentence) and (written := _writing_year(text)):
+            # "Vor genau 30 Jahren wurde die Freundschaft mit Vordingborg begründet" in a chronicle of 2023
+            count = ago.group(1)
+            return written - (int(count) if count.isdigit() else _TENS_WORDS[count.casefold()])
         if _SIGNED_TODAY.search(sentence) and not _PLANNED.search(sentence):
             # A press release: "Wedel, 14.06.2024. Heute unterzeichneten ...", "Haltern und Olecko besiegeln
             # Städtepartnerschaft": the day of signing is the release's date.
@@ -2980,6 +3025,28 @@ _YEARS_LATER = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|z
 _SIGNED_TODAY = re.compile(r"\b[Hh]eute\b[^.]*\b(?:unterzeichne|besiegel|geschlossen|schlossen)\w*"
                            r"|^\s*[^.\n]{3,80}\b(?:besiegeln|unterzeichnen|schließen)\b[^.\n]*(?:partnerschaft|freundschaft)\w*\s*$",
                            re.IGNORECASE)
+_TENS_WORDS = {"zehn": 10, "zwanzig": 20, "fünfundzwanzig": 25, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+               "sechzig": 60, "siebzig": 70}
+# Exactly so many years before the text was written; not "vor fast 30 Jahren", "vor über 40 Jahren".
+_YEARS_AGO = re.compile(r"\b[Vv]or\s+(?:genau\s+|exakt\s+|nunmehr\s+|auf\s+den\s+Tag\s+genau\s+)?(\d{1,2}|"
+                        + "|".join(_TENS_WORDS) + r")\s+Jahren\b", re.IGNORECASE)
+_DATE_WITH_YEAR = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?((?:19|20)\d\d)\b")
+
+
+def _writing_year(text: str) -> int | None:
+    """The year a text was written, as its head gives it: a dated dateline or the latest year of its
+    first lines ("Jahresrückblick 2023", "Sendung vom 14.03.2025")."""
+    dateline = _RELEASE_DATE.search(text, 0, 1500)
+    if dateline:
+        return int(dateline.group(1))
+    head = "\n".join([line for line in text[:1500].splitlines() if line.strip()][:3])
+    dated = _DATE_WITH_YEAR.search(head)
+    if dated:
+        return int(dated.group(1))
+    years = [int(match.group(1)) for match in _YEAR.finditer(head)]
+    return max(years) if years else None
+
+
 # A dateline at the head of a release: "Wedel, 14.06.2024.", "Haltern am See, 12. Mai 2024 –".
 _RELEASE_DATE = re.compile(r"^[ \t]*[A-ZÄÖÜ][^\n,]{1,40},[ \t]+(?:den[ \t]+)?\d{1,2}\.[ \t]?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+[ \t])[ \t]?"
                        r"((?:19|20)\d\d)\b", re.MULTILINE)

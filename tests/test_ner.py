@@ -330,6 +330,15 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
          {"Clermont-Ferrand": (3024635, "FR")}),
         # GeoNames gives Osterode am Harz no population: named in full, it is the town all the same.
         ("Die Stadt Osterode am Harz trauert um ihren Ehrenbürger.", {"Osterode am Harz": (2856405, "DE")}),
+        # A region after a small town vouches for it; "l'Évêque" is part of the name; US states are no towns.
+        ("Grabow in Mecklenburg. Die älteste ist Pont-l'Évêque in der Normandie.",
+         {"Grabow": (2918405, "DE"), "Pont-l'Évêque": (2986151, "FR")}),
+        ("• Waldorf, Maryland (USA) – seit 2002", {"Waldorf": (4372599, "US")}),
+        ("Schwäbisch Gmünd und Bethlehem (Pennsylvania, USA) schließen eine Städtefreundschaft.",
+         {"Schwäbisch Gmünd": (2835482, "DE"), "Bethlehem": (5180225, "US")}),
+        # "St." stands for GeoNames' "Saint-"; capital abbreviations and greetings are no towns.
+        ("St. Vith liegt im Süden. STADT ST. VITH", {"Saint-Vith": (2787315, "BE")}),
+        ("Hallo! Wie viele Partnerstädte hat Glückstadt eigentlich?", {"Glückstadt": (2919763, "DE")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):

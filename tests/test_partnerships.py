@@ -17,9 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (526 documents, 3341 pairs): F1 0.801, year accuracy
-# 0.867 with models/ner of this commit (on the 545 dev and test documents, the seventeenth session's code
-# scores F1 0.791, this one 0.801).
+# test_pair_scorer.py), measured on the dev split (558 documents, 3533 pairs): F1 0.801, year accuracy
+# 0.863 with models/ner of this commit (the eighteenth session's rules score 0.790 / 0.860 on the same 558).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -296,11 +295,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 526
+    assert result["documents"] == 558
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 526 documents")
+    assert report.startswith("partnerships, split dev: 558 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -971,3 +970,57 @@ def test_a_year_the_text_declares_or_counts_on_from(extract):
         "unterzeichnet; als Gründungsjahr gilt deshalb 1975.\n"))
     assert found[frozenset(("Mörfelden-Walldorf", "Wageningen"))].since_year == 1990
     assert found[frozenset(("Mörfelden-Walldorf", "Vitrolles"))].since_year == 1975
+
+
+def test_a_pipe_tables_rows_continued_on_a_second_line(extract):
+    found = pairs(extract(
+        "Nr. | Hessische Kommune        | Partnerkommune (Ukraine)    | Art der Beziehung   | seit\n"
+        "----+--------------------------+-----------------------------+---------------------+------\n"
+        "1   | Wissenschaftsstadt       | Uschhorod                   | Städtepartnerschaft | 1992\n"
+        "    | Darmstadt                | (Transkarpatien)            |                     |\n"
+        "2   | Frankfurt am Main        | Lwiw                        | Städtepartnerschaft | 2024\n"))
+    assert found[frozenset(("Darmstadt", "Uzhhorod"))].since_year == 1992
+    assert found[frozenset(("Frankfurt am Main", "Lviv"))].since_year == 2024
+
+
+def test_an_overview_heading_keeps_the_kind_its_introduction_named(extract):
+    found = pairs(extract(
+        "Städtepartnerschaften der Stadt Salzburg\n\n"
+        "Die Stadt Salzburg pflegt derzeit zehn aktive Städtepartnerschaften.\n\nÜbersicht\n\n"
+        "Reims (Frankreich) ............... seit 1964\n"
+        "  Die älteste Partnerschaft der Mozartstadt.\n"
+        "Verona (Italien) ................. seit 1973\n"))
+    assert found[frozenset(("Salzburg", "Reims"))].since_year == 1964
+    assert found[frozenset(("Salzburg", "Verona"))].since_year == 1973
+
+
+def test_a_bare_town_heading_over_its_own_paragraph_is_that_towns_section(extract):
+    found = pairs(extract(
+        "Landkreis Unterallgäu\n\nPartnerschaften im Unterallgäu\n\n"
+        "Der Landkreis Unterallgäu pflegt zwei Landkreispartnerschaften.\n\n"
+        "Mindelheim\nDie Kreisstadt ist seit 1961 mit Bourg-de-Péage (Drôme) verschwistert.\n\n"
+        "Babenhausen\nDer Fuggermarkt ist seit 1993 mit Argentré in Frankreich verbunden.\n\n"
+        "Nachbarn\nDie kreisfreie Stadt Memmingen ist seit 1990 mit der Lutherstadt Eisleben verbunden.\n"))
+    assert found[frozenset(("Mindelheim", "Bourg-de-Péage"))].since_year == 1961
+    assert found[frozenset(("Babenhausen", "Argentré"))].since_year == 1993
+    assert not any("Babenhausen" in pair and "Memmingen" in pair for pair in found)
+
+
+def test_a_bulleted_town_with_a_long_description_after_its_dash(extract):
+    found = pairs(extract(
+        "Walldorf pflegt Städtepartnerschaften auf drei Kontinenten:\n"
+        "• Saint-Max (Lothringen, Frankreich) – 1985 begründet; 2025 feiern wir gemeinsam mit vielen Gästen 40 Jahre.\n"
+        "• Waldorf, Maryland (USA) – seit 2002; der Ort trägt seinen Namen zu Ehren von William Waldorf Astor.\n"))
+    assert found[frozenset(("Walldorf", "Saint-Max"))].since_year == 1985
+    assert found[frozenset(("Walldorf", "Waldorf"))].since_year == 2002
+
+
+def test_years_counted_back_from_the_date_of_writing_or_written_short(extract):
+    found = pairs(extract(
+        "Stadt Wolgast – Jahresrückblick 2023\n\nAUGUST\n\n"
+        "· Vor genau 30 Jahren wurde die Freundschaft mit der dänischen Stadt Vordingborg begründet.\n\n"
+        "· Eine Delegation aus unserer Freundschaftsstadt Bad Liebenwerda kam; die Städtefreundschaft "
+        "besteht seit Mai '90.\n"))
+    assert found[frozenset(("Wolgast", "Vordingborg"))].since_year == 1993
+    assert found[frozenset(("Wolgast", "Bad Liebenwerda"))].since_year == 1990
+    assert not any("August" in pair for pair in found)
