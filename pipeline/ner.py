@@ -1034,8 +1034,8 @@ _LONG_NAME = 8
 _MIN_LONG_GERMAN_NAME = 5_000
 # ... and long ones that end like nouns name city quarters as often as towns: "Altstadt", "Tiergarten".
 # Town names in -stadt are many ("Glückstadt", "Arnstadt"); only compass, old and new towns are quarters.
-_NOUN_LIKE_NAME = re.compile(r"(?:^(?:alt|neu|nord|sud|ost|west|garten|innen|vor)stadt|viertel|strasse|straße|park|garten|bau"
-                             r"|platz|markt|hof|feld|brunnen|paradies|schlangen)$")
+_NOUN_LIKE_NAME = re.compile(r"(?:^(?:alt|neu|nord|sud|ost|west|garten|innen|vor)stadt"
+                             r"|viertel|strasse|straße|park|garten|bau|platz|markt|hof|feld|brunnen|paradies|schlangen)$")
 
 
 # What else a list line may hold besides a city: "• Amiens, Frankreich seit 1960",

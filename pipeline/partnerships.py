@@ -1578,12 +1578,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     last_heading = False
     pair_owner = None  # the first town of the last pair line, which a line starting with a dash continues
     partners_heading = False  # "Die Gemeinden und ihre Partner": a heading over pair lines ("Mühlacker .... Pescia")
-    context_kind = None  # the kind the text named last: "Die Stadt pflegt zehn Städtepartnerschaften." over "Übersicht"
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
             pair_owner = None
-            context_kind = _kind_of(line.text, _HEADING_STEMS) or context_kind
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -1592,7 +1590,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             if heading_kind and _NEGATED_HEADING.search(line.text):
                 heading_kind = None  # "Was ist KEINE Partnerstadt?" lists what is not
             elif heading_kind is None and _OVERVIEW_HEADING.fullmatch(line.text.strip()):
-                heading_kind = context_kind  # "Übersicht" over the list the introduction announced
+                # "Übersicht" over the list the introduction announced: the kind the text named last
+                # ("Die Stadt pflegt zehn Städtepartnerschaften.")
+                heading_kind = next((kind for above in reversed(lines[:i]) if above.kind in ("prose", "heading")
+                                     and (kind := _kind_of(above.text, _HEADING_STEMS))), None)
             # Consecutive heading lines are one heading: "Gründe für Städtepartnerschaften" /
             # "Traditionelle Stärken und Neue Märkte"; a later line with its own category wins.
             if not (last_heading and region_kind is not None and heading_kind is None):
@@ -2953,8 +2954,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     later = _YEARS_LATER.search(sentence)
     if later and len(_YEAR.findall(sentence[: later.start()])) == 1:
         # "Aus der 1988 geschlossenen Städtefreundschaft wurde zwei Jahre später eine förmliche Städtepartnerschaft"
-        count = later.group(1)
-        return int(_YEAR.search(sentence).group(1)) + (int(count) if count.isdigit() else _NUMBER_WORDS[count.casefold()])
+        return int(_YEAR.search(sentence).group(1)) + _count(later.group(1))
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 30) : match.start()]
         after = sentence[match.end() : match.end() + 80]
@@ -3006,8 +3006,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         ago = _YEARS_AGO.search(sentence)
         if ago and _FOUNDING.search(sentence) and (written := _writing_year(text)):
             # "Vor genau 30 Jahren wurde die Freundschaft mit Vordingborg begründet" in a chronicle of 2023
-            count = ago.group(1)
-            return written - (int(count) if count.isdigit() else _TENS_WORDS[count.casefold()])
+            return written - _count(ago.group(1))
         if _SIGNED_TODAY.search(sentence) and not _PLANNED.search(sentence):
             # A press release: "Wedel, 14.06.2024. Heute unterzeichneten ...", "Haltern und Olecko besiegeln
             # Städtepartnerschaft": the day of signing is the release's date.
@@ -3018,18 +3017,26 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
 
 _DECLARED_YEAR = re.compile(r"\bGründungsjahr\s+(?:gilt|ist)\s+(?:\w+\s+){0,2}?((?:1[89]|20)\d\d)\b"
                             r"|\b((?:1[89]|20)\d\d)\s+gilt\s+(?:\w+\s+)?als\s+Gründungsjahr", re.IGNORECASE)
-_NUMBER_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+_NUMBER_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+                 "zehn": 10, "zwanzig": 20, "fünfundzwanzig": 25, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+                 "sechzig": 60, "siebzig": 70}
+
+
+def _count(word: str) -> int:
+    """A count written in digits or as a word: "2", "zwei", "dreißig"."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.casefold()]
+
+
 _YEARS_LATER = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d)\s+Jahre?\s+später\b(?=[^.;]*?"
                           r"(?:Städtepartnerschaft|förmliche\s+Partnerschaft|offizielle\s+Partnerschaft|Partnerschaftsvertrag|Urkunde))",
                           re.IGNORECASE)
 _SIGNED_TODAY = re.compile(r"\b[Hh]eute\b[^.]*\b(?:unterzeichne|besiegel|geschlossen|schlossen)\w*"
                            r"|^\s*[^.\n]{3,80}\b(?:besiegeln|unterzeichnen|schließen)\b[^.\n]*(?:partnerschaft|freundschaft)\w*\s*$",
                            re.IGNORECASE)
-_TENS_WORDS = {"zehn": 10, "zwanzig": 20, "fünfundzwanzig": 25, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
-               "sechzig": 60, "siebzig": 70}
 # Exactly so many years before the text was written; not "vor fast 30 Jahren", "vor über 40 Jahren".
 _YEARS_AGO = re.compile(r"\b[Vv]or\s+(?:genau\s+|exakt\s+|nunmehr\s+|auf\s+den\s+Tag\s+genau\s+)?(\d{1,2}|"
-                        + "|".join(_TENS_WORDS) + r")\s+Jahren\b", re.IGNORECASE)
+                        + "|".join(word for word, count in _NUMBER_WORDS.items() if count >= 10)
+                        + r")\s+Jahren\b", re.IGNORECASE)
 _DATE_WITH_YEAR = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?((?:19|20)\d\d)\b")
 
 
