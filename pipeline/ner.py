@@ -127,6 +127,10 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if match and len(match.group(1)) >= 4:
             if short.setdefault(match.group(1), m).geonames_id != m.geonames_id:
                 ambiguous.add(match.group(1))  # "Wörth am Rhein" and "Wörth am Main"
+    # A word the text also names bare as another city ("Brixen – Bressanone" beside the
+    # namesake "Brixen im Thale") is as ambiguous as two full names.
+    ambiguous |= {m.text for m in mentions if m.label == "CITY" and m.text in short
+                  and m.geonames_id != short[m.text].geonames_id}
     short = {word: m for word, m in short.items() if word not in ambiguous}
     return _same_city_elsewhere(text, mentions, short, r"\b({})\b(?![\w-])")
 
@@ -531,10 +535,14 @@ def _persons_by_rule(
 
 
 def _is_given_name(text: str, words: list[_Word], i: int) -> bool:
-    """A given name followed, on the same line, by a capitalised word: "Martin Horn", not "Martin" alone."""
+    """A given name followed, on the same line, by a capitalised word: "Martin Horn", not "Martin" alone;
+    or by "und" and another given name: "Erika und Walter Seibel" (Erika is also Arica in Chile)."""
     if words[i].text not in _GIVEN_NAMES or i + 1 >= len(words):
         return False
-    return text[words[i].end : words[i + 1].start] == " " and _is_capitalised(words[i + 1].text)
+    if text[words[i].end : words[i + 1].start] == " " and _is_capitalised(words[i + 1].text):
+        return True
+    couple = re.match(r" und ([A-ZÄÖÜ][a-zäöüß]+)\b", text[words[i].end : words[i].end + 30])
+    return couple is not None and couple.group(1) in _GIVEN_NAMES
 
 
 def _looks_like_name_word(word: str, lowercase_words: set[str], gazetteer: Gazetteer) -> bool:
@@ -652,6 +660,7 @@ _MAX_NAME_WORDS = 6
 # A model's LOC may be a city named by an inflected form only if it is sizeable.
 _MIN_POPULATION_DERIVED = 10_000
 _MIN_POPULATION_MODEL = 5_000
+_LONG_VILLAGE_NAME, _MIN_POPULATION_VILLAGE = 13, 500
 _WELL_KNOWN_POPULATION = 100_000  # a single sentence-initial word this large is the city (unless a German noun)
 # Words that introduce a city in an ORG span: "Stadt Leipzig", "Landeshauptstadt Dresden".
 _CITY_HEADS = frozenset(
@@ -762,10 +771,18 @@ def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, fro
         return Mention("LOC", surface, start, end, normalized=surface)  # "ST" of "STADT ST. VITH" is no Sète
     place = gazetteer.link(surface)
     if place is None or place.population < (_MIN_POPULATION_MODEL if from_model else _MIN_POPULATION_DERIVED):
-        # "Schulen" tagged LOC is not the Belgian village of 2,930.
-        if not (place and from_model and len(surface.split()) > 1):
+        # "Schulen" tagged LOC is not the Belgian village of 2,930; but the model's "Wilgartswiesen"
+        # (1,164) is the village of that long German name.
+        if not (place and from_model and (len(surface.split()) > 1 or _long_german_name(surface, place))):
             return Mention("LOC", surface, start, end, normalized=surface)
     return place.mention(surface, start, end)
+
+
+def _long_german_name(surface: str, place: Place) -> bool:
+    """A German village's own name of many letters: rarely a word ("Wilgartswiesen", "Hinterweidenthal")."""
+    key = normalize_name(surface)
+    return (place.country_code == "DE" and normalize_name(place.name) == key and len(key) >= _LONG_VILLAGE_NAME
+            and place.population >= _MIN_POPULATION_VILLAGE and not _NOUN_LIKE_NAME.search(key))
 
 
 def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> list[Mention]:
@@ -981,9 +998,9 @@ def _gazetteer_city(
 # without the model: in running text, and in list items and slide lines.
 _MIN_OWN_NAME = {False: 15_000, True: 1_000}
 _MIN_ALTERNATE_NAME = {False: 50_000, True: 15_000}
-# "Longchamp in Frankreich", "Nahariya in Israel (seit 1983)", "Amiens, Frankreich":
+# "Longchamp in Frankreich", "Nahariya in Israel (seit 1983)", "Amiens, Frankreich", "Lomma liegt in Schweden":
 # a country right after the name vouches for a place of any size in it.
-_COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|in der|in den|in|im|bei)?\s*(?P<country>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)")
+_COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|(?:liegt |lag )?(?:in der|in den|in|im)|bei)?\s*(?P<country>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)")
 
 
 def _country_after(text: str, end: int) -> str | None:
@@ -1017,6 +1034,8 @@ def _trusted(place: Place, key: str, listed: bool, *, one_word: bool) -> bool:
     if (own_name and place.country_code == "DE" and len(key) >= _LONG_NAME and place.population >= _MIN_LONG_GERMAN_NAME
             and not _NOUN_LIKE_NAME.search(key)):
         return True  # "Dinkelsbühl", "Eckernförde": a small German town's long name is rarely a common word
+    if own_name and _long_german_name(key, place):
+        return True  # and a village's very long one still more rarely: "Wilgartswiesen"
     return place.population >= (_MIN_OWN_NAME if own_name else _MIN_ALTERNATE_NAME)[listed]
 
 
@@ -1140,10 +1159,17 @@ def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             m.normalized, m.geonames_id, m.country_code = model.normalized, model.geonames_id, model.country_code
 
 
+# Words of a town's title that GeoNames makes part of its name: "Heilbad Heiligenstadt", "Lutherstadt Eisleben".
+_TOWN_TITLE_WORDS = frozenset({"bad", "heilbad", "lutherstadt", "hansestadt", "ostseebad", "seebad", "kurort"})
+# Characters between a name and its other-language name: " – Comune di ", " / ".
+_ALIAS_GAP = 15
+
+
 def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], gazetteer: Gazetteer) -> set[int]:
     """A bare "Frankfurt" means the "Frankfurt (Oder)" the same document names in full.
 
-    Also "Halle" after "Halle (Saale)", "Freiburg" after "Freiburg im Breisgau".
+    Also "Halle" after "Halle (Saale)", "Freiburg" after "Freiburg im Breisgau", "Heiligenstadt"
+    after "Heilbad Heiligenstadt".
     Returns the ids of the mentions so resolved. When a document names two
     Frankfurts in full, a bare "Frankfurt" stays as ranked.
 
@@ -1151,6 +1177,13 @@ def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], ga
     "Freiburg"): a historic or foreign name does not lend its first word. "Maribor,
     dem früheren Marburg an der Drau" makes that mention Maribor, but every bare
     "Marburg" of the text is still ranked as the German town's own name.
+
+    A bare name that no city has as its own name, followed by another name of
+    one of its cities ("Brixen – Bressanone"), is that city, and so is every
+    bare "Brixen" of the text: the "Brixen im Thale (Tirol)" it names as a
+    mere namesake lends the word nothing. (A city's own name next to another
+    is a pair of towns: "Görlitz–Zgorzelec", although Zgorzelec was once
+    Görlitz's eastern part and has the name among its alternates.)
     """
     full_names: dict[str, set[int]] = {}
     places: dict[int, Place] = {}
@@ -1158,14 +1191,33 @@ def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], ga
         key = normalize_name(m.text)
         if " " in key and id(m) in first_pass:
             place = first_pass[id(m)]
-            first_word = key.split()[0]
-            if normalize_name(place.name).split()[0] != first_word:
+            words = key.split()
+            # "Heiligenstadt" after "Heilbad Heiligenstadt": a title before the name is also left out
+            short = words[1] if len(words) == 2 and words[0] in _TOWN_TITLE_WORDS else words[0]
+            if short not in normalize_name(place.name).split()[: words.index(short) + 1]:
                 continue
-            full_names.setdefault(first_word, set()).add(place.geonames_id)
+            full_names.setdefault(short, set()).add(place.geonames_id)
+            places[place.geonames_id] = place
+    named_with_alias: dict[str, set[int]] = {}
+    for m, alias in zip(cities, cities[1:]):
+        place = first_pass.get(id(alias))
+        if (
+            place is None
+            or " " in m.text
+            or not 0 < alias.start_char - m.end_char <= _ALIAS_GAP
+            or normalize_name(alias.text) == normalize_name(m.text)
+        ):
+            continue
+        candidates = gazetteer.candidates(m.text)
+        if any(c.geonames_id == place.geonames_id for c in candidates) and not any(
+            normalize_name(c.name) == normalize_name(m.text) for c in candidates
+        ):
+            named_with_alias.setdefault(normalize_name(m.text), set()).add(place.geonames_id)
             places[place.geonames_id] = place
     resolved = set()
     for m in cities:
-        ids = full_names.get(normalize_name(m.text), set())
+        key = normalize_name(m.text)
+        ids = named_with_alias.get(key) or full_names.get(key, set())
         if len(ids) != 1:
             continue
         place = places[next(iter(ids))]

@@ -1578,10 +1578,11 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     last_heading = False
     pair_owner = None  # the first town of the last pair line, which a line starting with a dash continues
     partners_heading = False  # "Die Gemeinden und ihre Partner": a heading over pair lines ("Mühlacker .... Pescia")
+    pairs_kind = None  # the kind the pair lines of a block name: "Turnov – Valenza ..... Partnerschaft seit 2001"
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
-            pair_owner = None
+            pair_owner = pairs_kind = None
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -1625,6 +1626,12 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             list_kind = _kind_of(card) if card else None
             if list_kind is None and partners_heading and line.partner is not None and _first_year(line.tail):
                 list_kind = "partnership"
+            if list_kind is None and line.partner is not None:
+                # Pair lines under a heading that names no kind ("Wer ist mit wem verbunden?") say their own,
+                # and a dated line among them ("Valenza – Sainte-Marie ..... von 1972 bis 1991") is one more.
+                if _first_year(line.tail) and (own := _kind_of(line.tail)):
+                    pairs_kind = own
+                list_kind = pairs_kind if _first_year(line.tail) else None
             if list_kind is None and line.partner is None and _ITEM_OWN_KIND.match(
                     line.tail + "\n" + (lines[i + 1].text if i + 1 < len(lines) else "")):
                 list_kind = _kind_of(line.tail)  # "– Béthune (Frankreich): Städtepartnerschaft seit 1960"
@@ -1669,8 +1676,23 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             # "Königs Wusterhausen  – Steglitz-Zehlendorf, seit 1990" / "                     – Mińsk Mazowiecki, seit 2005"
             found.append(_Found(pair_owner, line.city, kind, strength, year, evidence, confidence, rule))
         else:
-            found.append(_Found(anchor, line.city, kind, strength, year, evidence, confidence, rule))
+            owner = _owner_in_tail(line, cities) or anchor
+            found.append(_Found(owner, line.city, kind, strength, year, evidence, confidence, rule))
     return found
+
+
+_PARTNER_OF = re.compile(r"\bPartner(?:stadt|gemeinde)?\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
+
+
+def _owner_in_tail(line: _Line, cities: list[_City]) -> _City | None:
+    """The town an item names as the one it is partner of: "Torrelodones (Spanien) – Partnerstadt von
+    Chaponost (seit 1995)" in a list of a project's towns is Chaponost's partner, not the home town's."""
+    tail_start = line.start + len(line.text) - len(line.tail)
+    for city in cities:
+        if tail_start <= city.start < line.start + len(line.text) and _key(city) != _key(line.city) and \
+                _PARTNER_OF.search(line.text, 0, city.start - line.start):
+            return city
+    return None
 
 
 # Lowercase words inside place names: "Pays des Herbiers", "Rostow am Don".
@@ -2955,9 +2977,10 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     if later and len(_YEAR.findall(sentence[: later.start()])) == 1:
         # "Aus der 1988 geschlossenen Städtefreundschaft wurde zwei Jahre später eine förmliche Städtepartnerschaft"
         return int(_YEAR.search(sentence).group(1)) + _count(later.group(1))
-    for match in _YEAR.finditer(sentence):
-        before = sentence[max(0, match.start() - 30) : match.start()]
-        after = sentence[match.end() : match.end() + 80]
+    # Years alone and in numeric dates ("Am 1.9.1984 wurde die Partnerschaft ... besiegelt")
+    for match in sorted((*_YEAR.finditer(sentence), *_DATE_YEAR.finditer(sentence)), key=lambda m: m.start(1)):
+        before = sentence[max(0, match.start(1) - 30) : match.start(1)]
+        after = sentence[match.end(1) : match.end(1) + 80]
         score = 0
         if re.match(r"(?:\s+[\w.-]+){0,4}?" + _INTO_A_PARTNERSHIP, after):
             score = 4  # "Die 1972 begonnenen Kontakte mündeten 1975 in eine förmliche Partnerschaft", "führten 1978 zur Partnerschaft",
@@ -2979,7 +3002,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 0  # "Unser Partnerschaftskomitee, 1988 gegründet": the year of the club, not of the partnership
         elif re.match(r"[^,;.]{0,50}?\b(?:unterzeichnet|besiegelt|unterschrieben)\b", after):
             score = 2  # "1975 vom Stadtrat beschlossen und im Mai 1976 in der Burg feierlich unterzeichnet": the signing
-        elif not sentence[: match.start()].strip() and re.match(
+        elif not sentence[: match.start(1)].strip() and re.match(
                 r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
             score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
         elif _FOUNDING.search(sentence):

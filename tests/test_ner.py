@@ -339,6 +339,12 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
         # "St." stands for GeoNames' "Saint-"; capital abbreviations and greetings are no towns.
         ("St. Vith liegt im Süden. STADT ST. VITH", {"Saint-Vith": (2787315, "BE")}),
         ("Hallo! Wie viele Partnerstädte hat Glückstadt eigentlich?", {"Glückstadt": (2919763, "DE")}),
+        # A village's very long German name is rarely a word; "liegt in" a country vouches for a town;
+        # a given name before "und" and another given name is a person's (Erika is also Arica, Chile).
+        ("Die Partnerschaft zwischen Wilgartswiesen und der elsässischen Gemeinde Wingen-sur-Moder.",
+         {"Wilgartswiesen": (2808792, "DE"), "Wingen-sur-Moder": (2967345, "FR")}),
+        ("Sölvesborg liegt in Schweden. Goldene Hochzeit feiern Erika und Walter Seibel.",
+         {"Sölvesborg": (2675365, "SE")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):
@@ -466,6 +472,21 @@ def test_a_town_named_in_full_is_meant_by_its_first_word_later(full, rules_nlp, 
     linked = {(m.text, m.geonames_id) for m in find_entities(text, rules_nlp, gazetteer) if m.label == "CITY"}
     full_id = next(i for t, i in linked if t == full)
     assert (short, full_id) in linked
+
+
+def test_a_bare_name_followed_by_its_other_language_name_is_that_city_throughout(rules_nlp, gazetteer):
+    """The namesake the text names in full ("Brixen im Thale") does not lend its first word to
+    "Brixen", which the letterhead names with its Italian name."""
+    text = ("Gemeinde Brixen – Comune di Bressanone\nUnsere Partnerstädte\n• Regensburg – seit 1969\n"
+            "Wirtschaftsforum Brixen–Regensburg\nBrixen im Thale (Tirol) ist nur ein Namensvetter.\n")
+    linked = [(m.text, m.geonames_id) for m in find_entities(text, rules_nlp, gazetteer) if "Brixen" in m.text]
+    assert linked == [("Brixen", 3181550), ("Brixen", 3181550), ("Brixen im Thale", 2781394)]
+
+
+def test_a_town_named_with_its_title_is_meant_by_its_name_alone_later(rules_nlp, gazetteer):
+    text = "Mouvaux lädt Heilbad Heiligenstadt zum Markt ein. Auch Duderstadt, mit dem Heiligenstadt verbunden ist, kommt."
+    linked = {(m.text, m.geonames_id) for m in find_entities(text, rules_nlp, gazetteer) if m.label == "CITY"}
+    assert {("Heilbad Heiligenstadt", 2907545), ("Heiligenstadt", 2907545)} <= linked
 
 
 def test_a_one_word_person_span_that_is_also_a_surname_and_a_city():

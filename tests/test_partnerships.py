@@ -17,8 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (558 documents, 3533 pairs): F1 0.801, year accuracy
-# 0.863 with models/ner of this commit (the eighteenth session's rules score 0.790 / 0.860 on the same 558).
+# test_pair_scorer.py), measured on the dev split (591 documents, 3721 pairs): F1 0.798, year accuracy
+# 0.861 with models/ner of this commit (the nineteenth session's rules score 0.796 / 0.857 on the same 591).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -295,11 +295,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 558
+    assert result["documents"] == 591
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 558 documents")
+    assert report.startswith("partnerships, split dev: 591 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -1024,3 +1024,28 @@ def test_years_counted_back_from_the_date_of_writing_or_written_short(extract):
     assert found[frozenset(("Wolgast", "Vordingborg"))].since_year == 1993
     assert found[frozenset(("Wolgast", "Bad Liebenwerda"))].since_year == 1990
     assert not any("August" in pair for pair in found)
+
+
+def test_pair_lines_under_a_question_heading_say_their_own_kind(extract):
+    found = pairs(extract(
+        "Ring der Partnerstädte\n\nWer ist mit wem verbunden?\n"
+        "Idar-Oberstein – Turnov ............... Partnerschaft seit 1994\n"
+        "Turnov – Sainte-Marie-aux-Mines ....... Partnerschaft seit 2005\n"
+        "Sainte-Marie-aux-Mines – Pezinok ...... von 1972 bis 1991 und\n"
+        "                                        wieder seit 2004\n"))
+    assert found[frozenset(("Idar-Oberstein", "Turnov"))].since_year == 1994
+    assert found[frozenset(("Turnov", "Sainte-Marie-aux-Mines"))].since_year == 2005
+    assert found[frozenset(("Sainte-Marie-aux-Mines", "Pezinok"))].since_year == 1972
+
+
+def test_an_item_that_is_another_towns_partner_and_a_numeric_date(extract):
+    found = pairs(extract(
+        "Projektbericht der Stadt Blieskastel\n\n1. Beteiligte Kommunen\n"
+        "   Chaponost (Frankreich)      – Partnerstadt seit 1983\n"
+        "   Pezinok (Slowakei)          – Partnerstadt seit 2004\n"
+        "   Torrelodones (Spanien)      – Partnerstadt von Chaponost (seit 1995)\n\n"
+        "Am 1.9.1984 wurde die Partnerschaft zwischen Wilgartswiesen und der elsässischen Gemeinde "
+        "Wingen-sur-Moder besiegelt.\n"))
+    assert found[frozenset(("Blieskastel", "Chaponost"))].since_year == 1983
+    assert found[frozenset(("Chaponost", "Torrelodones"))].since_year == 1995
+    assert found[frozenset(("Wilgartswiesen", "Wingen-sur-Moder"))].since_year == 1984
