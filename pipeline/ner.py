@@ -778,9 +778,9 @@ def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, fro
     return place.mention(surface, start, end)
 
 
-def _long_german_name(surface: str, place: Place) -> bool:
+def _long_german_name(name: str, place: Place) -> bool:
     """A German village's own name of many letters: rarely a word ("Wilgartswiesen", "Hinterweidenthal")."""
-    key = normalize_name(surface)
+    key = normalize_name(name)
     return (place.country_code == "DE" and normalize_name(place.name) == key and len(key) >= _LONG_VILLAGE_NAME
             and place.population >= _MIN_POPULATION_VILLAGE and not _NOUN_LIKE_NAME.search(key))
 
@@ -958,7 +958,7 @@ def _gazetteer_city(
         introduced = bool(_TOWN_WORD_BEFORE.search(text, max(0, start - 40), start))
         if listed is None:
             listed = _is_list_item(text, start, end) or bool(_TOWN_BEFORE.search(text, max(0, start - 40), start))
-        country = _country_after(text, end)
+        country = _country_after(text, end) or _flag_before(text, start)
         # "Grabow in Mecklenburg", "Pont-l'Évêque in der Normandie": a region after the name vouches for it too
         introduced = introduced or _region_after(text, end, gazetteer)
         if not any(
@@ -1018,6 +1018,17 @@ def _country_after(text: str, end: int) -> str | None:
 _REGION_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*|(?:in der|in|im|auf)[ \t]+)(?P<region>[A-ZÄÖÜ][\w-]+)")
 
 
+def _flag_before(text: str, start: int) -> str | None:
+    """The country of a flag's caption that opens the line before a name, as wiki lists come out of
+    text extraction: "• Schweiz Amriswil, Thurgau, Schweiz – seit 1990"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    flag = _FLAG_CAPTION.fullmatch(text, line_start, start)
+    return country_code_for(flag.group(1)) if flag else None
+
+
+_FLAG_CAPTION = re.compile(r"[\s\W]*([A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)[ \t]+")
+
+
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     match = _REGION_AFTER.match(text, end, min(len(text), end + 40))
     return match is not None and gazetteer.is_region(match.group("region"))
@@ -1063,11 +1074,32 @@ _LIST_FILLER = re.compile(r"^[\s\d\W]*$")
 _LIST_WORDS = frozenset("seit und sowie bis ab aaa aa a".split())
 
 
+# The other town of a line that pairs two, after a bullet or list letter: " a) Püttlingen – Creutzwald (1965);",
+# "- Seelow mit Dębno (Neudamm) seit 2002."
+_PAIRED_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:[ -][A-ZÄÖÜ][\w'’.-]*){0,3}"
+_PARTNER_BEFORE = re.compile(r"^[\s•*-]*(?:[a-z]\)\s*)?" + _PAIRED_NAME + r"\s+(?:[–—]|mit)\s*$")
+_PARTNER_AFTER = re.compile(r"^\s+(?:[–—]|mit)\s+" + _PAIRED_NAME + r"(?:\s*\([^()\n]*\))?")
+_MAX_PAIR_LINE_WORDS = 6  # what may follow a pair on its line: "seit 1993", "(1969)", "1965 geschlossen"
+
+
 def _is_list_item(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    rest = text[line_start:start] + " " + text[end:line_end]
+    before, after = text[line_start:start], text[end:line_end]
+    paired = None
+    if _PARTNER_BEFORE.match(before):
+        paired = re.sub(r"^\s*\([^()\n]*\)", "", after)  # "Dębno (Neudamm) seit 2002": its other name
+    elif re.fullmatch(r"[\s•*-]*(?:[a-z]\))?\s*", before) and (partner := _PARTNER_AFTER.match(after)):
+        paired = after[partner.end() :]
+    if paired is not None:
+        words = re.findall(r"\w+", paired)
+        if len(words) <= _MAX_PAIR_LINE_WORDS and all(
+                w.lower() in _LIST_WORDS or w.isdigit() or w.islower() or country_code_for(w) for w in words):
+            return True
+    if re.fullmatch(r"\s*[a-z]\)\s*", before):
+        before = ""
+    rest = before + " " + after
     if _LIST_FILLER.match(rest) or _is_table_cell(text, line_start, start, end, line_end):
         return True
     # Everything after a comma may describe the item: "Leeds, Großbritannien seit 1969".
@@ -1160,7 +1192,8 @@ def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
 
 
 # Words of a town's title that GeoNames makes part of its name: "Heilbad Heiligenstadt", "Lutherstadt Eisleben".
-_TOWN_TITLE_WORDS = frozenset({"bad", "heilbad", "lutherstadt", "hansestadt", "ostseebad", "seebad", "kurort"})
+# Not "Bad": Bad Homburg's "Homburg" is another town (in the Saarland), and so is Bad Neustadt's "Neustadt".
+_TOWN_TITLE_WORDS = frozenset({"heilbad", "lutherstadt", "hansestadt", "ostseebad", "seebad", "kurort"})
 # Characters between a name and its other-language name: " – Comune di ", " / ".
 _ALIAS_GAP = 15
 

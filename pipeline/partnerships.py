@@ -1280,6 +1280,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "reference"))  # a wiki footnote: "26. ↑ Landkreis Göttingen: ..."
             continue
         body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
+        if (lettered := _LETTERED_PAIR.match(line)) and _starts_a_pair(text, start + lettered.end(), starts):
+            body = line[lettered.end() :]  # "a) Püttlingen – Creutzwald, 1965 geschlossen;" (not "a) mit der Stadt ...")
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
         body = re.sub(r"^(?:\{\{[^{}]*\}\}\s*)+", "", body)  # wiki source: "* {{FRA}} Troyes, Frankreich (1958)"
@@ -1329,6 +1331,16 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         else:
             result.append(_Line(line, start, "prose"))
     return result
+
+
+_LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
+
+
+def _starts_a_pair(text: str, offset: int, starts: dict) -> bool:
+    """Two towns joined by a dash begin at ``offset``: "Püttlingen – Creutzwald"."""
+    first = starts.get(offset)
+    dash = re.match(r"\s*[–—-]\s*", text[first.end : first.end + 5]) if first is not None else None
+    return dash is not None and first.end + dash.end() in starts
 
 
 def _pair_line(text: str, line: str, start: int, starts: dict) -> bool:
@@ -1583,6 +1595,14 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
             pair_owner = pairs_kind = None
+            if line.kind == "prose" and line.text.rstrip().endswith(":"):
+                # "... beide Gemeinden sind seit 1960 verschwistert. Es folgten (in zeitlicher Reihenfolge):"
+                paragraph = [line.text]
+                for above in reversed(lines[:i]):
+                    if above.kind != "prose":
+                        break
+                    paragraph.insert(0, above.text)
+                pairs_kind = _kind_of(" ".join(paragraph))
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -3718,6 +3738,9 @@ def home_candidates(document: Document, entities: list[Mention], gazetteer: Gaze
             "owner_phrase_head": float(bool(escaped) and bool(re.search(_OWNER_PHRASE + r"(?:" + escaped + r")\b", head))),
             "partner_subject": float(len(re.findall(_partner_subject_pattern(escaped), folded))) if escaped else 0.0,
             "demonyms": float(demonyms),
+            # "unserer deutschen Partnerstadt Frechen": the town a text calls its partner is not its own
+            "called_partner": float(len(re.findall(r"\bpartner(?:stadt|gemeinde|kommune)\s+(?:" + escaped + r")\b",
+                                                   folded))) if escaped else 0.0,
             "item_lines": float(item_lines),
             "german": float(mention.country_code == "DE"),
             "german_towns": float(len(german)),

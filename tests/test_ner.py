@@ -345,6 +345,16 @@ def test_year_rules(text, expected, rules_nlp, gazetteer):
          {"Wilgartswiesen": (2808792, "DE"), "Wingen-sur-Moder": (2967345, "FR")}),
         ("Sölvesborg liegt in Schweden. Goldene Hochzeit feiern Erika und Walter Seibel.",
          {"Sölvesborg": (2675365, "SE")}),
+        # Small towns on lines that pair two, after a list letter or a bullet, and after a flag's caption;
+        # a French département in brackets vouches for a village.
+        ("Es folgten:\n a) Püttlingen – Creutzwald, 1965 geschlossen;\n b) Schiffweiler – Rombas (1969);\n",
+         {"Püttlingen": (2851584, "DE"), "Creutzwald": (3022513, "FR"), "Schiffweiler": (2839316, "DE"),
+          "Rombas": (2983005, "FR")}),
+        ("Im Grenzraum:\n- Prenzlau mit Barlinek (Berlinchen) seit 1993;\n- Seelow mit Dębno (Neudamm) seit 2002.\n",
+         {"Prenzlau": (2852218, "DE"), "Barlinek": (3103824, "PL"), "Seelow": (2833651, "DE"),
+          "Dębno": (3100545, "PL")}),
+        ("  • Schweiz Amriswil, Thurgau, Schweiz – seit 1990 (Freundschaft)", {"Amriswil": (2661756, "CH")}),
+        ("Bellheim ↔ Hautefort (Dordogne)", {"Hautefort": (3013769, "FR")}),
     ],
 )
 def test_gazetteer_pass_in_running_text(text, expected, rules_nlp, gazetteer):

@@ -17,8 +17,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (591 documents, 3721 pairs): F1 0.798, year accuracy
-# 0.861 with models/ner of this commit (the nineteenth session's rules score 0.796 / 0.857 on the same 591).
+# test_pair_scorer.py), measured on the dev split (625 documents, 3914 pairs): F1 0.793, year accuracy
+# 0.862 with models/ner of this commit (the previous commit's rules score 0.789 / 0.860 on the same 625).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.78
@@ -295,11 +295,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 591
+    assert result["documents"] == 625
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 591 documents")
+    assert report.startswith("partnerships, split dev: 625 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -1049,3 +1049,17 @@ def test_an_item_that_is_another_towns_partner_and_a_numeric_date(extract):
     assert found[frozenset(("Blieskastel", "Chaponost"))].since_year == 1983
     assert found[frozenset(("Chaponost", "Torrelodones"))].since_year == 1995
     assert found[frozenset(("Wilgartswiesen", "Wingen-sur-Moder"))].since_year == 1984
+
+
+def test_lettered_pair_lines_after_a_paragraph_that_names_the_kind(extract):
+    """A Landtag answer: "beide Gemeinden sind seit 1960 verschwistert. Es folgten:" over "a) X – Y (year);"."""
+    found = pairs(extract(
+        "Zu Frage 1:\n"
+        "Die älteste Verbindung besteht zwischen Großrosseln und Petite-Rosselle; beide Gemeinden\n"
+        "sind seit 1960 verschwistert. Es folgten u. a. (in zeitlicher Reihenfolge):\n\n"
+        " a) Püttlingen – Creutzwald, 1965 geschlossen;\n"
+        " b) Schiffweiler – Rombas (1969);\n"
+        " c) Heusweiler – Faulquemont (1972);\n"))
+    assert found[frozenset(("Püttlingen", "Creutzwald"))].since_year == 1965
+    assert found[frozenset(("Schiffweiler", "Rombas"))].since_year == 1969
+    assert found[frozenset(("Heusweiler", "Faulquemont"))].kind == "partnership"
