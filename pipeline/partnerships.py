@@ -1923,6 +1923,14 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue  # a signpost, "⟵ Hudson 6.980 km   |   Rocca di Papa 820 km ⟶": partners side by side, no pair
         if len(city_columns) >= 2:
             pair_tables.append((first, rows[-1][-1][1]))
+        # A list of grants ("Zuwendungsempfänger | Partnerkommune | Betrag EUR | Jahr"): its year column
+        # is the grant's, unless its head says otherwise ("Partner seit" in a budget's table); a founding
+        # year then stands in a cell of its own words ("Partnerschaft seit 1995").
+        head_rows = rows[: body[0]]  # the column heads above the first row that names a town
+        year_head = " ".join(text[slice(*row[year_columns[0]])] for row in head_rows
+                             if year_columns and year_columns[0] < len(row))
+        grants = bool(_GRANT_HEADER.search(" ".join(text[slice(*span)] for row in head_rows for span in row))) and (
+            not _FOUNDING_HEAD.search(year_head))
         previous_a = None
         for k in body:
             row, spans = grid[k], rows[k]
@@ -1941,7 +1949,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if a is None or b is None:
                 continue
             year = None
-            if year_columns and year_columns[0] < len(spans):
+            if grants:
+                year = next((int(m.group(1)) for span in spans if (m := _SINCE_YEAR.search(text[slice(*span)]))), None)
+            elif year_columns and year_columns[0] < len(spans):
                 year = _first_year(text[slice(*spans[year_columns[0]])])  # "1962", "24.05.1975"
                 below = rows[k + 1] if k + 1 < len(rows) and k + 1 not in body else None
                 if year is None and below is not None and year_columns[0] < len(below):
@@ -1959,6 +1969,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 
 
 _DISTANCE = re.compile(r"\d\s?km\b")
+_GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
+_SINCE_YEAR = re.compile(r"\bseit\s+((?:19|20)\d\d)\b")
+_FOUNDING_HEAD = re.compile(r"seit|Gründ|Beginn|Partnerschaft|Freundschaft|Vertrag|Urkunde", re.IGNORECASE)
 
 
 def _inside_prose(text: str, span: tuple[int, int], city: _City) -> bool:

@@ -778,6 +778,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test38 (17, twentieth session) | 1.000 | 0.013 | 0.068 |
 | test39 (16, twentieth session) | 0.842 | 0.060 | 0.062 |
 | test40 (16, twentieth session) | 0.834 | 0.076 | 0.065 |
+| test41 (16, twentieth session) | 0.854 | 0.057 | 0.075 |
+| test42 (17, twentieth session) | 0.896 | 0.060 | 0.026 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -839,7 +841,10 @@ exchange on test37 (P 0.91, R 0.77 of 13), and economic was right on both (4 and
 test39 and test40 (the same session's second round: scholarly articles, OCR of 1960s newspapers,
 brochures, statutes, calendars, exports, machine translations, social media, job advertisements,
 worksheets, grant lists), scored once with the same model: 0.842 / Brier 0.060 and 0.834 / 0.076;
-economic is again the weak label (P 0.40, R 0.67 of 3; P 0.67, R 0.50 of 4).
+economic is again the weak label (P 0.40, R 0.67 of 3; P 0.67, R 0.50 of 4). test41 and test42 (third
+round: letters, prize releases, youth offices' reports, lexicon entries, guest books, bilingual pages,
+chatbot transcripts), scored once with the same model: 0.854 / 0.057 and 0.896 / 0.060 (economic
+P 0.67, R 0.67 of 6 and R 0.50 of 4).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary

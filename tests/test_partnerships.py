@@ -17,11 +17,11 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (625 documents, 3914 pairs): F1 0.793, year accuracy
-# 0.862 with models/ner of this commit (the previous commit's rules score 0.789 / 0.860 on the same 625).
+# test_pair_scorer.py), measured on the dev split (657 documents, 4114 pairs): F1 0.784, year accuracy
+# 0.860 with models/ner of this commit (the previous commit's rules score the same on these 657).
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
-DEV_F1_FLOOR = 0.78
+DEV_F1_FLOOR = 0.77
 DEV_YEAR_FLOOR = 0.85
 
 
@@ -295,11 +295,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 625
+    assert result["documents"] == 657
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 625 documents")
+    assert report.startswith("partnerships, split dev: 657 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -1063,3 +1063,14 @@ def test_lettered_pair_lines_after_a_paragraph_that_names_the_kind(extract):
     assert found[frozenset(("Püttlingen", "Creutzwald"))].since_year == 1965
     assert found[frozenset(("Schiffweiler", "Rombas"))].since_year == 1969
     assert found[frozenset(("Heusweiler", "Faulquemont"))].kind == "partnership"
+
+
+def test_the_year_column_of_a_grant_list_is_the_grants(extract):
+    found = pairs(extract(
+        "Förderprogramm – bewilligte Vorhaben\n\n"
+        "Nr. | Zuwendungsempfänger   | Partnerkommune (Staat) | Art der Verbindung      | Betrag EUR | Jahr\n"
+        "----+-----------------------+------------------------+-------------------------+------------+-----\n"
+        " 1  | Stadt Görlitz         | Zgorzelec (PL)         | Städtepartnerschaft     |  8.000,00  | 2023\n"
+        " 2  | Stadt Weißwasser      | Żary (PL)              | Partnerschaft seit 1995 |  4.800,00  | 2023\n"))
+    assert found[frozenset(("Görlitz", "Zgorzelec"))].since_year is None
+    assert found[frozenset(("Weißwasser", "Żary"))].since_year == 1995
