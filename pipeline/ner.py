@@ -1015,9 +1015,6 @@ def _country_after(text: str, end: int) -> str | None:
     return found
 
 
-_REGION_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*|(?:in der|in|im|auf)[ \t]+)(?P<region>[A-ZÄÖÜ][\w-]+)")
-
-
 def _flag_before(text: str, start: int) -> str | None:
     """The country of a flag's caption that opens the line before a name, as wiki lists come out of
     text extraction: "• Schweiz Amriswil, Thurgau, Schweiz – seit 1990"."""
@@ -1027,6 +1024,9 @@ def _flag_before(text: str, start: int) -> str | None:
 
 
 _FLAG_CAPTION = re.compile(r"[\s\W]*([A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)[ \t]+")
+
+
+_REGION_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*|(?:in der|in|im|auf)[ \t]+)(?P<region>[A-ZÄÖÜ][\w-]+)")
 
 
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -1339,8 +1339,8 @@ _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
 def _starts_a_pair(text: str, offset: int, starts: dict) -> bool:
     """Two towns joined by a dash begin at ``offset``: "Püttlingen – Creutzwald"."""
     first = starts.get(offset)
-    dash = re.match(r"\s*[–—-]\s*", text[first.end : first.end + 5]) if first is not None else None
-    return dash is not None and first.end + dash.end() in starts
+    dash = _PAIR_DASH.match(text, first.end) if first is not None else None
+    return dash is not None and dash.end() in starts
 
 
 def _pair_line(text: str, line: str, start: int, starts: dict) -> bool:
