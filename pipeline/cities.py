@@ -135,6 +135,8 @@ def _load_country_names() -> tuple[dict[str, str], dict[str, str]]:
 
 _COUNTRY_NAMES, _COUNTRY_ADJECTIVES = _load_country_names()  # read-only tables
 _REGION_KEYS = frozenset(normalize_name(line) for line in _read_lines("regions_de.txt"))
+# German words that GeoNames also knows as places ("Schulen", "Kirchen", "Halle" as a hall): read-only.
+NOT_PLACE_WORDS = frozenset(normalize_name(line) for line in _read_lines("not_places_de.txt"))
 # Articles and prepositions that may lead a country mention: "in der Slowakei".
 _LEADING_WORDS = re.compile(
     r"^(?:(?:in|aus|nach|von|mit|zwischen|für|fur|der|die|das|den|dem|des|im|ins|vom|zum|zur)\s+)+"
@@ -186,6 +188,21 @@ def country_code_for(surface: str) -> str | None:
     """
     key = _without_leading_words(normalize_name(surface))
     return _COUNTRY_FORMS.get(key) if key else None
+
+
+# A lexicon's country in brackets: "Kortrijk (B, 1956)", "Newport (GB, Wales, 1978)". Its
+# abbreviations are the international vehicle signs, which for most countries are the ISO code.
+_VEHICLE_SIGNS = {
+    "A": "AT", "B": "BE", "CDN": "CA", "D": "DE", "E": "ES", "EST": "EE", "F": "FR", "FIN": "FI", "H": "HU",
+    "I": "IT", "IRL": "IE", "J": "JP", "L": "LU", "N": "NO", "P": "PT", "RUS": "RU", "S": "SE", "SLO": "SI",
+    "SRB": "RS", "USA": "US",
+}
+_ISO_CODES = frozenset(_COUNTRY_FORMS.values())
+
+
+def country_code_for_sign(sign: str) -> str | None:
+    """ISO code for a country's vehicle sign or ISO code as lexica write it: "F" → FR, "GB", "CZ"."""
+    return _VEHICLE_SIGNS.get(sign) or (sign if sign in _ISO_CODES else None)
 
 
 # German transliterates Russian and Ukrainian its own way; GeoNames mostly has the

@@ -216,7 +216,7 @@ def _split_text_columns(text: str) -> str:
     lines = text.split("\n")
     starts: Counter[int] = Counter()
     for line in lines:
-        for gap in re.finditer(r"(?<=\S) {3,}(?=\S)", line):
+        for gap in re.finditer(r"(?<=[^\s|]) {3,}(?=[^\s|])", line):  # a pipe table's cells are no columns of prose
             starts[gap.end()] += 1
     if not starts:
         return text
@@ -225,8 +225,8 @@ def _split_text_columns(text: str) -> str:
     if count < 8 or count < 0.3 * len(long_lines):
         return text
     split = [(line[:gutter], line[gutter:]) for line in lines if len(line) > gutter and line[gutter - 3 : gutter].isspace()]
-    prose = [left for left, right in split
-             if len(re.findall(r"[^\W\d_]{2,}", left)) >= 3 and len(re.findall(r"[^\W\d_]{2,}", right)) >= 2]
+    prose = [left for left, right in split if "|" not in left + right
+             and len(re.findall(r"[^\W\d_]{2,}", left)) >= 3 and len(re.findall(r"[^\W\d_]{2,}", right)) >= 2]
     if len(prose) < 0.5 * len(split):
         return text
     left, right = [], []

@@ -26,7 +26,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from pipeline.cities import Gazetteer, Place, country_code_for, normalize_name, spelling_variants
+from pipeline.cities import (
+    NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_sign, normalize_name, spelling_variants,
+)
 from pipeline.errors import ModelError
 from pipeline.types import Mention
 
@@ -212,7 +214,7 @@ def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> b
 
 # The tail of a French name that GeoNames does not hold: "Collonges-la-|Rouge|", "Puy de |Dôme|",
 # "Gouffre de |Padirac|". The place named is the whole, not the town that shares its last word.
-_FRENCH_NAME_BEFORE = re.compile(r"(?:\w-(?:la|le|les|de|du|des|sur|sous|en|lès|aux|au)-|\b[A-ZÉ]\w+ (?:de|du|des) )$")
+_FRENCH_NAME_BEFORE = re.compile(r"(?:\w-(?:la|le|les|de|du|des|sur|sous|en|lès|aux|au)-|\b(?!(?:Ville|Commune|Mairie) )[A-ZÉ]\w+ (?:de|du|des) )$")
 
 
 def _end_of_a_french_name(text: str, mention: Mention) -> bool:
@@ -240,6 +242,9 @@ def _generic_label(label: str) -> str:
     return _LABEL_MAP.get(label.upper(), "MISC")
 
 
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
 def _model_spans(text: str, nlp: Language) -> list[_Span]:
     """The model's entities over ``text``, processed in paragraph chunks, with offsets into ``text``."""
     chunks = _chunks(text)
@@ -252,6 +257,10 @@ def _model_spans(text: str, nlp: Language) -> list[_Span]:
                 start += 1
             while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)'"):
                 end -= 1
+            # A column gap ends a name: "Ville de Huningue      Kooperation" is two cells of a table.
+            gap = _COLUMN_GAP.search(text, start, end)
+            if gap is not None:
+                end = gap.start()
             if end > start:
                 spans.append(_Span(_generic_label(ent.label_), start, end))
     return spans
@@ -290,7 +299,8 @@ class _Word:
 
 # Words with inner apostrophes ("Xi´an", "Xi’an") and hyphen-joined parts stay
 # separate words; the gaps between them decide what may form one name.
-_WORD = re.compile(r"\w+(?:['´’`]\w+)*")
+# A French "d'" before a name is a word of its own: "Ville d'Ensisheim" names Ensisheim.
+_WORD = re.compile(r"(?:(?<=Ville )|(?<=Commune ))d['’](?=[A-ZÄÖÜÉ])|\w+(?:['´’`]\w+)*")
 
 
 def _words(text: str) -> list[_Word]:
@@ -665,7 +675,7 @@ _WELL_KNOWN_POPULATION = 100_000  # a single sentence-initial word this large is
 # Words that introduce a city in an ORG span: "Stadt Leipzig", "Landeshauptstadt Dresden".
 _CITY_HEADS = frozenset(
     "stadt landeshauptstadt hansestadt gemeinde partnerstadt kreisstadt großstadt universitätsstadt "
-    "messestadt hauptstadt bundesstadt".split()
+    "messestadt hauptstadt bundesstadt ville commune comune città city town gmina miasto".split()
 )
 
 
@@ -674,7 +684,7 @@ def _read_words(name: str) -> frozenset[str]:
     return frozenset(normalize_name(x) for x in lines if x.strip() and not x.startswith("#"))
 
 
-_NOT_PLACES = _read_words("not_places_de.txt")  # read-only
+_NOT_PLACES = NOT_PLACE_WORDS
 _GIVEN_NAMES = frozenset(
     line.strip()
     for line in (_DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
@@ -756,6 +766,8 @@ def _is_city_span(surface: str, inner: list[Mention]) -> bool:
 def _city_head(text: str, span: _Span, city: Mention) -> bool:
     """The span is the city named with its status: "Stadt Leipzig", "Großen Kreisstadt Dachau"."""
     head = text[span.start : city.start_char].lower().split()
+    if len(head) >= 2 and head[-1] in ("de", "d'", "d’", "di", "of"):
+        head.pop()  # "Ville de Huningue", "Comune di Dueville", "City of Kingston"
     return bool(head) and len(head) <= 3 and head[-1] in _CITY_HEADS
 
 
@@ -914,7 +926,8 @@ def _name_gap(gap: str, previous: str) -> bool:
 # A word that introduces a town, or a regional adjective: "dem bretonischen Städtchen Pornichet",
 # "die Gemeinde Mielno", "im mecklenburgischen Hagenow". Small places are trusted there as on a list line.
 _TOWN_WORDS = (r"(?:Stadt|Städtchen|Kleinstadt|Gemeinde|Ortschaft|Dorf|Kommune|Marktgemeinde|Partnerstadt|Partnergemeinde"
-               r"|Gmina|Comune(?: di)?|Commune(?: de)?|Obec|Město|Občina|Gemeente)")  # "Gmina Dębno", "Comune di Dueville"
+               r"|Gmina|Comune(?: di)?|Commune(?: de)?|Obec|Město|Občina|Gemeente|Ville de|Ville d['’]|Miasto|Città di"
+               r"|City of|Town of)")  # "Gmina Dębno", "Comune di Dueville", "Ville d'Ensisheim"
 _TOWN_BEFORE = re.compile(
     r"(?:\b" + _TOWN_WORDS
     + r"|[a-zäöü](?:stadt|städtchen|gemeinde|bezirk)"  # "Weinbaugemeinde Meursault", "Stadtbezirk Enfield"
@@ -1004,6 +1017,8 @@ _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|(?:liegt |lag )?(?:in der|in den|in|im)
 
 
 def _country_after(text: str, end: int) -> str | None:
+    if sign := re.match(r"\s?\(([A-Z]{1,3})[,)]", text[end : end + 7]):
+        return country_code_for_sign(sign.group(1))  # a lexicon's "Kortrijk (B, 1956)"
     match = _COUNTRY_AFTER.match(text, end, min(len(text), end + 40))
     if not match:
         return None
@@ -1079,6 +1094,13 @@ _LIST_WORDS = frozenset("seit und sowie bis ab aaa aa a".split())
 _PAIRED_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:[ -][A-ZÄÖÜ][\w'’.-]*){0,3}"
 _PARTNER_BEFORE = re.compile(r"^[\s•*-]*(?:[a-z]\)\s*)?" + _PAIRED_NAME + r"\s+(?:[–—]|mit)\s*$")
 _PARTNER_AFTER = re.compile(r"^\s+(?:[–—]|mit)\s+" + _PAIRED_NAME + r"(?:\s*\([^()\n]*\))?")
+# A bullet that opens with a pair of towns, perhaps after a label ("• Sonderpreis Erinnerung: Kahla und Bad Wildbad.").
+_ITEM_START = re.compile(r"[ \t]*[•*▪–-][ \t]*(?:[^\W\d][^:.\n]{0,40}:[ \t]+)?")
+_AND_TOWN = r"[ \t]+und[ \t]+(?:(?:der|die|das|dem)[ \t]+)?(?:[a-zäöü][\wäöüß-]*[ \t]+){0,2}(?:(?:Markt|Gemeinde|Stadt|Landkreis|Kreis)[ \t]+)?"
+_PAIR_ENDS = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:[.:,–—]|$)")
+_AND_PARTNER = re.compile(_AND_TOWN + r"[A-ZÄÖÜ][\wäöüß/.-]*(?:[ \t][A-ZÄÖÜ][\wäöüß.-]*)?" + _PAIR_ENDS.pattern)
+_ITEM_PAIR_BEFORE = re.compile(_ITEM_START.pattern + r"[A-ZÄÖÜ][\wäöüß/.-]*(?:[ \t][A-ZÄÖÜ][\wäöüß.-]*)?" + _AND_TOWN)
+_APPOSED_PARTNER = re.compile(r"[ \t]*,[ \t]+(?:seit[ \t]+[^,\n]{0,20}?[ \t]+)?(?:Partner|Schwester)\w*")  # "• Schleiz, seit 1990 Partnerstadt"
 _MAX_PAIR_LINE_WORDS = 6  # what may follow a pair on its line: "seit 1993", "(1969)", "1965 geschlossen"
 
 
@@ -1097,6 +1119,9 @@ def _is_list_item(text: str, start: int, end: int) -> bool:
         if len(words) <= _MAX_PAIR_LINE_WORDS and all(
                 w.lower() in _LIST_WORDS or w.isdigit() or w.islower() or country_code_for(w) for w in words):
             return True
+    if (_ITEM_START.fullmatch(before) and (_AND_PARTNER.match(after) or _APPOSED_PARTNER.match(after))) or (
+            _ITEM_PAIR_BEFORE.fullmatch(before) and _PAIR_ENDS.match(after)):
+        return True  # "• Kölleda und die polnische Gemeinde Kłodawa (2005): ...", "• Kahla und Bad Wildbad."
     if re.fullmatch(r"\s*[a-z]\)\s*", before):
         before = ""
     rest = before + " " + after

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import GERMAN_STATES, Gazetteer, country_code_for
+from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, Gazetteer, country_code_for, normalize_name
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -94,6 +94,12 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
     ("schwesterstadt", "partnership"),
     ("schwesterstädte", "partnership"),
     ("verschwistert", "partnership"),
+    # a lexicon's abbreviations: "Partnerst.: Kortrijk (B, 1956)", "Städtefreundsch. m. Sárospatak (H, 2005)"
+    ("städtefreundsch.", "friendship"),
+    ("freundschaftsst.", "friendship"),
+    ("partnerst.", "partnership"),
+    ("partnergem.", "partnership"),
+    ("partnersch.", "partnership"),
 )
 # A heading opens a list of partner cities only when it names a category of
 # them ("Partnerstädte", "Städtefreundschaften", "Kooperationsstädte"): a
@@ -325,8 +331,10 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
     found, pair_tables = _from_tables(text, cities, home, gazetteer)
-    prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables)]
     sections = _city_sections(text, lines, gazetteer)
+    lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
+    found += lexicon_found + _from_pair_items(text, lines, cities)
+    prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
     if not sections:
         sections = [(0, len(text) + 1, home)]
     elif sections[0][0] > 0:
@@ -355,8 +363,139 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
         # In a brochure with a section per town, each section speaks of its town's partnerships.
         town_section = len(sections) > 1 and section_home is not None
-        found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section)
+        found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section,
+                                 county=section_home if implicit_home is None else None)
     return _Reading(text, cities, home, lines, found)
+
+
+# A lexicon's partnership field: "– Partnerst.: Kortrijk (B, 1956), Niort (F, 1998)", "; Städtefreundsch. m.
+# Sárospatak (H, 2005)", "Partnergem.: Saint-Méen-le-Grand (F, 1979)". Its label opens a field (after a
+# dash, a comma or a full stop), unlike "eine eigene Partnersch. mit Marlenheim" in a sentence.
+_LEXICON_LABEL = re.compile(r"(?:(?<=[–—;,.:])|^)[ \t\n]*(?P<label>(?:Partnerst|Partnergem|Partnersch|Städtefreundsch|Freundschaftsst)\.)"
+                            r"(?=[ \t\n]*(?::|m\.|mit\b))", re.M)
+# A lexicon page's running head names its first and last entries: "412   Sobernheim, Bad – Soltau".
+_RUNNING_HEAD = re.compile(r"\A\s*(?:\d+\s+)?(?P<first>[A-ZÄÖÜ][\wäöüß.-]*(?:,? [A-ZÄÖÜ][\wäöüß.-]*)?)\s+[–—-]\s+[A-ZÄÖÜ][^\n]*\n")
+
+
+def _from_lexicon_fields(text: str, cities: list[_City], sections: list[tuple[int, int, Mention | None]],
+                         home: Mention | None, gazetteer: Gazetteer) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """The partners a lexicon entry lists in its abbreviated fields, each with the year in its brackets,
+    and the fields' spans (their names are not read again as prose).
+
+    The entry's town (its section) owns the field; a field on a page before the page's first entry
+    continues the entry the running head names first ("Sobernheim, Bad – Soltau" → Bad Sobernheim).
+    """
+    found, spans = [], []
+    for label in _LEXICON_LABEL.finditer(text):
+        start = label.end("label")
+        end = _field_end(text, start)
+        owner = next((town for a, b, town in sections if a <= label.start("label") < b), None) if sections else home
+        if sections and label.start("label") < sections[0][0]:
+            owner = _running_head_town(text, gazetteer)
+        spans.append((start, end))
+        if owner is None:
+            continue
+        own = _home_as_city(owner)
+        kind = _kind_of(label.group("label")) or "partnership"
+        previous_end = start
+        for city in cities:
+            if start <= city.start < end and _depth(text, start, city.start) == 0 and _key(city) != _key(own):
+                # "...; seit 2005 Kooperation m. Straßburg": words before a partner name its own kind and year
+                before = text[previous_end : city.start]
+                since = _SINCE_YEAR.search(before)
+                year = _bracket_year(text, city, end) or (int(since.group(1)) if since else None)
+                found.append(_Found(own, city, _kind_of(before) or kind, 1.5, year, " ".join(text[label.start("label") : end].split()),
+                                    _CONFIDENCE["heading_list"], "heading_list"))
+                previous_end = city.end
+    return found, spans
+
+
+# A bullet that opens with a pair: "• Suhl und Würzburg. Würzburgs Partnerstadt ...", "• Kölleda und die polnische
+# Gemeinde Kłodawa (2005): ...", "• Sonderpreis Erinnerung: Kahla und Bad Wildbad."
+_ITEM_LABEL = re.compile(r"[^\W\d][^:.\n]{0,40}:\s+")
+_PAIR_AND = re.compile(r"\s+und\s+(?:(?:der|die|das|dem|den)\s+)?(?:[a-zäöü][\wäöüß-]*\s+){0,2}"
+                       r"(?:(?:Markt|Gemeinde|Stadt|Landkreis|Kreis)\s+)?")
+
+
+def _from_pair_items(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+    """Pairs that open a bullet whose text names the partnership: a jury's list of prize winners, a
+    report's list of town pairs. The year is one in brackets after the pair or the item's own."""
+    found = []
+    by_start = {c.start: c for c in cities}
+    for i, line in enumerate(lines):
+        mark = _BULLET.match(line.text) if line.kind == "bullet" else None
+        if mark is None or mark.group().strip()[:1].isdigit():
+            continue
+        end = line.start + len(line.text)
+        for later in lines[i + 1 :]:  # the item's wrapped lines, up to a blank line or the next bullet
+            if later.kind == "blank" or _BULLET.match(later.text):
+                break
+            end = later.start + len(later.text)
+        position = line.start + mark.end()
+        if position not in by_start and (label := _ITEM_LABEL.match(text, position, end)):
+            position = label.end()
+        a = by_start.get(position)
+        joint = a and _PAIR_AND.match(text, a.end, end)
+        b = joint and by_start.get(joint.end())
+        if b is None or not re.match(r"\s*(?:\(|[.:,–—]|$)", text[b.end : end]):
+            continue
+        item = text[line.start : end]
+        kind = _kind_of(item)
+        if kind is None or _only_denied(item):
+            continue
+        bracket = re.match(r"\s*\((?:seit\s+)?((?:1[89]|20)\d\d)\)", text[b.end : end])
+        year = int(bracket.group(1)) if bracket else _sentence_year(text, line.start, end)
+        found.append(_Found(a, b, kind, 2.0, year, " ".join(item.split()), _CONFIDENCE["pair_list"], "pair_list"))
+    return found
+
+
+def _field_end(text: str, start: int) -> int:
+    """Where a lexicon field ends: at the next field ("– Lit.:", "; Städtefreundsch. m."), the end of
+    its sentence ("(F, 1969). Der ...") or of its paragraph; full stops inside brackets do not count."""
+    depth = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif (char == "\n" and text.startswith("\n", i + 1)) or (i > start and _FIELD_DASH.match(text, i)):
+            return i
+        elif char == "." and re.match(r"\s+[A-ZÄÖÜ]", text[i + 1 : i + 3]) and re.search(r"(?:[)\]\d]|[a-zäöüß]{4})$", text[start:i]):
+            return i
+        elif i > start and char in ";," and _LEXICON_LABEL.match(text, i + 1):
+            return i
+    return len(text)
+
+
+def _depth(text: str, start: int, position: int) -> int:
+    segment = text[start:position]
+    return segment.count("(") + segment.count("[") - segment.count(")") - segment.count("]")
+
+
+def _bracket_year(text: str, city: _City, end: int) -> int | None:
+    """A lexicon partner's year: in its brackets ("(F, Ardennes, 1970, erneuert 1995)" → 1970,
+    "(F, Var, MCMLXXVI/1976)") or right after them ("(F, Yvelines) seit 1972", "wurde 1990 vereinbart")."""
+    bracket = re.match(r"\s*\(([^()]*)\)", text[city.end : end])
+    if bracket and (year := re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", bracket.group(1))):
+        return int(year.group(1))
+    after = city.end + (bracket.end() if bracket else 0)
+    clause = re.match(r"[^;,]{0,40}", text[after:end]).group()
+    year = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", clause)
+    return int(year.group(1)) if year else None
+
+
+def _running_head_town(text: str, gazetteer: Gazetteer) -> Mention | None:
+    head = _RUNNING_HEAD.match(text)
+    if head is None:
+        return None
+    name = head.group("first")
+    if ", " in name:  # a lexicon sorts "Bad Sobernheim" as "Sobernheim, Bad"
+        name = " ".join(reversed(name.split(", ")))
+    place = gazetteer.link(name)
+    return place.mention(name, head.start("first"), head.end("first")) if place else None
 
 
 # "Städtefreundschaft mit der Namensvetterin Illingen im Enzkreis", "der hessischen Namensvetterin Naumburg"
@@ -438,6 +577,14 @@ _COUNCIL_SESSION = re.compile(
     r"[ \t]*[,–—-][ \t]*(?:öffentliche[ \t]+)?Sitzung\b", re.MULTILINE)
 
 
+# A lexicon entry opens a paragraph with its town and what kind of place it is: "Soest, Krst. d. Kr.
+# Soest", "Büdingen, Stadt im Wetteraukreis", "Sögel, Gem. im Ldkr. Emsland", "Erbach, Kreisstadt des".
+_LEXICON_ENTRY = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]*(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -](?:\(\w[\wäöü. ]*\)|[A-ZÄÖÜ][\wäöüß'’.-]*|a\.|am|an|in|im|ob|bei|der|vor)){0,4}),"
+    r"[ \t]+(?:Große[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:stadt|gemeinde)|St\.|Stadt|Gem\.|Krst\.|Markt|Marktgem\.|Samtgem\.|"
+    r"Verbandsgem\.|Ortsgem\.|Gemeinde|Ortsteil|OT)(?=[ \t,])")
+
+
 def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
@@ -469,7 +616,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
                 bare_ends.append((end, None))
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
     datelines = []
-    for match in _DATELINE.finditer(text):
+    for match in _datelines(text):
         name = _dateline_name(match.group(1))
         place = gazetteer.link(name)
         if place is not None and place.population >= 1000 and not gazetteer.is_region(name):
@@ -488,6 +635,15 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         councils.append((match.start(), place and place.mention(name, match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in councils if m is not None}) >= 2:
         heads = sorted(heads + councils, key=lambda head: head[0])
+    # A lexicon's or Städtebuch's entries: "Soest, Krst. d. Kr. Soest, ... – Partnerst.: Kortrijk (B, 1956)".
+    entries = []
+    for match in _LEXICON_ENTRY.finditer(text):
+        name = match.group("name")
+        place = gazetteer.link(name)
+        if place is not None and not gazetteer.is_region(name):
+            entries.append((match.start("name"), place.mention(name, match.start("name"), match.end("name"))))
+    if len({m.geonames_id for _, m in entries}) >= 2:
+        heads = sorted(heads + entries, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
@@ -731,6 +887,14 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
 _DATELINE = re.compile(r"^((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,}|[ ][A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+\.)*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+def _datelines(text: str) -> list[re.Match]:
+    """The capitals datelines of a text, without a transcript's speaker ("ALBI: Hallo! ...", again and
+    again): a press digest names each town once or twice."""
+    matches = list(_DATELINE.finditer(text))
+    speakers = Counter(m.group(1) for m in matches if m.group().rstrip().endswith(":"))
+    return [m for m in matches if speakers[m.group(1)] < 3]
+
+
 # A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
 def _dateline_name(capitals: str) -> str:
     """A dateline's town as GeoNames writes it: "WUNSIEDEL" → "Wunsiedel", "RIBNITZ-DAMGARTEN" → "Ribnitz-Damgarten"."""
@@ -768,7 +932,7 @@ def _score_press_signals(text, gazetteer, score, own, first) -> None:
             own[place.geonames_id] += points
         first.setdefault(place.geonames_id, place.mention(surface, start, start + len(surface)))
 
-    for match in _DATELINE.finditer(text):
+    for match in _datelines(text):
         add(_dateline_name(match.group(1)), match.start(1), 3)
     title_end = _offset_after_lines(text, 2)
     head_end = _offset_after_lines(text, 5)
@@ -796,6 +960,15 @@ def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
     long_line = _long_line(text, line_start)
     return (_runs_on(text[line_start:line_end], following, long_line)
             or _continues_previous(text, line_start, line_end, long_line))
+
+
+def _full_prose_line(text: str, line: str, line_end: int) -> bool:
+    """A full line of a sentence that a paragraph continues below, though it ends in a noun and the next
+    line opens with a name ("Besonders hervorzuheben ist das Sommercamp der Partnerstädte" / "Zittau, ...")."""
+    words = line.split()
+    following = text[line_end + 1 :].split("\n", 1)[0]
+    return (len(words) >= 8 and sum(w[:1].islower() for w in words) >= 3 and len(line) >= _FULL_LINE
+            and len(following.strip()) >= _FULL_LINE // 2 and not line.endswith(":") and not _BULLET.match(following))
 
 
 def _continues_previous(text: str, line_start: int, line_end: int, long_line: int | None = None) -> bool:
@@ -1202,8 +1375,8 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
     body = _BULLET.sub("", line).lstrip()
     lead = len(line) - len(body)
     match = re.match(r"(?:['’]s-)?[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)  # also "'s-Hertogenbosch"
-    if not match:
-        return None
+    if not match or re.match(r"[A-ZÄÖÜ]+:", body):
+        return None  # a speaker or a label in capitals: a chat's "ALBI: Hallo!", "HINWEIS:"
     words = match.group().split(" ")
     tries = []
     if len(words) == 1 and next_line and re.fullmatch(r"[A-ZÄÖÜ][\w'’´-]+", next_line.strip()):
@@ -1214,8 +1387,9 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
             continue
         tries.append((surface, lead + len(surface)))
     for surface, end in tries:
-        if len(surface) < 4 or gazetteer.is_region(surface) or country_code_for(surface):
-            continue
+        if len(surface) < 4 or gazetteer.is_region(surface) or country_code_for(surface) or (
+                body.strip() == surface and normalize_name(surface) in NOT_PLACE_WORDS):
+            continue  # a heading "Schulen" or "Kirchen" over a list of clubs' partners; "Derby – England" is a town
         place = gazetteer.link(surface)
         if place is None:
             continue
@@ -1288,6 +1462,10 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         body = re.sub(r"^\[\[(?:[^\]|]*\|)?", "", body)  # "* [[Troyes]]", "* [[Troyes (Aube)|Troyes]]"
         body = _without_leading_country(body)  # "Frankreich Grasse (Provence), seit 1963": a flag's caption
         body_start = start + len(line) - len(body)
+        label = _PAIR_LABEL.match(body)
+        if label and _starts_a_pair(text, body_start + label.end(), starts):
+            body = body[label.end() :]  # a prize list's "2. Preis (4.000 Euro): Stadt Kirn – Vernouillet (Eure-et-Loir)"
+            body_start = start + len(line) - len(body)
         city = starts.get(body_start)
         if city is None and len(stripped.split()) <= 8:
             next_line = raw[i + 1][0] if i + 1 < len(raw) else None
@@ -1326,7 +1504,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "prose"))  # a chronicle's entry, however short, and its indented rest
         elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")) and not _wrapped_prose(
             text, start, start + len(line)
-        ):
+        ) and not _full_prose_line(text, stripped, start + len(line)):
             result.append(_Line(line, start, "heading"))
         else:
             result.append(_Line(line, start, "prose"))
@@ -1334,6 +1512,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
 
 
 _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
+
+
+_PAIR_LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s+(?:(?:Stadt|Gemeinde|Markt|Verbandsgemeinde)\s+)?")
 
 
 def _starts_a_pair(text: str, offset: int, starts: dict) -> bool:
@@ -1371,7 +1552,7 @@ _WIDE_DASH = re.compile(r"[ \t]{2,}[–—]\s")  # a column gap before the dash
 _DESCRIBED_ITEM = re.compile(r"(?:,[ \t]*[A-ZÄÖÜ][\w-]+)?[ \t]*(?:\([^()\n]*\))?[ \t]+[–—][ \t]")
 _FIRST_DASH = re.compile(r"^\s*[A-ZÄÖÜ][^–—.]{1,40}?(?:\s[–—-]|\.{2,}|…+)\s+")
 # What stands between the two towns of a list line: a dash, or a table of contents' dots ("Mühlacker ...... Pescia").
-_PAIR_DASH = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")
+_PAIR_DASH = re.compile(r"(?:/[A-ZÄÖÜ][\w.]*)?\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")  # also "Weißwasser/O.L. – Żary"
 # A list line's first town that GeoNames lacks, before its partner: "Remchingen ..... Zbąszyń", "Wildau    – Ząbki (PL)".
 _UNKNOWN_PAIR_ITEM = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?)(?: ?(?:\.{2,}|…+)|[ \t]+[–—])\s")
 # What may follow the partner of such a line: "(Küstrin), seit 1991", "(Frankreich)", nothing; not "Stralsund in Europa"
@@ -1477,7 +1658,7 @@ def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
     Partnerships of schools, universities and clubs are not municipal ones.
     """
     lower = text.casefold()
-    if "schulpartner" in lower or "universitätspartner" in lower or "vereinspartner" in lower:
+    if "schul" in lower or "universitätspartner" in lower or "vereinspartner" in lower:
         lower = _NOT_MUNICIPAL.sub(" ", lower)
     best = None
     for stem, kind in stems:
@@ -1781,6 +1962,18 @@ def _continues_pipe_row(line: str, row_start: str) -> bool:
     return bool(re.match(r"[ \t]+\|", line)) and not row_start.lstrip().startswith("|")
 
 
+def _cell_with_wrap(text: str, span: tuple[int, int], wrapped: list[tuple[int, int]]) -> str:
+    """A cell's text with the piece a wrapped line puts under it: "Kinderferienlager der Partner-" +
+    "gemeinden" → "Kinderferienlager der Partnergemeinden"."""
+    cell = text[slice(*span)].strip()
+    column = span[0] - text.rfind("\n", 0, span[0]) - 1
+    below = next((w for w in wrapped if abs(w[0] - text.rfind("\n", 0, w[0]) - 1 - column) <= 1), None)
+    if below is None:
+        return cell
+    rest = text[slice(*below)].strip()
+    return cell[:-1] + rest if cell.endswith("-") and rest[:1].islower() else f"{cell} {rest}"
+
+
 def _wrapped_cells(line: str, offset: int, rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
     """The spans of a line of one or two short pieces that each start in a column of the space-aligned
     ``rows`` above: the rest of the last row's cells, wrapped ("eifel" under "Stadt Bad Münster-")."""
@@ -1838,11 +2031,19 @@ def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[t
     return aligned
 
 
+# An institution before a town's name in a cell: the school's, club's or university's partnership, no town's.
+_INSTITUTION = re.compile(r"\b(?:Universität|Hochschule|Université|University|[\w-]*(?:[Ss]chule|[Gg]ymnasium|[Vv]erein|[Ff]euerwehr|[Cc]hor|"
+                          r"[Oo]rchester)|Lycée|Collège|Harmonie|Kirchengemeinde|Pfarrei|TuS|TSV|SV|FC|VfL|VfB|US|AS|"
+                          r"Liceum|Szkoła|Gimnazjum|Uniwersytet|OSP|KS|Škola|Gymnázium|Univerzita)\b")
+
+
 def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer: Gazetteer) -> _City | None:
     """The city a table cell names: a mention inside it, or the cell's own words ("Danzig (Gdańsk)", "Essen 1)")."""
     a, b = span
     whole = text[a:b].strip()
     inside = next((c for c in cities if a <= c.start and c.end <= b), None)
+    if inside is not None and _INSTITUTION.search(text, a, inside.start):
+        return None  # "Universität Paderborn", "Gymnasium Celle", "Lycée Rabelais, Meudon": no town's row
     if inside is not None:
         # The whole cell may name the place more exactly than the mention inside it
         # ("San Vito dei Normanni", "Arendsee (Altmark)").
@@ -1878,8 +2079,9 @@ def _owner_column(text, rows, grid, body, column) -> bool:
 
 def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
     """A name in a city column that the gazetteer does not know, kept by its name."""
-    surface = re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+)\s*", " ", text[slice(*span)]).strip()
-    if re.fullmatch(r"[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜa-zäöü][\w'’.-]*){0,3}", surface) and not country_code_for(surface):
+    surface = _TOWN_TITLES.sub("", re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+)\s*", " ", text[slice(*span)]).strip())
+    if re.fullmatch(r"[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜa-zäöü][\w'’.-]*){0,3}", surface) and not (
+            country_code_for(surface) or _kind_of(surface)):  # not "Kinderferienlager der Partnergemeinden"
         return _City(surface, None, None, span[0], span[0] + len(surface))
     return None
 
@@ -1957,8 +2159,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                 if year is None and below is not None and year_columns[0] < len(below):
                     # "Basingstoke   Vereinigtes" / "              Königreich   1981": the row's rest, wrapped
                     year = _first_year(text[slice(*below[year_columns[0]])])
-            kind_cell = text[slice(*spans[kind_columns[0]])].strip() if kind_columns and kind_columns[0] < len(spans) else ""
+            kind_cell = _cell_with_wrap(text, spans[kind_columns[0]], wraps.get(k, [])) if kind_columns and kind_columns[0] < len(spans) else ""
             row_kind = _kind_of(kind_cell) if kind_cell else None
+            if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
+                year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
             if kind_cell and row_kind is None:
                 continue  # "Kontakte", "–": the register says what it is, and it is no partnership
             remark = next((k for span in spans[max(city_columns) + 1 :] if (k := _kind_of(text[slice(*span)]))), None)
@@ -1978,7 +2182,11 @@ def _inside_prose(text: str, span: tuple[int, int], city: _City) -> bool:
     """Whether words precede the cell's town: "nach Nowomoskowsk", not "Reims" or "Stadt Reims"."""
     if not span[0] <= city.start <= span[1]:
         return False
-    return bool(re.search(r"(?<![\w-])[a-zäöüß]{2,}", text[span[0] : city.start]))
+    before = _TOWN_TITLE.sub("", text[span[0] : city.start])  # "Ville de Vihiers", "Comune di Dueville": a title
+    return bool(re.search(r"(?<![\w-])[a-zäöüß]{2,}", before))
+
+
+_TOWN_TITLE = re.compile(r"\b(?:Ville|Commune|Comune|Città|City|Town|Gmina|Miasto|Municipio)\s+(?:de|d['’]|di|of|du)?")
 
 
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
@@ -2090,6 +2298,10 @@ _ENUMERATED = re.compile(r"\s*(?:[a-z]\)|\([a-z0-9]{1,2}\))\s+\S")
 _UPPER = "A-ZÄÖÜÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 
 
+# A lexicon entry's fields, each after a dash: "... 86 km². – Gesch.: 836 erstm. gen. ... – Partnerst.: Kortrijk".
+_FIELD_DASH = re.compile(r"(?<=[.)\]])\s[–—]\s+(?=[A-ZÄÖÜ][\wäöüß.-]{1,24}:)")
+
+
 def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     """(start, end, new_paragraph) of each sentence of prose, bullets and headings; list items are skipped.
 
@@ -2125,6 +2337,7 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     sentences = []
     for start, end, first in blocks:
         cursor = start
+        cuts = [start + m.start() + 1 for m in _FIELD_DASH.finditer(text[start:end])]
         # Also after a footnote mark, a wiki's or a paper's glued number: "... vereinbart wurde.[4] Eine
         # Projektpartnerschaft ...", "... zustande kam.12 Anders als ..."
         for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|(?<=[a-zäöüßéèêëàâôûç)\"“”][.!?])\d{1,3}(?=\s+[„\"A-ZÄÖÜ]))?"
@@ -2138,6 +2351,10 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
                 continue  # "hat Weinheim drei Partner: Cavaillon ... seit 1958; Imola ... seit 1985; und Ramat Gan"
             if mark == "." and _ABBREVIATIONS.search(text[max(start, point - 7) : point]):
                 continue
+            cuts.append(cut)
+            cursor = cut
+        cursor = start
+        for cut in sorted(cuts):
             sentences.append((cursor, cut, first))
             first = False
             cursor = cut
@@ -2145,15 +2362,22 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     return [(s, e, p) for s, e, p in sentences if text[s:e].strip()]
 
 
+# A county named by its title alone: "den Landkreis", "unser Kreis" (not "der Landkreis Görlitz", a name).
+_THE_COUNTY = re.compile(r"\b(?:der|den|dem|des|unser(?:e[mnrs]?)?)\s+(?:Land)?[Kk]reis(?:es)?\b(?!\s+[A-ZÄÖÜ])")
+
+
 def _from_sentences(
     text: str, lines: list[_Line], cities: list[_City], home: Mention | None, gazetteer: Gazetteer,
-    *, town_section: bool = False,
+    *, town_section: bool = False, county: Mention | None = None,
 ) -> list[_Found]:
     """Partnerships stated in sentences: "zwischen A und B", pair lists, a subject city and its partners.
 
     In a town's section of a brochure (``town_section``) every paragraph continues the subject of
-    its partnerships: "BENSHEIM" / "Den Anfang machte hier das burgundische Beaune: 1961 ..."."""
-    anchor_home = _home_as_city(home)
+    its partnerships: "BENSHEIM" / "Den Anfang machte hier das burgundische Beaune: 1961 ...".
+    A county's own brochure (``county``, then no ``home``) is the subject where a sentence names it
+    by its title: "Seit 2009 verbindet den Landkreis eine Kreispartnerschaft mit dem Powiat Zgorzelecki"."""
+    base_anchor = _home_as_city(home)
+    county_anchor = _home_as_city(county)
     found: list[_Found] = []
     previous_vocab = False
     carried: _City | None = None
@@ -2164,6 +2388,7 @@ def _from_sentences(
     section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
         sentence = text[start:end]
+        anchor_home = county_anchor if base_anchor is None and county_anchor is not None and _THE_COUNTY.search(sentence) else base_anchor
         if new_paragraph:
             # Under "3. Partnerstädte" / "3.1 Europa", a paragraph goes on with the heading's subject:
             # "Mit Swansea (seit 1957) fand die Jugendbegegnung statt."
@@ -2178,7 +2403,7 @@ def _from_sentences(
             _LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence) or _linked_with_a_city(text, sentence, in_sentence)
         ):
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
-        if kind is not None and _only_denied(sentence):
+        if kind is not None and (_only_denied(sentence) or _YES_NO_QUESTION.match(sentence)):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
@@ -2244,8 +2469,9 @@ def _from_sentences(
             if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
                 confidence -= _COOPERATION_PENALTY
             found.append(_Found(a, b, pair_kind, 2.0, year, " ".join(sentence.split()), confidence, rule))
-        if not results and not partners:
-            _date_previous(found, sentence)
+        if not results and (not partners or (_BOTH.match(sentence) and all(
+                c.district or (anchor_home is not None and _key(c) == _key(anchor_home)) for c in partners))):
+            _date_previous(found, sentence)  # also "Beide Partnerschaften wurden 1994 vom Bezirk Pankow begründet"
         previous_vocab = kind is not None or bool(continuation)
         carried = None if _ENUMERATED.match(sentence) else subject  # an item's subject is not the next item's
     return found
@@ -2369,6 +2595,10 @@ def _clause_bounds(sentence: str) -> list[int]:
 _HEARSAY = re.compile(r"\b(?:behauptet|Gerücht\w*|angeblich)\b", re.IGNORECASE)
 
 
+# A question asks, it does not state: "Ist Albstadt mit Tübingen verschwistert?" (a chat, an FAQ).
+_YES_NO_QUESTION = re.compile(r"\s*(?:[\w-]+:\s+)?(?:Ist|Sind|Hat|Haben|Gibt|Gab|War|Waren|Besteht|Bestehen|Bestand|Pflegt|Pflegen)\s[^.!]*\?\s*$")
+
+
 def _only_denied(sentence: str) -> bool:
     """Whether every clause that uses a partnership word denies or only considers it."""
     bounds = _clause_bounds(sentence)
@@ -2454,15 +2684,21 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
     """
     if not found or found[-1].year is not None:
         return
+    # "Beide Partnerschaften wurden 1994 begründet": every pair of the sentence before
+    dated = [f for f in found if f.evidence == found[-1].evidence and f.year is None] if _BOTH.match(sentence) else found[-1:]
     # The year must stand in the clause with the founding word: not "schon 1985 um eine
     # Partnerschaft geworben; unterzeichnet wurde sie aber erst ...".
     for clause in re.split(r"[;:,]", sentence):
         years = _YEAR.findall(clause)
         # "kam 1991 Akmenė hinzu", "es folgten": a new partner, not the date of the last one.
-        if _FOUNDING.search(clause) and len(years) == 1 and not _PLANNED.search(clause) and not re.search(
-                r"\b(?:hinzu|folgten?)\b", clause):
-            found[-1].year = int(years[0])
+        if _FOUNDING.search(clause) and len(years) >= 1 and not _PLANNED.search(clause) and not re.search(
+                r"\b(?:hinzu|folgten?)\b", clause) and (len(years) == 1 or _BOTH.match(sentence)):
+            for f in dated:
+                f.year = int(years[0])
             return
+
+
+_BOTH = re.compile(r"\s*(?:Beide|Die\s+beiden|Alle\s+(?:drei|vier|fünf)|Diese)\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Verbindungen)\b")
 
 
 # Slots where a town stands: after "mit" and before a place's usual company ("Mit Aue im Erzgebirge
@@ -2481,7 +2717,7 @@ _AFTER_PARTNER_WORD = re.compile(
 
 
 # A town that opens a segment with a colon: "; Lorsch: Nivelles, Belgien (seit 1986); Zwingenberg: Le Coteau".
-_BEFORE_COLON = re.compile(r"(?:^|[;\n]\s*|\bund\s+)([A-ZÄÖÜ][\wäöüß-]+)(?=(?:\s*\([^()]{1,30}\))?\s*:\s+[A-ZÄÖÜ])")
+_BEFORE_COLON = re.compile(r"(?:^|[;\n]\s*|\bund\s+)(?![A-ZÄÖÜ]+:)([A-ZÄÖÜ][\wäöüß-]+)(?=(?:\s*\([^()]{1,30}\))?\s*:\s+[A-ZÄÖÜ])")
 
 
 def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_City]:
@@ -2996,6 +3232,9 @@ def _relative_pairs(text: str, start: int, end: int, cities: list[_City], alone:
     return pairs
 
 
+_SUSPENDED = re.compile(r"\b(?:ruh\w*|ausgesetzt|eingefroren|suspendiert|auf\s+Eis)\b", re.IGNORECASE)
+
+
 def _sentence_year(text: str, start: int, end: int) -> int | None:
     """The founding year of the one partnership a sentence states, if the sentence gives one."""
     sentence = text[start:end]
@@ -3024,8 +3263,10 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
                        re.IGNORECASE):  # also "seit dem 14. September 1997"
             score = 3
-        elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:seit\s+)?$", before):
-            score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)"
+        elif re.search(r"\bseit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
+            score = 3  # "seit Juni 1990 Partnerstadt", not "ruht seit März 2022"
+        elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:[A-ZÄÖÜ][^()]{0,24},\s*)?(?:seit\s+)?$", before):
+            score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)", a lexicon's "(GB, Wales, 1978)"
         elif re.search(r"\bvon\s+$", before) and re.match(r"\s*bis\s+(?:1[89]|20)\d\d", after):
             score = 2  # "war von 1975 bis 1990 mit Landsberg verbunden": the start of the span
         elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"

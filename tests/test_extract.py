@@ -347,3 +347,14 @@ def test_a_table_keeps_its_rows(tmp_path):
     path = tmp_path / "haushalt.txt"
     path.write_text("\n".join(rows), encoding="utf-8")
     assert extract_document(path).text.split("\n")[0] == rows[0].rstrip()
+
+
+def test_a_pipe_table_of_words_keeps_its_rows(tmp_path):
+    """Cells of words on both sides of a gap look like two columns of prose; the pipes say it is a table."""
+    rows = [f"Stadt Musterstadt {n:<10} | Partnerort Nummer {n:<8} | Städtepartnerschaft seit {1950 + n} | Jugendbegegnung im Sommer"
+            for n in range(1, 12)]
+    path = tmp_path / "projekte.txt"
+    path.write_text("Träger | Partner | Rahmen | Projekt\n" + "\n".join(rows), encoding="utf-8")
+    lines = extract_document(path).text.split("\n")
+    assert lines[1] == rows[0].rstrip()
+    assert lines[-1] == rows[-1].rstrip()

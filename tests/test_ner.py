@@ -523,3 +523,20 @@ def test_a_city_once_linked_is_that_city_wherever_its_name_stands_again(nlp, gaz
     towns = [m for m in mentions if m.text == "Domažlice" and m.label == "CITY"]
     assert len(towns) == 4 and {m.geonames_id for m in towns} == {3076587}
     assert not any(m.label == "CITY" and m.start_char == text.rindex("Domažlice") for m in mentions)
+
+
+def test_a_country_sign_or_a_french_town_title_vouches_for_a_small_town(nlp, gazetteer):
+    """A lexicon's "Loudéac (F, 1975)", a register's "Ville d'Ensisheim" and "Ville de Huningue"."""
+    text = ("Partnerst.: Loudéac (F, Bretagne, 1975).\n"
+            "Stadt Markdorf                  Ville d'Ensisheim             Städtepartnerschaft (1989)\n"
+            "Stadt Weil am Rhein             Ville de Huningue             Kooperation (Eurodistrict)\n")
+    cities = {m.text: m.country_code for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"}
+    assert cities == {"Loudéac": "FR", "Markdorf": "DE", "Ensisheim": "FR", "Weil am Rhein": "DE", "Huningue": "FR"}
+
+
+def test_a_bullet_that_opens_with_a_pair_vouches_for_its_small_towns(nlp, gazetteer):
+    text = ("Die Preisträger:\n\n"
+            "• Kölleda und die polnische Gemeinde Kłodawa (2005): Die Jury würdigt den Austausch.\n\n"
+            "• Schleiz, seit Juni 1990 Partnerstadt des oberfränkischen Rehau.\n")
+    cities = {m.text for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"}
+    assert {"Kölleda", "Kłodawa", "Schleiz", "Rehau"} <= cities
