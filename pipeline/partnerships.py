@@ -37,6 +37,7 @@ Decisions (see also corpus/gold/README.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 import statistics
@@ -333,7 +334,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     found, pair_tables = _from_tables(text, cities, home, gazetteer)
     sections = _city_sections(text, lines, gazetteer)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
-    found += lexicon_found + _from_pair_items(text, lines, cities)
+    found += lexicon_found + _from_pair_items(text, lines, cities) + _from_greetings(text, lines, cities, home, gazetteer)
     prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
     if not sections:
         sections = [(0, len(text) + 1, home)]
@@ -446,6 +447,53 @@ def _from_pair_items(text: str, lines: list[_Line], cities: list[_City]) -> list
         bracket = re.match(r"\s*\((?:seit\s+)?((?:1[89]|20)\d\d)\)", text[b.end : end])
         year = int(bracket.group(1)) if bracket else _sentence_year(text, line.start, end)
         found.append(_Found(a, b, kind, 2.0, year, " ".join(item.split()), _CONFIDENCE["pair_list"], "pair_list"))
+    return found
+
+
+# A collection of greetings from the partner towns: "Aus Wuppertal" / "Liebe Schwerinerinnen und Schweriner,
+# seit 1987 ... sind unsere Städte Partner." Each greeting speaks for its town, of its bond with the home town.
+_GREETING_HEAD = re.compile(r"\s*(?:Grüße\s+|Gruß\s+)?[Aa]us\s+(?P<name>[A-ZÄÖÜ][^\s()]*(?:\s+[A-ZÄÖÜa-zäöü][^\s()]*){0,3}?)"
+                            r"(?:\s*\([^()]*\))?\s*:?\s*$")
+_OUR_BOND = re.compile(r"\b(?:[Uu]nser(?:e[rn]?)?|[Oo]ur|[Nn]otre)\s+(?:beiden\s+)?(?:Städte|Gemeinden|Partnerschaft|"
+                       r"Städtepartnerschaft|Freundschaft|Partnerstadt|Partnergemeinde|[Ss]ister[ -][Cc]ity|jumelage)\b")
+
+
+def _from_greetings(text: str, lines: list[_Line], cities: list[_City], home: Mention | None,
+                    gazetteer: Gazetteer) -> list[_Found]:
+    """Pairs of the home town with each partner town that sends a greeting and names "our partnership"."""
+    if home is None:
+        return []
+    heads = [(i, match) for i, line in enumerate(lines)
+             if line.kind in ("heading", "item") and (match := _GREETING_HEAD.fullmatch(line.text))]
+    if len(heads) < 2:
+        return []  # a series of greetings, not one "Aus Krakau" heading
+    own = _home_as_city(home)
+    by_start = {c.start: c for c in cities}
+    found = []
+    for k, (i, match) in enumerate(heads):
+        line = lines[i]
+        city = by_start.get(line.start + match.start("name"))
+        if city is None and (place := gazetteer.link(match.group("name"))) is not None:
+            city = _City(place.name, place.geonames_id, place.country_code, line.start + match.start("name"),
+                         line.start + match.end("name"))
+        if city is None or _key(city) == _key(own):
+            continue
+        # The greeting is the paragraph under its heading (also a short one, read as a heading itself).
+        body = [later for later in itertools.takewhile(lambda later: later.kind != "blank", lines[i + 1 :])]
+        end = body[-1].start + len(body[-1].text) if body else line.start + len(line.text)
+        section_start = line.start + len(line.text)
+        bond = _OUR_BOND.search(text, section_start, end)
+        if bond is None:
+            continue
+        sentence_start = max(text.rfind(mark, section_start, bond.start()) for mark in (". ", "! ", "? ", "(", "\n")) + 1
+        stops = [p for mark in (". ", "! ", "? ", ")", "\n") if (p := text.find(mark, bond.end(), end)) != -1]
+        sentence_end = min(stops, default=end)
+        sentence = text[sentence_start:sentence_end]
+        stated = re.search(r"\b(?:seit|since|in|depuis)\s+((?:19|20)\d\d)\b", sentence) or re.match(
+            r"\s+((?:19|20)\d\d)\b", text[bond.end() : sentence_end])  # "Seit der Unterzeichnung unserer Partnerschaft 2011"
+        year = _sentence_year(text, sentence_start, sentence_end) or (int(stated.group(1)) if stated else None)
+        kind = _kind_of(sentence) if _kind_of(sentence) in ("friendship", "cooperation") else "partnership"
+        found.append(_Found(own, city, kind, 2.0, year, " ".join(sentence.split()), _CONFIDENCE["home"], "home"))
     return found
 
 
@@ -635,6 +683,18 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         councils.append((match.start(), place and place.mention(name, match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in councils if m is not None}) >= 2:
         heads = sorted(heads + councils, key=lambda head: head[0])
+    # A press review's items between rules, each under its local paper: "Wiesbadener Kurier, 06.05."
+    papers = []
+    for previous, line in zip(lines, lines[1:]):
+        paper = _ADJECTIVE_BEFORE.match(line.text.strip()) if previous.kind == "rule" else None
+        if paper and paper.group(2).casefold() in _NEWSPAPER_WORDS:
+            stem = re.sub(r"städt$", "stadt", paper.group(1))  # "Darmstädter Echo"
+            place = gazetteer.link(stem) or gazetteer.link(paper.group(1) + "er")
+            offset = line.start + len(line.text) - len(line.text.lstrip())
+            if place is not None and not gazetteer.is_region(paper.group(1)):
+                papers.append((line.start, place.mention(paper.group(1), offset, offset + len(paper.group(1)))))
+    if len({m.geonames_id for _, m in papers}) >= 2:
+        heads = sorted(heads + papers, key=lambda head: head[0])
     # A lexicon's or Städtebuch's entries: "Soest, Krst. d. Kr. Soest, ... – Partnerst.: Kortrijk (B, 1956)".
     entries = []
     for match in _LEXICON_ENTRY.finditer(text):
@@ -1561,7 +1621,17 @@ _PAIR_ITEM_END = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[,:·]\s*.*)?$")
 
 def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
     """The second town of a list line that pairs two: "Strausberg – Dębno (Neudamm), Partnerschaftsvertrag 1996",
-    "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich" or "Travnik – 2003"."""
+    "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich", "Travnik – 2003" or a match, "Heilbronn – Nîmes 1:2"."""
+    partner = _dashed_partner(city, tail, starts, gazetteer)
+    if partner is not None and _MATCH_SCORE.match(tail, partner.end - city.end):
+        return None
+    return partner
+
+
+_MATCH_SCORE = re.compile(r"\s*\(?\d{1,2}\s?:\s?\d{1,2}\b")
+
+
+def _dashed_partner(city: _City, tail: str, starts: dict, gazetteer: Gazetteer) -> _City | None:
     dash = _PAIR_DASH.match(tail)
     if not dash:
         return None
@@ -2949,6 +3019,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
     )
+    # "1990 kamen Perugia und Sioux Falls (USA) hinzu", "es folgten Jyväskylä und Bonn": newcomers to a list.
+    partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
+        re.search(r"\b(?:kamen|kommen|folgten|folgen)\b", text[start : und_pairs[0][0].start])
+        and re.search(r"\bhinzu\b|^\s*(?:\([^()]*\)\s*)?[.;]", text[und_pairs[0][1].end : end])))
     # "Es folgten zwei weitere Partnerstädte: Ravenna ... und Kursk": a category, then its members.
     partners_of_subject = partners_of_subject or bool(rest and re.search(
         r"(?:städte|schaften|gemeinden|kommunen)\s*:\s*$", text[start : rest[0].start], re.IGNORECASE))
@@ -3265,8 +3339,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 3
         elif re.search(r"\bseit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
             score = 3  # "seit Juni 1990 Partnerstadt", not "ruht seit März 2022"
-        elif re.search(r"\bJahr(?:e)?\s+$", before) or re.search(r"\(\s*(?:[A-ZÄÖÜ][^()]{0,24},\s*)?(?:seit\s+)?$", before):
-            score = 2  # "im Jahr 1986", "Im selben Jahr 1975", "(1987)", a lexicon's "(GB, Wales, 1978)"
+        elif re.search(r"\bJahr(?:e)?\s+(?:(?:der|des)\s+(?:[\w-]+\s+){1,2})?$", before) or re.search(r"\(\s*(?:[A-ZÄÖÜ][^()]{0,24},\s*)?(?:seit\s+)?$", before):
+            score = 2  # "im Jahr 1986", "Im Jahr der Wiedervereinigung 1990", "(1987)", a lexicon's "(GB, Wales, 1978)"
         elif re.search(r"\bvon\s+$", before) and re.match(r"\s*bis\s+(?:1[89]|20)\d\d", after):
             score = 2  # "war von 1975 bis 1990 mit Landsberg verbunden": the start of the span
         elif re.match(r"^\s*(?:(?:förmlich|offiziell|feierlich|als|[\w-]*(?:partnerschaft|freundschaft))\s+){0,3}"
@@ -3452,6 +3526,11 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
             years[k] = years[k + 1]
+    for k in range(1, len(cities)):
+        # "1990 kamen Perugia und Sioux Falls (USA) hinzu": a year before the first of joined names is theirs
+        if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k - 1].end : cities[k].start]) and (
+                not _YEAR.search(text, cities[k].end, end)):
+            years[k] = years[k - 1]
     lead_in = text[start : cities[0].start] if cities else ""
     lead = _sentence_year(lead_in, 0, len(lead_in)) if lead_in.rstrip().endswith(":") else None
     if lead is not None and set(years) <= {lead, None}:
