@@ -628,8 +628,9 @@ _COUNCIL_SESSION = re.compile(
 # A lexicon entry opens a paragraph with its town and what kind of place it is: "Soest, Krst. d. Kr.
 # Soest", "Büdingen, Stadt im Wetteraukreis", "Sögel, Gem. im Ldkr. Emsland", "Erbach, Kreisstadt des".
 _LEXICON_ENTRY = re.compile(
-    r"(?:\A|\n[ \t]*\n)[ \t]*(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -](?:\(\w[\wäöü. ]*\)|[A-ZÄÖÜ][\wäöüß'’.-]*|a\.|am|an|in|im|ob|bei|der|vor)){0,4}),"
-    r"[ \t]+(?:Große[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:stadt|gemeinde)|St\.|Stadt|Gem\.|Krst\.|Markt|Marktgem\.|Samtgem\.|"
+    r"(?:\A|\n[ \t]*\n|\n(?=[ \t]*[*•–-][ \t]))[ \t]*(?:[*•–-][ \t]+)?"  # also a wiki list's "* Neustadt in Holstein, Stadt im ..."
+    r"(?P<name>[A-ZÄÖÜ][\wäöüß'’./-]*(?:[ -](?:\(\w[\wäöü. ]*\)|[A-ZÄÖÜ][\wäöüß'’.-]*|a\.|am|an|in|im|ob|bei|der|vor|nad|na)){0,4}),"
+    r"[ \t]+(?:Große[ \t]+|kreisfreie[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]*(?:stadt|gemeinde)|St\.|Stadt|Gem\.|Krst\.|Markt|Marktgem\.|Samtgem\.|"
     r"Verbandsgem\.|Ortsgem\.|Gemeinde|Ortsteil|OT)(?=[ \t,])")
 
 
@@ -699,9 +700,11 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     entries = []
     for match in _LEXICON_ENTRY.finditer(text):
         name = match.group("name")
-        place = gazetteer.link(name)
+        # "Nové Město nad Metují (deutsch Neustadt an der Mettau)": the name without its gloss, if need be
+        place = gazetteer.link(name) or gazetteer.link(re.sub(r"\s*\([^()]*\)$", "", name))
         if place is not None and not gazetteer.is_region(name):
-            entries.append((match.start("name"), place.mention(name, match.start("name"), match.end("name"))))
+            line_start = text.rfind("\n", 0, match.start("name")) + 1  # the section holds the entry's whole line
+            entries.append((line_start, place.mention(name, match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in entries}) >= 2:
         heads = sorted(heads + entries, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
@@ -1314,14 +1317,15 @@ _COUNTY_WORDS = {"Landkreis": "DE", "Kreis": "DE", "Powiat": "PL", "Okres": "CZ"
                  "Département": "FR", "County": None, "Rajon": None, "Komitat": "HU",
                  # Unions of municipalities, partners in their own right ("Samtgemeinde Tostedt – Kępice"):
                  # kept whole, for the union is not its seat town of the same name.
-                 "Samtgemeinde": "DE", "Verbandsgemeinde": "DE"}
+                 "Samtgemeinde": "DE", "Verbandsgemeinde": "DE", "LK": "DE"}  # "LK Spree-Neiße" in a table
 _MUNICIPAL_UNIONS = ("Samtgemeinde", "Verbandsgemeinde", "Amt")  # an Amt only by its title: "Amt" is a common noun
 _COUNTY_WORD = "(?:" + "|".join(_COUNTY_WORDS) + ")"
 _COUNTY = re.compile(
     r"\b(?:(?P<word>" + _COUNTY_WORD + r")(?:es)?[ \t]+"
     r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ ][A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"  # one space: a wider gap is a table's column
     r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b"
-    r"|(?P<closed>[A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?\b)"
+    r"|(?P<closed>[A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?\b"
+    r"|(?P<powiat>Powiat[ \t]+[a-ząćęłńóśźż]+(?:ski|cki|zki))\b)"  # Polish style: "Powiat zgorzelecki"
 )
 # Closed compounds in -kreis that name no county: "Freundeskreis", "Arbeitskreis", "Partnerkreis".
 _NOT_COUNTIES = frozenset(
@@ -1346,7 +1350,10 @@ def _counties(text: str) -> list[_City]:
     """Counties named in the text, kept by name (GeoNames ids are for towns)."""
     found = []
     for match in _COUNTY.finditer(text):
-        if match.group("compound") or match.group("closed"):
+        if match.group("powiat"):
+            name, country = match.group("powiat"), "PL"
+            end = match.end()
+        elif match.group("compound") or match.group("closed"):
             name, country = match.group("compound") or match.group("closed"), "DE"
             if name[: -len("kreis")].casefold() in _NOT_COUNTIES:
                 continue
@@ -2163,6 +2170,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     register's "Baumholder;Gyula;Ungarn" is not the home city's partner Gyula."""
     found, pair_tables = [], []
     anchor = _home_as_city(home)
+    abbreviations = _kind_abbreviations(text)
+
+    def cell_kind(cell: str) -> str | None:  # "Städtepartnerschaft", or "SP" where the text explains it
+        return _kind_of(cell) or abbreviations.get(cell.strip())
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
         caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
@@ -2178,7 +2189,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         if city_columns and city_columns[0] > 0 and _owner_column(text, rows, grid, body, city_columns[0] - 1):
             city_columns.insert(0, city_columns[0] - 1)  # "Waiblingen  Mayenne" / "           Devizes"
         year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
-        kind_columns = [c for c in range(width) if share(c, lambda k, c: _kind_of(text[slice(*rows[k][c])]) is not None) >= 0.5]
+        kind_columns = [c for c in range(width) if share(c, lambda k, c: cell_kind(text[slice(*rows[k][c])]) is not None) >= 0.5]
         header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
         table_kind = _kind_of(header + " " + caption)
         if table_kind is None and not kind_columns:
@@ -2230,12 +2241,12 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                     # "Basingstoke   Vereinigtes" / "              Königreich   1981": the row's rest, wrapped
                     year = _first_year(text[slice(*below[year_columns[0]])])
             kind_cell = _cell_with_wrap(text, spans[kind_columns[0]], wraps.get(k, [])) if kind_columns and kind_columns[0] < len(spans) else ""
-            row_kind = _kind_of(kind_cell) if kind_cell else None
+            row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
             if kind_cell and row_kind is None:
                 continue  # "Kontakte", "–": the register says what it is, and it is no partnership
-            remark = next((k for span in spans[max(city_columns) + 1 :] if (k := _kind_of(text[slice(*span)]))), None)
+            remark = next((k for span in spans[max(city_columns) + 1 :] if (k := cell_kind(text[slice(*span)]))), None)
             kind = row_kind or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
@@ -2243,6 +2254,14 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 
 
 _DISTANCE = re.compile(r"\d\s?km\b")
+# A list of abbreviations: "SP     Städtepartnerschaft", "PV = Partnerschaftsvertrag", "KV: Kooperationsvereinbarung".
+_ABBREVIATION_LINE = re.compile(r"^[ \t]*((?=[A-ZÄÖÜ][a-z]?[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,4})(?:[ \t]{2,}|\t|[ \t]*[=:][ \t]*)(\S[^\n]*)$", re.M)
+
+
+def _kind_abbreviations(text: str) -> dict[str, str]:
+    """The kinds a document's list of abbreviations explains, so that a table's "SF" reads as a friendship."""
+    return {match.group(1): kind for match in _ABBREVIATION_LINE.finditer(text)
+            if len(match.group(2)) < 60 and (kind := _kind_of(match.group(2)))}
 _GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
 _SINCE_YEAR = re.compile(r"\bseit\s+((?:19|20)\d\d)\b")
 _FOUNDING_HEAD = re.compile(r"seit|Gründ|Beginn|Partnerschaft|Freundschaft|Vertrag|Urkunde", re.IGNORECASE)
