@@ -405,7 +405,8 @@ def _from_lexicon_fields(text: str, cities: list[_City], sections: list[tuple[in
                 before = text[previous_end : city.start]
                 since = _SINCE_YEAR.search(before)
                 year = _bracket_year(text, city, end) or (int(since.group(1)) if since else None)
-                found.append(_Found(own, city, _kind_of(before) or kind, 1.5, year, " ".join(text[label.start("label") : end].split()),
+                evidence = " ".join(text[label.start("label") : end].split())
+                found.append(_Found(own, city, _kind_of(before) or kind, 1.5, year, evidence,
                                     _CONFIDENCE["heading_list"], "heading_list"))
                 previous_end = city.end
     return found, spans
@@ -413,7 +414,6 @@ def _from_lexicon_fields(text: str, cities: list[_City], sections: list[tuple[in
 
 # A bullet that opens with a pair: "• Suhl und Würzburg. Würzburgs Partnerstadt ...", "• Kölleda und die polnische
 # Gemeinde Kłodawa (2005): ...", "• Sonderpreis Erinnerung: Kahla und Bad Wildbad."
-_ITEM_LABEL = re.compile(r"[^\W\d][^:.\n]{0,40}:\s+")
 _PAIR_AND = re.compile(r"\s+und\s+(?:(?:der|die|das|dem|den)\s+)?(?:[a-zäöü][\wäöüß-]*\s+){0,2}"
                        r"(?:(?:Markt|Gemeinde|Stadt|Landkreis|Kreis)\s+)?")
 
@@ -433,7 +433,7 @@ def _from_pair_items(text: str, lines: list[_Line], cities: list[_City]) -> list
                 break
             end = later.start + len(later.text)
         position = line.start + mark.end()
-        if position not in by_start and (label := _ITEM_LABEL.match(text, position, end)):
+        if position not in by_start and (label := _PAIR_LABEL.match(text, position, end)):
             position = label.end()
         a = by_start.get(position)
         joint = a and _PAIR_AND.match(text, a.end, end)
@@ -479,7 +479,7 @@ def _from_greetings(text: str, lines: list[_Line], cities: list[_City], home: Me
         if city is None or _key(city) == _key(own):
             continue
         # The greeting is the paragraph under its heading (also a short one, read as a heading itself).
-        body = [later for later in itertools.takewhile(lambda later: later.kind != "blank", lines[i + 1 :])]
+        body = list(itertools.takewhile(lambda later: later.kind != "blank", lines[i + 1 :]))
         end = body[-1].start + len(body[-1].text) if body else line.start + len(line.text)
         section_start = line.start + len(line.text)
         bond = _OUR_BOND.search(text, section_start, end)
@@ -492,7 +492,7 @@ def _from_greetings(text: str, lines: list[_Line], cities: list[_City], home: Me
         stated = re.search(r"\b(?:seit|since|in|depuis)\s+((?:19|20)\d\d)\b", sentence) or re.match(
             r"\s+((?:19|20)\d\d)\b", text[bond.end() : sentence_end])  # "Seit der Unterzeichnung unserer Partnerschaft 2011"
         year = _sentence_year(text, sentence_start, sentence_end) or (int(stated.group(1)) if stated else None)
-        kind = _kind_of(sentence) if _kind_of(sentence) in ("friendship", "cooperation") else "partnership"
+        kind = named if (named := _kind_of(sentence)) in ("friendship", "cooperation") else "partnership"
         found.append(_Found(own, city, kind, 2.0, year, " ".join(sentence.split()), _CONFIDENCE["home"], "home"))
     return found
 
@@ -511,7 +511,8 @@ def _field_end(text: str, start: int) -> int:
             continue
         elif (char == "\n" and text.startswith("\n", i + 1)) or (i > start and _FIELD_DASH.match(text, i)):
             return i
-        elif char == "." and re.match(r"\s+[A-ZÄÖÜ]", text[i + 1 : i + 3]) and re.search(r"(?:[)\]\d]|[a-zäöüß]{4})$", text[start:i]):
+        elif char == "." and re.match(r"\s+[A-ZÄÖÜ]", text[i + 1 : i + 3]) and (
+                re.search(r"(?:[)\]\d]|[a-zäöüß]{4})$", text[start:i])):  # not after "v." or "Gem."
             return i
         elif i > start and char in ";," and _LEXICON_LABEL.match(text, i + 1):
             return i
@@ -950,6 +951,8 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
 
 # A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
 _DATELINE = re.compile(r"^((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,}|[ ][A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+\.)*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+
+
 def _datelines(text: str) -> list[re.Match]:
     """The capitals datelines of a text, without a transcript's speaker ("ALBI: Hallo! ...", again and
     again): a press digest names each town once or twice."""
@@ -2240,7 +2243,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                 if year is None and below is not None and year_columns[0] < len(below):
                     # "Basingstoke   Vereinigtes" / "              Königreich   1981": the row's rest, wrapped
                     year = _first_year(text[slice(*below[year_columns[0]])])
-            kind_cell = _cell_with_wrap(text, spans[kind_columns[0]], wraps.get(k, [])) if kind_columns and kind_columns[0] < len(spans) else ""
+            kind_cell = (_cell_with_wrap(text, spans[kind_columns[0]], wraps.get(k, []))
+                         if kind_columns and kind_columns[0] < len(spans) else "")
             row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
@@ -2271,11 +2275,11 @@ def _inside_prose(text: str, span: tuple[int, int], city: _City) -> bool:
     """Whether words precede the cell's town: "nach Nowomoskowsk", not "Reims" or "Stadt Reims"."""
     if not span[0] <= city.start <= span[1]:
         return False
-    before = _TOWN_TITLE.sub("", text[span[0] : city.start])  # "Ville de Vihiers", "Comune di Dueville": a title
+    before = _FOREIGN_TOWN_TITLE.sub("", text[span[0] : city.start])  # "Ville de Vihiers", "Comune di Dueville": a title
     return bool(re.search(r"(?<![\w-])[a-zäöüß]{2,}", before))
 
 
-_TOWN_TITLE = re.compile(r"\b(?:Ville|Commune|Comune|Città|City|Town|Gmina|Miasto|Municipio)\s+(?:de|d['’]|di|of|du)?")
+_FOREIGN_TOWN_TITLE = re.compile(r"\b(?:Ville|Commune|Comune|Città|City|Town|Gmina|Miasto|Municipio)\s+(?:de|d['’]|di|of|du)?")
 
 
 _NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
@@ -2477,7 +2481,8 @@ def _from_sentences(
     section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
         sentence = text[start:end]
-        anchor_home = county_anchor if base_anchor is None and county_anchor is not None and _THE_COUNTY.search(sentence) else base_anchor
+        by_title = base_anchor is None and county_anchor is not None and _THE_COUNTY.search(sentence)
+        anchor_home = county_anchor if by_title else base_anchor
         if new_paragraph:
             # Under "3. Partnerstädte" / "3.1 Europa", a paragraph goes on with the heading's subject:
             # "Mit Swansea (seit 1957) fand die Jugendbegegnung statt."
