@@ -1989,6 +1989,8 @@ def _delimiter(line: str) -> str | None:
         return "|"
     if line.count(";") >= 3:
         return ";"
+    if line.count("\t") >= 2 and "  " not in line.strip() and "\t\t" not in line:
+        return "\t"  # an export's tab-separated row: its cells by count, not by where the tabs happen to end
     return None
 
 
@@ -3070,7 +3072,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
     anchor = _anchor(text, start, end, occurrences, home)
     # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
-    after_mit = [bool(re.search(r"\bmit\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
+    after_mit = [bool(re.search(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
     # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
     # is the home city's: the other city is no party.
     one_partner_of_home = home is not None and sum(after_mit) == 1
