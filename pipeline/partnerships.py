@@ -1022,17 +1022,23 @@ def _wrapped_prose(text: str, line_start: int, line_end: int) -> bool:
 
     Such lines are short enough to pass for headings, and must not.
     """
-    following = text[line_end + 1 :].split("\n", 1)[0]
+    following = _line_after(text, line_end)
     long_line = _long_line(text, line_start)
     return (_runs_on(text[line_start:line_end], following, long_line)
             or _continues_previous(text, line_start, line_end, long_line))
+
+
+def _line_after(text: str, line_end: int) -> str:
+    """The line below the one ending at ``line_end``, without copying the rest of the document."""
+    end = text.find("\n", line_end + 1)
+    return text[line_end + 1 : end if end != -1 else len(text)]
 
 
 def _full_prose_line(text: str, line: str, line_end: int) -> bool:
     """A full line of a sentence that a paragraph continues below, though it ends in a noun and the next
     line opens with a name ("Besonders hervorzuheben ist das Sommercamp der Partnerstädte" / "Zittau, ...")."""
     words = line.split()
-    following = text[line_end + 1 :].split("\n", 1)[0]
+    following = _line_after(text, line_end)
     return (len(words) >= 8 and sum(w[:1].islower() for w in words) >= 3 and len(line) >= _FULL_LINE
             and len(following.strip()) >= _FULL_LINE // 2 and not line.endswith(":") and not _BULLET.match(following))
 
