@@ -311,6 +311,8 @@ def default_cache_dir() -> Path:
     return Path(base) / "twinning-miner"
 
 
+# A Roman numeral of two letters or more, as written in capitals: "II", "VII", "XIV".
+ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _QUALIFIED_NAME = re.compile(r" (?:an der|am|im|in der|ob der|bei|in) ")
 
 
@@ -460,10 +462,20 @@ class Gazetteer:
         for place in context_places:
             place_ids.setdefault(place.country_code, set()).add(place.geonames_id)
         exact = _exact_key(surface)
-        best = max(
-            dict.fromkeys(rows),
-            key=lambda r: (self._score(r, key, countries, place_ids, exact), self._places[r][7]),
-        )
+
+        def rank(r: int) -> tuple[float, int]:
+            return self._score(r, key, countries, place_ids, exact), self._places[r][7]
+
+        best = max(dict.fromkeys(rows), key=rank)
+        if self._continents.get(self._places[best][2]) != "EU" and self._places[best][2] not in countries \
+                and normalize_name(self._places[best][1]) != key:
+            # "Cham" is the Bavarian town, not Damascus (Arabic al-Sham); "Lüchow" is not Hefei, "Olbia" not
+            # Antalya: a European town that bears the name itself beats a city elsewhere for which it is only
+            # an alternate name, unless the text names that city's country.
+            namesakes = [r for r in rows if normalize_name(self._places[r][1]) == key
+                         and self._continents.get(self._places[r][2]) == "EU" and self._places[r][3] >= 5000]
+            if namesakes:
+                best = max(namesakes, key=rank)
         return self._place(best)
 
     def _rows_for_base_forms(self, surface: str) -> tuple[int, ...]:
@@ -478,6 +490,8 @@ class Gazetteer:
         return ()
 
     def _rows_for(self, surface: str, key: str) -> tuple[int, ...]:
+        if ROMAN_NUMERAL.fullmatch(surface):
+            return ()  # "VII." numbers a programme's item, not the village Vii
         # German umlauts are letters, not decoration: "Länder" is not Lander VE,
         # "Bürg" (from "Bürger") is not Burg. A surface with one must meet a
         # name spelt that way ("Görlitz", "Brünn"); "Krakow" may still find Kraków.

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, Gazetteer, country_code_for, normalize_name
+from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, ROMAN_NUMERAL, Gazetteer, country_code_for, normalize_name
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -203,6 +203,34 @@ _COOPERATION_PENALTY = 0.15
 # --- public API -------------------------------------------------------------------
 
 
+# A year written with two digits after an apostrophe: "seit '92", "(Großbritannien, '89)", "’68".
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
+
+
+def _with_full_years(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
+    """The document with its two-digit years written out ("seit '92" → "seit 1992", "’08" → "2008") and its
+    entities moved along, so that every rule reads one way of writing a year. ('40 to '99 are the 1900s.)
+    A text without such years is returned as it is; on a text already written out this changes nothing.
+    The home city passed on to the stages below keeps its offsets: it is found before the first short year
+    in almost every document, and where it is not, its offsets are off by a character per year before it."""
+    matches = list(_SHORT_YEAR.finditer(document.text))
+    if not matches:
+        return document, entities
+    pieces, position = [], 0
+    for match in matches:
+        century = "20" if int(match.group(1)) < 40 else "19"
+        pieces += [document.text[position : match.start()], century + match.group(1)]
+        position = match.end()
+    pieces.append(document.text[position:])
+    ends = [match.end() for match in matches]  # each written-out year is one character longer
+
+    def moved(offset: int) -> int:
+        return offset + bisect.bisect_right(ends, offset)
+
+    entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
+    return replace(document, text="".join(pieces)), entities
+
+
 def find_partnerships(
     document: Document, entities: list[Mention], gazetteer: Gazetteer, scorer: PairScorer | None = None,
 ) -> list[Partnership]:
@@ -214,6 +242,7 @@ def find_partnerships(
     its threshold are kept, with the probability as confidence. Rules fitted to one writer's shapes
     carry badly to the next writer; the scorer weighs the same signals by what held across writers.
     """
+    document, entities = _with_full_years(document, entities)
     if scorer is None:
         home = home_city(document, entities, gazetteer)
         rows = [_of_the_whole_city(p, gazetteer) for p in _merge(_read(document, entities, gazetteer, home).found)]
@@ -239,6 +268,7 @@ def pair_candidates(
     document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None,
 ) -> list[PairCandidate]:
     """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
+    document, entities = _with_full_years(document, entities)
     reading = _read(document, entities, gazetteer, home)
     spans = _Spans(reading)
     candidates = []
@@ -766,7 +796,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     county = _county_of_title(document.text)
     if county is not None:
         return county
-    return _decided_home(*_home_scores(document, entities, gazetteer))
+    return _decided_home(*_home_scores(*_with_full_years(document, entities), gazetteer))
 
 
 def _decided_home(score: Counter, own: Counter, first: dict[int, Mention]) -> Mention | None:
@@ -955,8 +985,8 @@ _DATELINE = re.compile(r"^((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]
 
 def _datelines(text: str) -> list[re.Match]:
     """The capitals datelines of a text, without a transcript's speaker ("ALBI: Hallo! ...", again and
-    again): a press digest names each town once or twice."""
-    matches = list(_DATELINE.finditer(text))
+    again): a press digest names each town once or twice; nor a programme's numbered item ("VII. Felix ...")."""
+    matches = [m for m in _DATELINE.finditer(text) if not ROMAN_NUMERAL.fullmatch(m.group(1))]
     speakers = Counter(m.group(1) for m in matches if m.group().rstrip().endswith(":"))
     return [m for m in matches if speakers[m.group(1)] < 3]
 
@@ -2929,11 +2959,16 @@ _ADJECTIVE_OF_PARTNERS = re.compile(
 )
 
 
+# "Die Würzburger pflegen außerdem Partnerschaften mit Dundee": the townspeople open the sentence.
+_TOWNSPEOPLE_SUBJECT = re.compile(r"^\s*(?:Auch\s+)?[Dd]ie\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)er\s+(?=[a-zäöü])")
+
+
 def _adjective_subjects(text, sentence, start, covered, gazetteer) -> list[_City]:
-    """A city named by its adjective before a partnership word: the subject of the sentence, like a genitive."""
+    """A city named by its adjective before a partnership word, or by its townspeople opening the
+    sentence: the subject of the sentence, like a genitive."""
     found = []
-    for match in _ADJECTIVE_OF_PARTNERS.finditer(sentence):
-        s, e = start + match.start(), start + match.end(1) + 2
+    for match in (*_ADJECTIVE_OF_PARTNERS.finditer(sentence), *_TOWNSPEOPLE_SUBJECT.finditer(sentence)):
+        s, e = start + match.start(1), start + match.end(1) + 2
         if any(cs < e and s < ce for cs, ce in covered):
             continue
         for base in (match.group(1), match.group(1) + "en"):  # "Hildesheimer" ← Hildesheim, "Erlanger" ← Erlangen
@@ -3023,6 +3058,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # "Hannover–Blantyre (seit 1968)"; not "die Universitätspartnerschaft Tübingen–Ann Arbor"
     dashed = [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _DASH_GAP)
               if not _KIND_OF_BODIES.search(text[max(start, a.start - 40) : a.start])]
+    # A paragraph's run-in heading: "Pirmasens – Poissy (Frankreich): Die Partnerschaft wurde 1965 besiegelt"
+    dashed += [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _SPACED_DASH)
+               if _RUN_IN_OPENING.match(text, text.rfind("\n", 0, a.start) + 1, a.start)
+               and _RUN_IN_END.match(text, b.end, end)]
     if dashed:
         alone = len(dashed) == 1 and len(distinct) == 2  # "Die Klimapartnerschaft Neumarkt–Bukoba wurde 2017 unterzeichnet"
         years = ([_sentence_year(text, start, end)] if alone else _pair_list_years(text, start, end, dashed) if len(dashed) > 1
@@ -3063,13 +3102,15 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         years = _pair_list_years(text, start, end, und_pairs)
         results += [(a, b, rule, year) for (a, b), year in zip(und_pairs, years)]
         return results, None
-    # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar."
+    # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar.", "Marburg ist
+    # Partnerstadt von Poitiers (1961), Gießen von Winchester (1963) und Offenbach von Puteaux (1955)."
     mit_pairs = _adjacent_pairs(text, rest, _MIT_GAP)
     if (
         len(mit_pairs) >= 2
         and {_key(c) for pair in mit_pairs for c in pair} >= {_key(c) for c in rest}
-        and all(re.fullmatch(r"\s+mit\s+", text[a.end : b.start]) for a, b in mit_pairs[1:])
-        and all(re.fullmatch(r",\s*|\s+und\s+", text[x[1].end : y[0].start]) for x, y in zip(mit_pairs, mit_pairs[1:]))
+        and all(re.fullmatch(r"\s+(?:mit|von)\s+", text[a.end : b.start]) for a, b in mit_pairs[1:])
+        and all(re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,\s*|\s+und\s+)", text[x[1].end : y[0].start])
+                for x, y in zip(mit_pairs, mit_pairs[1:]))
     ):
         years = _pair_list_years(text, start, end, mit_pairs)
         return results + [(a, b, "pair_list", year) for (a, b), year in zip(mit_pairs, years)], None
@@ -3078,7 +3119,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
     anchor = _anchor(text, start, end, occurrences, home)
     # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit Rossendale ...": two partners, no pair.
-    after_mit = [bool(re.search(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
+    after_mit = [bool(re.search(r"\b[Mm]it\s+(?:der\s+Stadt\s+)?(?:['’]s-)?$", text[max(start, c.start - 20) : c.start])) for c in rest]
     # In a document about one city, "die Partnerschaft mit Sheffield ... wegen der Corona-Pandemie"
     # is the home city's: the other city is no party.
     one_partner_of_home = home is not None and sum(after_mit) == 1
@@ -3190,11 +3231,14 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
 # "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
 _DASH_GAP = re.compile(r"[–—]")
+_SPACED_DASH = re.compile(r"[ \t]+[–—][ \t]+")
+_RUN_IN_OPENING = re.compile(r"[ \t]*(?:[•▪■*·-][ \t]*)?(?:[A-ZÄÖÜ]\w*(?:gemeinde|stadt)[ \t]+)?\Z")
+_RUN_IN_END = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*:")
 # Partnerships of bodies other than towns: "Universitätspartnerschaft", "Schulpartnerschaften wie"
 _KIND_OF_BODIES = re.compile(r"(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Gemeinde|Feuerwehr|Club|Klub)\w*"
                              r"(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 _UND_GAP = re.compile(r"\s+und\s+" + _ARTICLE_AND_COUNTRY)  # "Aachen und Naumburg", "Guben und das polnische Gubin"
-_MIT_GAP = re.compile(r"[^,;:]*?\bmit\s+(?:der\s+Stadt\s+|dem\s+)?")
+_MIT_GAP = re.compile(r"[^,;:]*?\b(?:mit|von)\s+(?:der\s+Stadt\s+|dem\s+)?")
 
 
 def _adjacent_pairs(text: str, cities: list[_City], gap: re.Pattern) -> list[tuple[_City, _City]]:
@@ -3232,6 +3276,12 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
     if re.search(r"(?:partnerstädte|partnerstadt|partner)\s+von\s+$", text[max(start, cities[0].start - 30) : cities[0].start],
                  re.IGNORECASE):
         return cities[0]
+    subject = _OPENING_SUBJECT.match(text, start, cities[0].start)
+    possessive = _POSSESSIVE_PARTNERS.search(text, cities[0].end, end)
+    if subject and possessive and not any(cities[0].end <= c.start < possessive.start() for c in cities):
+        # "Die Stadt Regensburg rechnet mit Delegationen aus ihren Partnerstädten Aberdeen ...": the
+        # possessive points back to the town the sentence opens with, whatever its verb
+        return cities[0]
     for c in cities:
         before = re.findall(r"[\w]+", text[max(start, c.start - 30) : c.start])
         following = text[c.end : c.end + 90]
@@ -3249,7 +3299,7 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
-                             r"(?:der\s+|dem\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?(?:[\w-]*(?:[Ss]tadt|[Gg]emeinde)\s+)?$",
+                             r"(?:der\s+|dem\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?(?:[\w-]*(?:[Ss]tadt|[Gg]emeinde)\s+)?(?:['’]s-)?$",
                              text[max(start, c.start - 45) : c.start], re.IGNORECASE):
                 return c
     if home is not None:
@@ -3257,6 +3307,11 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
             if _key(c) == _key(home):
                 return c
     return None
+
+
+# Only an article and a town's title before the first town: it opens the sentence as its subject.
+_OPENING_SUBJECT = re.compile(r"\s*(?:(?:Die|Der|Das|Auch\s+die|Auch\s+der)\s+)?(?:(?:[A-ZÄÖÜ]\w*)?(?:[Ss]tadt|[Gg]emeinde)\s+|Markt\s+)?\Z")
+_POSSESSIVE_PARTNERS = re.compile(r"\b(?:ihre|ihren|ihrer|seine|seinen|seiner)\s+(?:[\w-]+\s+)?(?:Partner|Schwester)\w*")
 
 
 def _told_locally(text: str, city: _City, end: int) -> bool:
@@ -3369,7 +3424,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
                        re.IGNORECASE):  # also "seit dem 14. September 1997"
             score = 3
-        elif re.search(r"\bseit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
+        elif re.search(r"\b[Ss]eit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
             score = 3  # "seit Juni 1990 Partnerstadt", not "ruht seit März 2022"
         elif re.search(r"\bJahr(?:e)?\s+(?:(?:der|des)\s+(?:[\w-]+\s+){1,2})?$", before) or re.search(r"\(\s*(?:[A-ZÄÖÜ][^()]{0,24},\s*)?(?:seit\s+)?$", before):
             score = 2  # "im Jahr 1986", "Im Jahr der Wiedervereinigung 1990", "(1987)", a lexicon's "(GB, Wales, 1978)"
@@ -3387,7 +3442,10 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
         elif _FOUNDING.search(sentence):
             score = 1
-        if re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
+        goes_back = re.match(r"\s+zurück\b", after) and re.search(r"\b(?:bis|auf)\s+(?:(?:das|ins)\s+Jahr\s+)?$", before)
+        if goes_back:
+            score = 3  # "Die älteste reicht bis 1930 zurück: die Partnerschaft mit Klagenfurt"
+        elif re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
             score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something ("…, bis 1983 die Urkunde" does not)
         if score and (best is None or score > best[0]):
             best = (score, int(match.group(1)))
@@ -3400,12 +3458,6 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
     if best is None:
-        # "Seit '91 ... verbunden", "seit Mai '90", "im Frühjahr '78 unterzeichnet"
-        short = re.search(r"\b[Ss]eit\s+(?:" + _MONTHS + r"\s+)?['’](\d\d)\b", sentence) or (
-            _FOUNDING.search(sentence) and re.search(r"\b(?:im|anno)\s+(?:Frühjahr|Sommer|Herbst|Winter|" + _MONTHS
-                                                     + r")\s+['’](\d\d)\b", sentence, re.IGNORECASE))
-        if short:
-            return (2000 if int(short.group(1)) < 40 else 1900) + int(short.group(1))
         ago = _YEARS_AGO.search(sentence)
         if ago and _FOUNDING.search(sentence) and (written := _writing_year(text)):
             # "Vor genau 30 Jahren wurde die Freundschaft mit Vordingborg begründet" in a chronicle of 2023
@@ -4065,6 +4117,7 @@ def _partner_subject_pattern(escaped: str) -> str:
 def home_candidates(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, dict]]:
     """Each city that might be the document's own, with what speaks for it: the rule points of
     ``home_city`` and plain facts (where it is first named, how often, its inhabitants named)."""
+    document, entities = _with_full_years(document, entities)
     text = document.text
     score, own, first = _home_scores(document, entities, gazetteer)
     if not score:

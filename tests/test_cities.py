@@ -27,6 +27,7 @@ from pipeline.cities import GERMAN_STATES, Gazetteer, Place, country_code_for, n
         ("Lemberg", 702550, "UA"),
         ("Lviv", 702550, "UA"),
         ("Lwiw", 702550, "UA"),
+        ("Bethlehem", 284315, "PS"),  # GeoNames also gives Belém (BR) this name
         ("Kiew", 703448, "UA"),
         ("Kiev", 703448, "UA"),
         ("Kyjiw", 703448, "UA"),
@@ -297,3 +298,20 @@ def test_knows_never_drops_a_surface_that_some_lookup_finds(gazetteer):
             assert gazetteer.knows(surface), surface
     assert found_something > 100
     assert not gazetteer.knows("Partnerschaftsvereinbarung")
+
+
+def test_roman_numerals_in_capitals_are_no_places(gazetteer):
+    # "VII." numbers an item of a programme; GeoNames lists "Vii" as a name of Vinh (VN).
+    assert gazetteer.link("VII") is None
+    assert gazetteer.candidates("XIV") == []
+    assert gazetteer.link("Lille").country_code == "FR"
+
+
+@pytest.mark.parametrize("surface, country", [("Cham", "DE"), ("Lüchow", "DE"), ("Olbia", "IT"), ("Waterloo", "BE")])
+def test_a_european_town_of_the_name_beats_a_city_elsewhere_that_has_it_as_an_alternate(gazetteer, surface, country):
+    # GeoNames gives Damascus the name "Cham", Hefei "Lüchow", Antalya "Olbia", Austin "Waterloo".
+    assert gazetteer.link(surface).country_code == country
+
+
+def test_the_country_named_beside_it_still_picks_the_city_elsewhere(gazetteer):
+    assert gazetteer.link("Santa Cruz", context_countries=["BO"]).country_code == "BO"
