@@ -27,7 +27,6 @@ from pipeline.cities import GERMAN_STATES, Gazetteer, Place, country_code_for, n
         ("Lemberg", 702550, "UA"),
         ("Lviv", 702550, "UA"),
         ("Lwiw", 702550, "UA"),
-        ("Bethlehem", 284315, "PS"),  # GeoNames also gives Belém (BR) this name
         ("Kiew", 703448, "UA"),
         ("Kiev", 703448, "UA"),
         ("Kyjiw", 703448, "UA"),
