@@ -472,8 +472,8 @@ class Gazetteer:
             # "Cham" is the Bavarian town, not Damascus (Arabic al-Sham); "Lüchow" is not Hefei, "Olbia" not
             # Antalya: a European town that bears the name itself beats a city elsewhere for which it is only
             # an alternate name, unless the text names that city's country.
-            namesakes = [r for r in rows if normalize_name(self._places[r][1]) == key
-                         and self._continents.get(self._places[r][2]) == "EU" and self._places[r][3] >= 5000]
+            namesakes = [r for r in rows if self._places[r][3] >= 5000 and self._continents.get(self._places[r][2]) == "EU"
+                         and normalize_name(self._places[r][1]) == key]
             if namesakes:
                 best = max(namesakes, key=rank)
         return self._place(best)

@@ -210,9 +210,9 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
 def _with_full_years(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
     """The document with its two-digit years written out ("seit '92" → "seit 1992", "’08" → "2008") and its
     entities moved along, so that every rule reads one way of writing a year. ('40 to '99 are the 1900s.)
-    A text without such years is returned as it is; on a text already written out this changes nothing.
-    The home city passed on to the stages below keeps its offsets: it is found before the first short year
-    in almost every document, and where it is not, its offsets are off by a character per year before it."""
+    A text without such years is returned as it is, so the public functions below may each call this: a
+    text already written out is not changed again. A home city taken from ``home_city`` or
+    ``home_candidates`` therefore has the offsets of the written-out text that ``pair_candidates`` reads."""
     matches = list(_SHORT_YEAR.finditer(document.text))
     if not matches:
         return document, entities
@@ -3056,10 +3056,11 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         used |= {_key(a), _key(b)}
     # 1b. Two towns joined by a dash: "etwa Bremen–Danzig (1976) oder Nürnbergs Partnerschaft mit Krakau",
     # "Hannover–Blantyre (seit 1968)"; not "die Universitätspartnerschaft Tübingen–Ann Arbor"
-    dashed = [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _DASH_GAP)
+    unused = [c for c in partners if _key(c) not in used]
+    dashed = [(a, b) for a, b in _adjacent_pairs(text, unused, _DASH_GAP)
               if not _KIND_OF_BODIES.search(text[max(start, a.start - 40) : a.start])]
     # A paragraph's run-in heading: "Pirmasens – Poissy (Frankreich): Die Partnerschaft wurde 1965 besiegelt"
-    dashed += [(a, b) for a, b in _adjacent_pairs(text, [c for c in partners if _key(c) not in used], _SPACED_DASH)
+    dashed += [(a, b) for a, b in _adjacent_pairs(text, unused, _SPACED_DASH)
                if _RUN_IN_OPENING.match(text, text.rfind("\n", 0, a.start) + 1, a.start)
                and _RUN_IN_END.match(text, b.end, end)]
     if dashed:
@@ -3104,16 +3105,16 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         return results, None
     # 3. Parallel clauses: "Karlsruhe schloss einen Vertrag mit Halle, Trier mit Weimar.", "Marburg ist
     # Partnerstadt von Poitiers (1961), Gießen von Winchester (1963) und Offenbach von Puteaux (1955)."
-    mit_pairs = _adjacent_pairs(text, rest, _MIT_GAP)
+    parallel_pairs = _adjacent_pairs(text, rest, _PARALLEL_GAP)
     if (
-        len(mit_pairs) >= 2
-        and {_key(c) for pair in mit_pairs for c in pair} >= {_key(c) for c in rest}
-        and all(re.fullmatch(r"\s+(?:mit|von)\s+", text[a.end : b.start]) for a, b in mit_pairs[1:])
+        len(parallel_pairs) >= 2
+        and {_key(c) for pair in parallel_pairs for c in pair} >= {_key(c) for c in rest}
+        and all(re.fullmatch(r"\s+(?:mit|von)\s+", text[a.end : b.start]) for a, b in parallel_pairs[1:])
         and all(re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:,\s*|\s+und\s+)", text[x[1].end : y[0].start])
-                for x, y in zip(mit_pairs, mit_pairs[1:]))
+                for x, y in zip(parallel_pairs, parallel_pairs[1:]))
     ):
-        years = _pair_list_years(text, start, end, mit_pairs)
-        return results + [(a, b, "pair_list", year) for (a, b), year in zip(mit_pairs, years)], None
+        years = _pair_list_years(text, start, end, parallel_pairs)
+        return results + [(a, b, "pair_list", year) for (a, b), year in zip(parallel_pairs, years)], None
     # 4. A subject city and its partners; any mention of a city may be the subject ("Die Kontakte
     # nach Chemnitz sind eng: Chemnitz selbst ist ... verbunden").
     occurrences = [c for c in partners if _key(c) not in used] if len(rest) > 1 else rest
@@ -3229,7 +3230,7 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
 
 
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
-# "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit").
+# "Karlsruhe schloss einen Vertrag mit Halle" (one comma-free stretch ending in "mit" or "von").
 _DASH_GAP = re.compile(r"[–—]")
 _SPACED_DASH = re.compile(r"[ \t]+[–—][ \t]+")
 _RUN_IN_OPENING = re.compile(r"[ \t]*(?:[•▪■*·-][ \t]*)?(?:[A-ZÄÖÜ]\w*(?:gemeinde|stadt)[ \t]+)?\Z")
@@ -3238,7 +3239,7 @@ _RUN_IN_END = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*:")
 _KIND_OF_BODIES = re.compile(r"(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Gemeinde|Feuerwehr|Club|Klub)\w*"
                              r"(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 _UND_GAP = re.compile(r"\s+und\s+" + _ARTICLE_AND_COUNTRY)  # "Aachen und Naumburg", "Guben und das polnische Gubin"
-_MIT_GAP = re.compile(r"[^,;:]*?\b(?:mit|von)\s+(?:der\s+Stadt\s+|dem\s+)?")
+_PARALLEL_GAP = re.compile(r"[^,;:]*?\b(?:mit|von)\s+(?:der\s+Stadt\s+|dem\s+)?")
 
 
 def _adjacent_pairs(text: str, cities: list[_City], gap: re.Pattern) -> list[tuple[_City, _City]]:
