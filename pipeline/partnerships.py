@@ -179,7 +179,7 @@ _CITY_HEADS = frozenset(
 _BULLET = re.compile(r"^\s*(?:[•\-\*–■▪·●○►◦▸▹➢➤→✓]|\d{1,2}[.)])\s*")
 _RATING = re.compile(r"^A{1,3}$")
 _TAIL_STARTS = re.compile(
-    r"^(?:\t|\s*(?:$|[,(|:/–]|-(?![^\W\d_])|\.{2,}\s|…|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
+    r"^(?:\t|[“\"«]?\s*(?:$|[,(|:/–]|-(?![^\W\d_])|\.{2,}\s|…|in\b|im\b|seit\b|bei\b|an\b|am\b|\d{4}))"
 )  # \t: a table row; not "-Württembergs", the rest of a compound
 
 # Confidence of each rule, set by hand as an ordering of how explicit the
@@ -665,6 +665,11 @@ _LEXICON_ENTRY = re.compile(
     r"Verbandsgem\.|Ortsgem\.|Gemeinde|Ortsteil|OT)(?=[ \t,])")
 
 
+_LETTERHEAD = re.compile(
+    r"^[ \t]*(?:Landeshauptstadt|Hansestadt|Universitätsstadt|Große[ \t]+Kreisstadt|Kreisstadt|Stadt|Gemeinde|Markt)[ \t]+"
+    r"(?P<name>[A-ZÄÖÜ][\w'’.()-]*(?:[ \t][A-ZÄÖÜ(][\w'’.()-]*){0,3})[ \t]+[|·][ \t]", re.MULTILINE)
+
+
 def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
@@ -681,7 +686,8 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             continue
         match = _MUNICIPAL_HEADING.match(line.text)
         bare = match is not None and not (match.group("prefix") or line.text.strip().isupper())
-        if not match or (bare and not _introduced_below(lines, i)):
+        directory_entry = bare and _named_again_below(lines, i, match.group("name"))
+        if not match or (bare and not (directory_entry or _introduced_below(lines, i))):
             continue
         name = match.group("name")
         place = gazetteer.link(name)
@@ -690,7 +696,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             continue
         start = line.start + match.start("name")
         heads.append((line.start, place.mention(name, start, start + len(name))))
-        if bare:
+        if bare and not directory_entry:  # a directory's entry runs on to the next town
             end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")), None)
             if end is not None:
                 bare_ends.append((end, None))
@@ -738,6 +744,15 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             entries.append((line_start, place.mention(name, match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in entries}) >= 2:
         heads = sorted(heads + entries, key=lambda head: head[0])
+    # A collection of letterheads and signatures: "Stadt Delmenhorst · Der Oberbürgermeister · Rathausplatz 1",
+    # "Hansestadt Wismar | Der Bürgermeister", each followed by its town's partners.
+    letterheads = []
+    for match in _LETTERHEAD.finditer(text):
+        place = gazetteer.link(match.group("name"))
+        if place is not None and place.population >= 1000:
+            letterheads.append((match.start(), place.mention(match.group("name"), match.start("name"), match.end("name"))))
+    if len({m.geonames_id for _, m in letterheads}) >= 2:
+        heads = sorted(heads + letterheads, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
@@ -755,6 +770,15 @@ _TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+[\wäöüß-]*(?:stadt|markt|
 def _introduced_below(lines: list[_Line], i: int) -> bool:
     below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
     return below is not None and below.kind == "prose" and bool(_TOWN_BY_TITLE.match(below.text))
+
+
+def _named_again_below(lines: list[_Line], i: int, name: str) -> bool:
+    """A bare town heading whose next line names the town again, as a directory's address does:
+    "Bensheim" / "Partnerschaftsverein Bensheim e. V., c/o Rathaus, ... 64625 Bensheim". A slide's
+    partner towns, one per line, do not repeat themselves, nor does a partner's paragraph of prose under
+    its name make a directory."""
+    below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
+    return below is not None and below.kind != "prose" and re.search(r"\b" + re.escape(name.strip()) + r"\b", below.text) is not None
 
 
 _NUMBERED_TOWN = re.compile(r"^\s*\d{1,2}\.\s+(?:(?:Die|Der)\s+)?(?:(?:kreisfreie|Große)\s+)?(?:Kreisstadt|Stadt|Gemeinde|Hansestadt)\s+"
@@ -979,8 +1003,9 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
     return text[left[-1] if left else line_start : right.start() if right else line_end]
 
 
-# A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...".
-_DATELINE = re.compile(r"^((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,}|[ ][A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+\.)*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
+# A local paper's dateline in capitals: "SOLINGEN. Wenn ...", "REUTLINGEN/ROANNE. Mit ...", also after a
+# catalogue's lot number: "1201 WÜRZBURG. Silbermedaille 1977 ...".
+_DATELINE = re.compile(r"^(?:\d{2,5}[ \t]+)?((?:HANN\.\s|ST\.\s)?[A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,}|[ ][A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+\.)*)(?:\s*\([A-Za-zÄÖÜäöü. ]+\))?(?:\s*/\s*[A-ZÄÖÜ][A-ZÄÖÜ /()-]*)?\s*[.:–-]\s", re.M)
 
 
 def _datelines(text: str) -> list[re.Match]:
@@ -1568,7 +1593,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         body = re.sub(r"^\[\[(?:[^\]|]*\|)?", "", body)  # "* [[Troyes]]", "* [[Troyes (Aube)|Troyes]]"
         body = _without_leading_country(body)  # "Frankreich Grasse (Provence), seit 1963": a flag's caption
         body_start = start + len(line) - len(body)
-        label = _PAIR_LABEL.match(body)
+        label = _PAIR_LABEL.match(body) or _QUOTED_LABEL.match(body)
         if label and _starts_a_pair(text, body_start + label.end(), starts):
             body = body[label.end() :]  # a prize list's "2. Preis (4.000 Euro): Stadt Kirn – Vernouillet (Eure-et-Loir)"
             body_start = start + len(line) - len(body)
@@ -1595,7 +1620,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 or _continues_previous(text, start, start + len(line)))
             # A card's title: "ROCCA DI PAPA              Latium, Italien"
             card_title = re.match(r"[ \t]{3,}\S", tail) and country_code_for(tail.rsplit(",", 1)[-1].strip())
-            partner = _partner_after_dash(city, tail, starts, gazetteer)
+            partner = _partner_after_dash(city, tail, starts, gazetteer) or _partner_after_colon(city, tail, starts)
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and (
                     len(tail.split()) <= (14 if partner is not None else 8)
                     or (_BULLET.match(line) and _DESCRIBED_ITEM.match(tail))):
@@ -1621,6 +1646,8 @@ _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
 
 
 _PAIR_LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s+(?:(?:Stadt|Gemeinde|Markt|Verbandsgemeinde)\s+)?")
+# A name in quotes after a short label, its town after the dash: "Tz 4406 „Budweis“ – Passau, seit 1993".
+_QUOTED_LABEL = re.compile(r"(?:[\w./-]{1,12}[ \t]+){0,3}[„\"»](?=[A-ZÄÖÜ])")
 
 
 def _starts_a_pair(text: str, offset: int, starts: dict) -> bool:
@@ -1636,7 +1663,8 @@ def _pair_line(text: str, line: str, start: int, starts: dict) -> bool:
     if (dash := _FIRST_DASH.match(line)) and start + dash.end() in starts:
         return True
     leading = starts.get(start + len(line) - len(line.lstrip()))
-    return leading is not None and bool(_WIDE_DASH.match(text, leading.end))
+    return leading is not None and (bool(_WIDE_DASH.match(text, leading.end))
+                                    or _partner_after_colon(leading, text[leading.end : start + len(line)], starts) is not None)
 
 
 def _entry_continues(lines: list[_Line]) -> bool:
@@ -1658,7 +1686,7 @@ _WIDE_DASH = re.compile(r"[ \t]{2,}[–—]\s")  # a column gap before the dash
 _DESCRIBED_ITEM = re.compile(r"(?:,[ \t]*[A-ZÄÖÜ][\w-]+)?[ \t]*(?:\([^()\n]*\))?[ \t]+[–—][ \t]")
 _FIRST_DASH = re.compile(r"^\s*[A-ZÄÖÜ][^–—.]{1,40}?(?:\s[–—-]|\.{2,}|…+)\s+")
 # What stands between the two towns of a list line: a dash, or a table of contents' dots ("Mühlacker ...... Pescia").
-_PAIR_DASH = re.compile(r"(?:/[A-ZÄÖÜ][\w.]*)?\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")  # also "Weißwasser/O.L. – Żary"
+_PAIR_DASH = re.compile(r"(?:/[A-ZÄÖÜ][\w.]*)?[“\"«]?\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")  # also "Weißwasser/O.L. – Żary"
 # A list line's first town that GeoNames lacks, before its partner: "Remchingen ..... Zbąszyń", "Wildau    – Ząbki (PL)".
 _UNKNOWN_PAIR_ITEM = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?)(?: ?(?:\.{2,}|…+)|[ \t]+[–—])\s")
 # What may follow the partner of such a line: "(Küstrin), seit 1991", "(Frankreich)", nothing; not "Stralsund in Europa"
@@ -1670,6 +1698,18 @@ def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazette
     "Bad Freienwalde (Oder) – Chojna"; not "Amiens – Frankreich", "Travnik – 2003" or a match, "Heilbronn – Nîmes 1:2"."""
     partner = _dashed_partner(city, tail, starts, gazetteer)
     if partner is not None and _MATCH_SCORE.match(tail, partner.end - city.end):
+        return None
+    return partner
+
+
+def _partner_after_colon(city: _City, tail: str, starts: dict) -> _City | None:
+    """The one partner after a member town and its colon: "Nieder-Olm: Chauffailles (Saône-et-Loire,
+    Frankreich), seit 1975"; not a list of several ("Regensburg: Aberdeen, Odessa"), which the home reads."""
+    colon = re.match(r"[ \t]*:[ \t]+", tail)
+    partner = starts.get(city.end + colon.end()) if colon else None
+    if partner is None or _key(partner) == _key(city) or not _PAIR_ITEM_END.match(tail, partner.end - city.end):
+        return None
+    if any(city.end < start < city.end + len(tail) for start in starts if start != partner.start):
         return None
     return partner
 
@@ -2431,6 +2471,16 @@ _UPPER = "A-ZÄÖÜÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠ�
 
 # A lexicon entry's fields, each after a dash: "... 86 km². – Gesch.: 836 erstm. gen. ... – Partnerst.: Kortrijk".
 _FIELD_DASH = re.compile(r"(?<=[.)\]])\s[–—]\s+(?=[A-ZÄÖÜ][\wäöüß.-]{1,24}:)")
+# A signature's or an infobox's fields: "Wismar – UNESCO-Welterbe seit 2002 | Partnerstädte Kalmar (Schweden)".
+# Not a chronicle's column ("1971  | Die Stadt Ratzeburg ...") nor a table's row ("| Granada | Nicaragua | 1991 |").
+_FIELD_BAR = re.compile(r"(?<=\S) \| (?=\S)")
+
+
+def _table_row(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    return line.startswith("|") or line.endswith("|")
 
 
 def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
@@ -2469,6 +2519,7 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     for start, end, first in blocks:
         cursor = start
         cuts = [start + m.start() + 1 for m in _FIELD_DASH.finditer(text[start:end])]
+        cuts += [start + m.start() + 1 for m in _FIELD_BAR.finditer(text[start:end]) if not _table_row(text, start + m.start())]
         # Also after a footnote mark, a wiki's or a paper's glued number: "... vereinbart wurde.[4] Eine
         # Projektpartnerschaft ...", "... zustande kam.12 Anders als ..."
         for match in re.finditer(r"[.!?;:](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|(?<=[a-zäöüßéèêëàâôûç)\"“”][.!?])\d{1,3}(?=\s+[„\"A-ZÄÖÜ]))?"
@@ -3557,6 +3608,8 @@ def _segment_year(segment: str) -> int | None:
         r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+|ebenfalls\s+)?|,\s*(?:beide|alle|jeweils)\s+|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?|im\s+Jahr(?:e)?\s+)"
         r"(1[89]\d\d|20\d\d)", segment
     )  # "(1987)", "(seit 1960)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
+    # a bare year before the next member's separator: "Pesaro (I) 1960 – Marignane (F) 1963 – ..."
+    match = match or re.match(r"^\s*(?:\([^()]{1,30}\)\s*)?(1[89]\d\d|20\d\d)\s*(?:[–—,;·|]|$)", segment)
     return int(match.group(1)) if match else None
 
 
