@@ -2231,6 +2231,7 @@ def _owner_column(text, rows, grid, body, column) -> bool:
     (two at least that GeoNames knows, and the rest names: "Kernen im Remstal")."""
     filled = [k for k in body if column < len(rows[k]) and text[slice(*rows[k][column])].strip()]
     named = [k for k in filled if grid[k][column] is not None]
+    filled = [k for k in filled if named and k >= named[0]]  # not the column's head above its first town
     return len(named) >= 2 and all(
         k in named or _unknown_place(text, rows[k][column]) is not None for k in filled)
 
@@ -2238,7 +2239,8 @@ def _owner_column(text, rows, grid, body, column) -> bool:
 def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
     """A name in a city column that the gazetteer does not know, kept by its name."""
     surface = _TOWN_TITLES.sub("", re.sub(r"\s*(?:\([^)]*\)|\d+\)|\*+)\s*", " ", text[slice(*span)]).strip())
-    if re.fullmatch(r"[A-ZÄÖÜ][\w'’.-]*(?: [A-ZÄÖÜa-zäöü][\w'’.-]*){0,3}", surface) and not (
+    surface = re.sub(r",\s*(?:Stadt|Gemeinde|Markt)$", "", surface)  # a statistics table's "Seelow, Stadt"
+    if re.fullmatch(r"[A-ZÄÖÜ][\w'’.-]*(?:(?<=[a-zäöüß])/[A-ZÄÖÜ][\w'’.-]*)?(?: [A-ZÄÖÜa-zäöü][\w'’.-]*){0,3}", surface) and not (
             country_code_for(surface) or _kind_of(surface)):  # not "Kinderferienlager der Partnergemeinden"
         return _City(surface, None, None, span[0], span[0] + len(surface))
     return None
@@ -2253,8 +2255,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     anchor = _home_as_city(home)
     abbreviations = _kind_abbreviations(text)
 
-    def cell_kind(cell: str) -> str | None:  # "Städtepartnerschaft", or "SP" where the text explains it
-        return _kind_of(cell) or abbreviations.get(cell.strip())
+    def cell_kind(cell: str) -> str | None:  # "Städtepartnerschaft", or "SP" where the text explains it ("P¹" too)
+        return _kind_of(cell) or abbreviations.get(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*"))
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
         caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
@@ -2267,8 +2269,11 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         def share(column, test):
             return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
         city_columns = [c for c in range(width) if share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
-        if city_columns and city_columns[0] > 0 and _owner_column(text, rows, grid, body, city_columns[0] - 1):
-            city_columns.insert(0, city_columns[0] - 1)  # "Waiblingen  Mayenne" / "           Devizes"
+        # "Waiblingen  Mayenne" / "           Devizes"; also across a column of numbers: "Seelow, Stadt | 5 597 | Kostrzyn"
+        owner = next((c for c in range(city_columns[0] - 1, -1, -1) if _owner_column(text, rows, grid, body, c)),
+                     None) if city_columns else None
+        if owner is not None and all(not any(grid[k][c] for k in body if c < len(grid[k])) for c in range(owner + 1, city_columns[0])):
+            city_columns.insert(0, owner)
         year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
         kind_columns = [c for c in range(width) if share(c, lambda k, c: cell_kind(text[slice(*rows[k][c])]) is not None) >= 0.5]
         header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
@@ -2337,7 +2342,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 
 _DISTANCE = re.compile(r"\d\s?km\b")
 # A list of abbreviations: "SP     Städtepartnerschaft", "PV = Partnerschaftsvertrag", "KV: Kooperationsvereinbarung".
-_ABBREVIATION_LINE = re.compile(r"^[ \t]*((?=[A-ZÄÖÜ][a-z]?[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,4})(?:[ \t]{2,}|\t|[ \t]*[=:][ \t]*)(\S[^\n]*)$", re.M)
+_ABBREVIATION_LINE = re.compile(r"^[ \t]*(?:[A-ZÄÖÜ][a-zäöü]+:[ \t]*)?"  # also a legend's "Art: P = Partnerschaft"
+                                 r"((?=[A-ZÄÖÜ][a-z]?[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,4}(?=[ \t]{2,}|\t|[ \t]*[=:])|[A-ZÄÖÜ](?=[ \t]*=))"
+                                 r"(?:[ \t]{2,}|\t|[ \t]*[=:][ \t]*)(\S[^\n]*)$", re.M)
 
 
 def _kind_abbreviations(text: str) -> dict[str, str]:

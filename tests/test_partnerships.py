@@ -1337,3 +1337,24 @@ def test_a_catalogues_numbered_lots_each_open_with_their_town(extract):
     assert any(a == "Ulm" and b == "Bratislava" for a, b, _, _ in found)
     assert any(a == "Kassel" and "Rostov" in b for a, b, _, _ in found)
     assert not any("Ulm" in (a, b) and "Kassel" in (a, b) for a, b, _, _ in found)
+
+
+def test_a_statistics_table_carries_each_member_town_down_to_its_further_partners(extract):
+    """Member towns across a column of inhabitants, blank cells under a town for its further partners,
+    kinds by one-letter codes that a legend explains."""
+    found = rows(extract(
+        "Tabelle 4: Landkreis Oder-Spree - Gemeinden und ihre Partnerschaften\n\n"
+        "Lfd. | Gemeinde              | Einw. 2023 | Partnerkommune   | Staat | Art | seit\n"
+        "-----+-----------------------+------------+------------------+-------+-----+------\n"
+        "  1  | Beeskow, Stadt        |      8 002 | Międzyrzecz      |  PL   |  P  | 1996\n"
+        "  2  | Fürstenwalde/Spree    |     32 500 | Choszczno        |  PL   |  P  | 1998\n"
+        "  3  |                       |            | Sulęcin          |  PL   |  K  | 2005\n"
+        "  4  | Eisenhüttenstadt      |     24 000 | Saarlouis        |  DE   |  F¹ | 1986\n\n"
+        "Zeichenerklärung:\n"
+        "Art: P = Partnerschaft,\n"
+        "     F = Freundschaft (innerdeutsche Städtefreundschaft),\n"
+        "     K = Kooperationsvereinbarung\n"))
+    assert ("Beeskow", "Międzyrzecz", 1996, "partnership") in found
+    assert any(a.startswith("Fürstenwalde") and b == "Sulęcin" and year == 2005 and kind == "cooperation"
+               for a, b, year, kind in found)
+    assert ("Eisenhüttenstadt", "Saarlouis", 1986, "friendship") in found
