@@ -2485,9 +2485,7 @@ _FIELD_BAR = re.compile(r"(?<=\S) \| (?=\S)")
 
 def _table_row(text: str, position: int) -> bool:
     """Whether the line at ``position`` is a pipe table's row, whose bars separate cells, not fields."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    line = text[slice(*_line_bounds(text, position))].strip()
     return line.startswith("|") or line.endswith("|")
 
 
