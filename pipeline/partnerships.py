@@ -900,6 +900,10 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
             if not dateline.group(1):
                 own[m.geonames_id] += 2  # but "Marburg/Gießen." opens a regional report
+        if m.start_char < _OPENING and _AND_ITS_PARTNERS.match(text, m.end_char):
+            # the opening paragraph's "Tourismusförderung Görlitz' und seiner Partnerstädte", not a
+            # bibliography's title "Koszalin und seine Partnerstädte in Skandinavien" among others
+            score[m.geonames_id] += 3
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
@@ -915,6 +919,9 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 _OWNER_BEFORE = re.compile(
     r"(?:chronik|archiv|amtsblatt|mitteilungsblatt|gemeindeblatt|stadtanzeiger|komitee|verein|freundeskreis|"
     r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat)$", re.IGNORECASE)
+_OPENING = 800  # characters
+_AND_ITS_PARTNERS = re.compile(
+    r"['’]?\s+und\s+(?:seine|ihre)[nrs]?\s+(?:Partner|Schwester)(?:st[aä]dte?|gemeinden?)\b")
 _MAYOR_OF = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:s|in|ins)?\s+(?:der|von)\s+(?:[A-ZÄÖÜ]\w+\s+){0,2}$")
 # "Partnerstadt Schwäbisch Halls", "erste Städtepartnerschaft Landaus": the genitive names whose partner it is.
 _PARTNER_GENITIVE = re.compile(
@@ -1575,10 +1582,15 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
             result.append(_Line(line, start, "attribute"))
             continue
-        if (result and result[-1].kind == "item" and result[-1].partner is not None and re.match(r"[ \t]{8}", line)
-                and not re.match(r"[–—•·*-]", stripped) and not result[-1].text.rstrip().endswith(".")):
+        if (result and result[-1].kind == "item" and not re.match(r"[–—•·*-]", stripped)
+                and not result[-1].text.rstrip().endswith(".") and (
+                    (result[-1].partner is not None and re.match(r"[ \t]{8}", line))
+                    or (2 <= len(line) - len(line.lstrip()) == result[-1].city.start - result[-1].start
+                        and re.search(r"[a-zäöüß,]$", result[-1].text.rstrip())
+                        and start + len(line) - len(line.lstrip()) not in starts))):
             # The wrapped rest of a pair's line: "Mittenwalde   – Mittenwald (Oberbayern): Städtefreundschaft der" /
-            # "                „Namensvettern“, 2012 vereinbart"
+            # "                „Namensvettern“, 2012 vereinbart"; or of an item, under its town's name:
+            # "* Wiesbaden (DE) - Städtefreundschaft, begründet im Jahr der" / "  Wiedervereinigung 1990"
             result.append(_Line(line, start, "attribute"))
             continue
         if re.match(r"(?:\d{1,3}\.?\s*)?[↑^]\s", stripped):
@@ -1683,7 +1695,7 @@ def _entry_continues(lines: list[_Line]) -> bool:
 _WIDE_DASH = re.compile(r"[ \t]{2,}[–—]\s")  # a column gap before the dash
 # A bulleted town, its region in brackets, then a dash and any length of description:
 # "• Saint-Max (Lothringen, Frankreich) – 1985 begründet; 2025 feiern wir 40 Jahre."
-_DESCRIBED_ITEM = re.compile(r"(?:,[ \t]*[A-ZÄÖÜ][\w-]+)?[ \t]*(?:\([^()\n]*\))?[ \t]+[–—][ \t]")
+_DESCRIBED_ITEM = re.compile(r"(?:,[ \t]*[A-ZÄÖÜ][\w-]+)?[ \t]*(?:\([^()\n]*\))?[ \t]+[–—-][ \t]")
 _FIRST_DASH = re.compile(r"^\s*[A-ZÄÖÜ][^–—.]{1,40}?(?:\s[–—-]|\.{2,}|…+)\s+")
 # What stands between the two towns of a list line: a dash, or a table of contents' dots ("Mühlacker ...... Pescia").
 _PAIR_DASH = re.compile(r"(?:/[A-ZÄÖÜ][\w.]*)?[“\"«]?\s*(?:\([^()]*\)\s*)?(?:[–—-]|\.{2,}|…+)\s+")  # also "Weißwasser/O.L. – Żary"
@@ -1900,9 +1912,9 @@ def _list_owner(line: _Line, cities: list[_City]) -> _City | None:
 # An item that names its own kind right after the town, under an introduction that names none
 # ("Die Stadt unterhält folgende Verbindungen:").
 _ITEM_OWN_KIND = re.compile(
-    r"\s*(?:\([^()\n]*\)\s*)?[:,–—-]\s*(?:seit\s+\d{4}\s*[,:;]?\s*)?"
+    r"\s*(?:\([^()\n]*\)\s*)?[:,–—-]\s*(?:seit\s+\d{4}\s*[,:;]?\s*)?(?:mit\s+)?(?:unserer?\s+)?"
     r"(?:Städte|Stadtteil|Stadtbezirks|Ortsteil|Klima|Projekt|Kooperations|Solidaritäts)?"
-    r"(?:[Pp]artnerschaft|[Ff]reundschaft|[Pp]artnerstadt|[Pp]artnergemeinde|[Kk]ooperation)\b"
+    r"(?:[Pp]artnerschaft|[Ff]reundschaft|[Pp]artnerstadt|[Pp]artnergemeinde|[Kk]ooperation|Schwesterstadt)\b"
     r"(?!\s+(?:mit\b|[A-ZÄÖÜ]))")  # not "Rathenow: Partnerstadt Rinteln", the item's own partner
 _NEGATED_HEADING = re.compile(r"\b(?:kein|keine|keiner|nicht)\b", re.IGNORECASE)
 _OVERVIEW_HEADING = re.compile(r"(?:Im\s+)?(?:Übersicht|Überblick)|Auf einen Blick|Liste|Steckbriefe?|Unsere Partner:?")
