@@ -146,7 +146,7 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
     r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+(?:datiert\s+)?vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
-    r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b|\bgingen?\b",
+    r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b|\bgingen?\b|\bauf\s+(?:das\s+Jahr\s+)?(?:1[89]|20)\d\d\s+zurück",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
@@ -896,7 +896,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
             own[m.geonames_id] += 3
         dateline = re.match(r"(\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40])
-        if dateline and m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip():
+        if dateline and m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip() and not continued:
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
             if not dateline.group(1):
                 own[m.geonames_id] += 2  # but "Marburg/Gießen." opens a regional report
@@ -905,8 +905,9 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # bibliography's title "Koszalin und seine Partnerstädte in Skandinavien" among others
             score[m.geonames_id] += 3
         after = text[m.end_char : m.end_char + 30].split()
-        if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]):
-            score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ..."
+        if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
+                re.search(r"\bund\s+$", text[line_start : m.start_char])):
+            score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ..."
     if gazetteer is not None:
         _score_heading_words(text, mentions, gazetteer, score, first)
         _score_partner_genitives(text, gazetteer, score, first)
@@ -1148,12 +1149,18 @@ def _long_line(text: str, line_start: int) -> int:
     return max(20, (2 * max(widths)) // 3)
 
 
+# A small word that opens a sentence the next line finishes: "... mit dem Wohnmobil hin. Über" / "Helsinki."
+_SENTENCE_OPENER_AT_END = re.compile(
+    r"(?<=[.!?] )(?:Über|Nach|In|Im|Mit|Von|Bei|Aus|Zu|Für|Ab|Die|Der|Das|Den|Dem|Ein|Eine|Und|Aber|Auch)$")
+
+
 def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
     """A line that fills its column and ends mid-sentence: in a small word, a comma or a hyphen,
     or before a lowercase or bracketed continuation."""
     if len(line.strip()) < long_line or not following.strip():
         return False
-    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or re.match(r"\s*[a-zäöüß(]", following)
+    return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or _SENTENCE_OPENER_AT_END.search(line.rstrip())
+                or re.match(r"\s*[a-zäöüß(]", following)
                 or line.count("(") > line.count(")"))  # "... Brandywine Falls (Cuyahoga" / "Valley National Park)"
 
 
@@ -2566,6 +2573,10 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
 _THE_COUNTY = re.compile(r"\b(?:der|den|dem|des|unser(?:e[mnrs]?)?)\s+(?:Land)?[Kk]reis(?:es)?\b(?!\s+[A-ZÄÖÜ])")
 
 
+_TOWN_WORD_SUBJECT = re.compile(
+    r"\s*(?:Die|Diese)\s+(?:Hanse|Kreis|Universitäts|Landeshaupt|Haupt|Grenz|Bischofs|Residenz|Kur)?(?:stadt|Stadt|Gemeinde)\b(?!\s+[A-ZÄÖÜ])")  # not "Die Stadt Bad Kissingen"
+
+
 def _from_sentences(
     text: str, lines: list[_Line], cities: list[_City], home: Mention | None, gazetteer: Gazetteer,
     *, town_section: bool = False, county: Mention | None = None,
@@ -2584,6 +2595,7 @@ def _from_sentences(
     cities = sorted(cities, key=lambda c: c.start)
     city_starts = [c.start for c in cities]
     lone: tuple[str, _City] | None = None  # the one city of the last sentence, which named no partnership
+    named_before: _City | None = None  # the one city the last sentence of the paragraph named
     sections = _partnership_sections(lines) if home is not None else []
     section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
@@ -2599,6 +2611,10 @@ def _from_sentences(
         last = bisect.bisect_right(city_starts, end)
         in_sentence = [c for c in cities[first:last] if c.end <= end]
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
+        # "Fangen wir in Greifswald an. Die Hansestadt hat seit 1990 die schwedische Partnerstadt Lund":
+        # without a home city, the town the sentence before named is what "Die Hansestadt" stands for.
+        subject_before = named_before if not new_paragraph and _TOWN_WORD_SUBJECT.match(sentence) else None
+        named_before = in_sentence[0] if len(_distinct(in_sentence)) == 1 else None
         kind = _kind_of(sentence)
         if kind is None and (
             _LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence) or _linked_with_a_city(text, sentence, in_sentence)
@@ -2649,7 +2665,8 @@ def _from_sentences(
         results, subject = [], None
         for clause_start, clause_end, clause_partners in _clauses(text, start, end, partners):
             clause_results, subject = _pairs_in_sentence(
-                text, clause_start, clause_end, clause_partners, anchor_home, carried, continuation
+                text, clause_start, clause_end, clause_partners, anchor_home,
+                carried or subject_before, continuation
             )
             results += clause_results
         entry_year = _chronicle_year(text, start, sentence)
@@ -2962,9 +2979,11 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
         if place is not None and place.country_code == code and place.population >= 1000 and _own_name(match.group(2), gazetteer, code):
             take(place, s, e)
     # Two towns the NER missed, joined by "und", or a town before its verb with a partner after "mit":
-    # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden".
+    # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden",
+    # "Anklam, die Lilienthalstadt, hat 2011 mit Choszczno eine Kooperationsvereinbarung unterschrieben".
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+)(?:\s+und\s+([A-ZÄÖÜ][\wäöüß-]+)\b"
-                             r"|(?=\s+(?:(?:selbst|ihrerseits|seinerseits|wiederum)\s+)?(?:ist|sind|pflegt|unterhält)\b[^,;.]*\bmit\s))",
+                             r"|(?=(?:,\s+(?:die|der|das)\s[^,;.()]{3,40},\s+hat\s+(?:seit\s+)?(?:1[89]|20)\d\d|(?:,\s+(?:die|der|das)\s[^,;.()]{3,40},)?\s+"
+                             r"(?:(?:selbst|ihrerseits|seinerseits|wiederum)\s+)?(?:ist|sind|pflegt|unterhält))\b[^,;.]*\bmit\s))",
                              sentence):
         names = [(match.start(k), match.end(k)) for k in (1, 2) if match.group(k)]
         spans = [(start + a, start + b) for a, b in names]
@@ -3196,7 +3215,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     a_range = re.match(r"\s+bis\s+(?:nach\s+)?$", text[rest[0].end : rest[1].start]) if len(rest) == 2 else None
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
-    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range:  # "Von Beaune bis Ramat Gan"
+    ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range and (  # "Von Beaune bis Ramat Gan"
+        not _TOWN_WORD_SUBJECT.match(text, start)  # "Die Hansestadt hat ... Partnerstadt Lund, und ... mit Osnabrück"
+    ):
         a, b = rest
         # "darunter Kiel, das seine 1992 geschlossene Partnerschaft mit Kaliningrad ..., und Erlangen, das ...
         # Wladimir": a year told before a pair already read is that pair's
