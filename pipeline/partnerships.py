@@ -670,6 +670,12 @@ _LETTERHEAD = re.compile(
     r"(?P<name>[A-ZÄÖÜ][\w'’.()-]*(?:[ \t][A-ZÄÖÜ(][\w'’.()-]*){0,3})[ \t]+[|·][ \t]", re.MULTILINE)
 
 
+_TOWN_AND_PARTNERS = re.compile(
+    r"[ \t]*(?:[A-ZÄÖÜ][\w.]*[ \t]+\d{1,2}[ \t]*[–—:-][ \t]*)?"
+    r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:[ \t](?:an|am|im|in|der|[A-ZÄÖÜ(][\w'’.()-]*)){0,3})[ \t]*:[ \t]+"
+    r"(?P<partners>[A-ZÄÖÜ][^:.!?]*)[ \t]*$")
+
+
 def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
@@ -753,6 +759,19 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             letterheads.append((match.start(), place.mention(match.group("name"), match.start("name"), match.end("name"))))
     if len({m.geonames_id for _, m in letterheads}) >= 2:
         heads = sorted(heads + letterheads, key=lambda head: head[0])
+    # An exhibition's or a report's stations, each a town and its partners: "Station 2 - Leipzig: Krakau,
+    # Hannover, Addis Abeba" / "Dresden: Coventry und Breslau".
+    stations = []
+    for line in lines:
+        station = _TOWN_AND_PARTNERS.match(line.text) if line.kind in ("heading", "item") else None
+        place = station and gazetteer.link(station.group("name"))
+        first_partner = station and gazetteer.link(re.split(r",|\s+(?:und|sowie)\s+", station.group("partners"))[0].strip())
+        if place is not None and place.population >= 1000 and not gazetteer.is_region(station.group("name")) and (
+                first_partner is not None and first_partner.population >= 1000):  # not a mail's "An: Stadt Erlangen"
+            start = line.start + station.start("name")
+            stations.append((line.start, place.mention(station.group("name"), start, start + len(station.group("name")))))
+    if len({m.geonames_id for _, m in stations}) >= 2:
+        heads = sorted(heads + stations, key=lambda head: head[0])
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
