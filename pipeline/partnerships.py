@@ -908,10 +908,10 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             text[line_start:line_end], _HEADING_STEMS
         ):
             score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
-        elif heading and re.search(
+        elif heading and not text[line_start:line_end].rstrip().endswith("?") and re.search(
             r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
             text[line_start : m.start_char], re.IGNORECASE
-        ):
+        ):  # not a quiz's "Welche Stadt ist KEINE Partnerstadt von Rostock?"
             score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
             own[m.geonames_id] += 3
         dateline = re.match(r"(\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40])
@@ -1179,7 +1179,7 @@ def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
     if len(line.strip()) < long_line or not following.strip():
         return False
     return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or _SENTENCE_OPENER_AT_END.search(line.rstrip())
-                or re.match(r"\s*[a-zäöüß(]", following)
+                or (re.match(r"\s*[a-zäöüß(]", following) and not _LETTERED.match(following.lstrip()))
                 or line.count("(") > line.count(")"))  # "... Brandywine Falls (Cuyahoga" / "Valley National Park)"
 
 
@@ -1623,8 +1623,16 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "reference"))  # a wiki footnote: "26. ↑ Landkreis Göttingen: ..."
             continue
         body = _BULLET.sub("", line).lstrip()  # also an indented item without a bullet
-        if (lettered := _LETTERED_PAIR.match(line)) and _starts_a_pair(text, start + lettered.end(), starts):
-            body = line[lettered.end() :]  # "a) Püttlingen – Creutzwald, 1965 geschlossen;" (not "a) mit der Stadt ...")
+        lettered = _LETTERED_PAIR.match(line)
+        previous = next((above for above in reversed(result) if above.kind != "blank"), None)
+        if lettered and (_starts_a_pair(text, start + lettered.end(), starts) or (
+                start + lettered.end() in starts and not re.search(r"[-,]$|\b[a-zäöüß]+$", stripped)
+                and previous is not None and previous.kind in ("heading", "item", "attribute"))):
+            # "a) Püttlingen – Creutzwald, 1965 geschlossen;", or a lettered list's town: "a) Mayen (Rheinland-Pfalz) –
+            # Städtepartnerschaft seit Oktober 1990" (not "a) mit der Stadt ...", nor "a) Győr (Ungarn), seit 1971," in a sentence)
+            body = line[lettered.end() :]
+        else:
+            lettered = None
         body_start = start + len(line) - len(body)
         body = re.sub(r"^(?:1[89]\d\d|20\d\d)\s*[:–-]\s*", "", body)  # "1960: Amiens"
         body = re.sub(r"^(?:\{\{[^{}]*\}\}\s*)+", "", body)  # wiki source: "* {{FRA}} Troyes, Frankreich (1958)"
@@ -1641,7 +1649,12 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
         if city is None:
             city = _name_and_country(body, body_start)
-        if city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and not (
+        if city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and " " in named.group(1) and (
+                known := starts.get(body_start + named.group(1).index(" ") + 1)) and not re.match(
+                    _MUNICIPAL_WORDS, named.group(1)) and not _kind_of(named.group(1)) and (partner := _partner_after_dash(
+                        known, text[known.end : start + len(line)], starts, gazetteer)) and partner.geonames_id is not None:
+            city = known  # "Sonderfall Paris – Rom (1956)": a word before the town
+        elif city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and not (
                 country_code_for(named.group(1)) or gazetteer.is_region(named.group(1)) or _kind_of(named.group(1))):
             # "Remchingen ........ Zbąszyń (Polen) · seit 2005": a member town GeoNames lacks, before a partner it knows
             city = _City(named.group(1), None, None, body_start, body_start + len(named.group(1)))
@@ -1661,13 +1674,14 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             partner = _partner_after_dash(city, tail, starts, gazetteer) or _partner_after_colon(city, tail, starts)
             if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and (
                     len(tail.split()) <= (14 if partner is not None else 8)
-                    or (_BULLET.match(line) and _DESCRIBED_ITEM.match(tail))):
+                    or ((_BULLET.match(line) or lettered) and _DESCRIBED_ITEM.match(tail))):
                 result.append(_Line(line, start, "item", city, tail, partner))
                 consumed_until = city.end
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
             result.append(_Line(line, start, "bullet"))
-        elif result and result[-1].kind == "bullet" and (stripped[0].islower() or result[-1].text.rstrip().endswith((",", "-"))):
+        elif result and result[-1].kind == "bullet" and not _LETTERED.match(stripped) and (
+                stripped[0].islower() or result[-1].text.rstrip().endswith((",", "-"))):
             result.append(_Line(line, start, "bullet"))  # a wrapped bullet: "• Verwaltungshilfe" / "nach der Wende"
         elif _CHRONICLE_ENTRY.match(line) or (line[:1] in " \t" and _entry_continues(result)):
             result.append(_Line(line, start, "prose"))  # a chronicle's entry, however short, and its indented rest
@@ -1680,7 +1694,10 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
     return result
 
 
+_MUNICIPAL_WORDS = re.compile(r"(?:Orts|Verbands|Samt|Markt)?[Gg]emeinde\b|(?:Hanse|Kreis)?[Ss]tadt\b|Markt\b|Amt\b|(?:Land)?[Kk]reis\b|"
+                              r"Stadtteil\b|Ortsteil\b|Stadtbezirk\b|Bezirk\b")
 _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
+_LETTERED = re.compile(r"[a-z]\)\s")  # an outline's "b) Versöhnung nach 1945", no wrapped bullet's rest
 
 
 _PAIR_LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s+(?:(?:Stadt|Gemeinde|Markt|Verbandsgemeinde)\s+)?")
@@ -2641,7 +2658,7 @@ def _from_sentences(
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
         if kind is not None and (_only_denied(sentence) or _YES_NO_QUESTION.match(sentence)):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
-        continuation = kind is None and previous_vocab and (
+        continuation = kind is None and previous_vocab and not _NOT_MUNICIPAL.search(sentence.casefold()) and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
@@ -3170,6 +3187,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     dashed += [(a, b) for a, b in _adjacent_pairs(text, unused, _SPACED_DASH)
                if _RUN_IN_OPENING.match(text, text.rfind("\n", 0, a.start) + 1, a.start)
                and _RUN_IN_END.match(text, b.end, end)]
+    # After its kind: "Beispiele: Klimapartnerschaft Ludwigsburg – Kongoussi (Burkina Faso); ..."
+    dashed += [(a, b) for a, b in _adjacent_pairs(text, unused, _SPACED_DASH)
+               if re.search(r"(?:partnerschaft|freundschaft)\s+$", text[max(start, a.start - 30) : a.start], re.IGNORECASE)
+               and not _KIND_OF_BODIES.search(text[max(start, a.start - 40) : a.start]) and (a, b) not in dashed]
     if dashed:
         alone = len(dashed) == 1 and len(distinct) == 2  # "Die Klimapartnerschaft Neumarkt–Bukoba wurde 2017 unterzeichnet"
         years = ([_sentence_year(text, start, end)] if alone else _pair_list_years(text, start, end, dashed) if len(dashed) > 1
@@ -3386,6 +3407,12 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
     if re.search(r"(?:partnerstädte|partnerstadt|partner)\s+von\s+$", text[max(start, cities[0].start - 30) : cities[0].start],
                  re.IGNORECASE):
         return cities[0]
+    for c in cities[:1]:
+        # "Projektpartnerschaften der Stadt Bonn mit Cape Coast (Ghana) und La Paz"
+        if re.search(r"(?:partnerschaft|freundschaft)(?:en)?\s+(?:der\s+(?:Stadt|Gemeinde|Hansestadt)\s+|von\s+)$",
+                     text[max(start, c.start - 40) : c.start], re.IGNORECASE) and re.match(r"\s+mit\s", text[c.end : c.end + 6]) and (
+                not re.search(r"\bund\s+von\s", text[c.end : end])):  # not "von Zittau mit Bogatynia und von Bautzen mit ..."
+            return c
     subject = _OPENING_SUBJECT.match(text, start, cities[0].start)
     possessive = _POSSESSIVE_PARTNERS.search(text, cities[0].end, end)
     if subject and possessive and not any(cities[0].end <= c.start < possessive.start() for c in cities):
