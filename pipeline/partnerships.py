@@ -2631,6 +2631,8 @@ def _from_sentences(
     cities = sorted(cities, key=lambda c: c.start)
     city_starts = [c.start for c in cities]
     lone: tuple[str, _City] | None = None  # the one city of the last sentence, which named no partnership
+    lone_heading = False  # whether that sentence is a heading, whose paragraph below may speak of it
+    heading_starts = {line.start for line in lines if line.kind == "heading"}
     named_before: _City | None = None  # the one city the last sentence of the paragraph named
     sections = _partnership_sections(lines) if home is not None else []
     section_starts = [position for position, _ in sections]
@@ -2664,22 +2666,30 @@ def _from_sentences(
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
             or _ENUMERATED.match(sentence)  # "c) Farnham (Grafschaft Surrey) seit 1988;"
         ) or (kind is None and _dated_pair_list(text, in_sentence))
-        if new_paragraph:
+        if new_paragraph and not lone_heading:
             lone = None
-        if kind is not None and not in_sentence and lone is not None and _THE_PARTNERSHIP.match(sentence):
+        # A panel's heading with its partner, then a paragraph that speaks of "the" partnership: "Tafel 2 -
+        # Sarajevo (1977)" / "Die älteste Partnerschaft der Stadt entstand ...", "Tafel 5 - Nashville" / "Die
+        # Verbindung in die Hauptstadt von Tennessee wurde im Jahr 2003 besiegelt."
+        of_the_heading = lone_heading and new_paragraph and (
+            kind is not None or (_THE_BOND.match(sentence) and _FOUNDING.search(sentence)))
+        if (kind is not None or of_the_heading) and not in_sentence and lone is not None and _THE_PARTNERSHIP.match(sentence):
             # "... reiste eine Delegation nach Zhenjiang. Die 2004 geschlossene Partnerschaft soll ..."
             previous_sentence, city = lone
-            found.append(_Found(anchor_home, city, kind, 2.0, _sentence_year(text, start, end),
+            year = _sentence_year(text, start, end)
+            if year is None and of_the_heading and len(heading_years := _YEAR.findall(previous_sentence)) == 1:
+                year = int(heading_years[0])
+            found.append(_Found(anchor_home, city, kind or "partnership", 2.0, year,
                                 " ".join((previous_sentence + " " + sentence).split()),
                                 _CONFIDENCE["continuation"], "continuation"))
-        lone = None
+        lone, lone_heading = None, False
         if kind is None and not continuation:
             lone_partners = [c for c in _distinct(in_sentence) if anchor_home is None or _key(c) != _key(anchor_home)]
             # a trip there may be how it began: "... Hilfstransporte nach Vatra Dornei. Daraus erwuchs 1994 die ..."
             if anchor_home is not None and len(lone_partners) == 1 and (
                     not _excluded(text, start, lone_partners[0], in_sentence)
                     or text[max(0, lone_partners[0].start - 5) : lone_partners[0].start] == "nach "):
-                lone = (sentence, lone_partners[0])
+                lone, lone_heading = (sentence, lone_partners[0]), start in heading_starts
             dates_previous = previous_vocab and not in_sentence and _FOUNDING.search(sentence)
             if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
@@ -2781,9 +2791,10 @@ def _dated_pair_list(text: str, cities: list[_City]) -> bool:
 
 # A sentence that speaks of "the" partnership of the city just named.
 _THE_PARTNERSHIP = re.compile(
-    r"\s*(?:(?:Die|Diese)\s+(?:[\w-]+\s+){0,3}(?:Städte)?(?:[Pp]artnerschaft|[Ff]reundschaft)\b"
+    r"\s*(?:(?:Die|Diese)\s+(?:[\w-]+\s+){0,3}(?:Städte)?(?:[Pp]artnerschaft|[Ff]reundschaft|Verbindung)\b"
     r"|(?:Daraus|Hieraus)\s+(?:erwuchs|entstand|entwickelte\s+sich|wurde)\b[^.;]*?[Pp]artnerschaft\b)"
 )  # "Die Freundschaft mit dem ungarischen Kurort ...", "Daraus erwuchs 1994 die Städtepartnerschaft"
+_THE_BOND = re.compile(r"\s*(?:Die|Diese)\s+(?:[\w-]+\s+){0,2}(?:Verbindung|Beziehung)\b")
 _SECTION_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _CONTINENTS = frozenset("europa afrika asien amerika nordamerika südamerika lateinamerika ozeanien australien nahost".split())
 
@@ -3755,6 +3766,7 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
                 not _YEAR.search(text, cities[k].end, end)):
             years[k] = years[k - 1]
     lead_in = text[start : cities[0].start] if cities else ""
+    lead_in = re.sub(r"\s*" + _ARTICLE_AND_COUNTRY + r"$", "", lead_in)  # "...hinzu: das polnische Radom"
     lead = _sentence_year(lead_in, 0, len(lead_in)) if lead_in.rstrip().endswith(":") else None
     if lead is not None and set(years) <= {lead, None}:
         # "Es folgten 1989 zwei weitere Partnerstädte: Ravenna ... und Kursk": one year before the whole list.
