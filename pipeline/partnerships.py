@@ -2663,6 +2663,7 @@ def _from_sentences(
         continuation = kind is None and previous_vocab and not _NOT_MUNICIPAL.search(sentence.casefold()) and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
+            or _THE_BOND.match(sentence)  # "Die älteste deutsch-deutsche Verbindung ist die mit Mainz, 1988 ..."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
             or _ENUMERATED.match(sentence)  # "c) Farnham (Grafschaft Surrey) seit 1988;"
         ) or (kind is None and _dated_pair_list(text, in_sentence))
