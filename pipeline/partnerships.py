@@ -2609,6 +2609,7 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
 _THE_COUNTY = re.compile(r"\b(?:der|den|dem|des|unser(?:e[mnrs]?)?)\s+(?:Land)?[Kk]reis(?:es)?\b(?!\s+[A-ZÄÖÜ])")
 
 
+_OUR_PARTNER = re.compile(r"\s*(?:Unsere|Ihre|Seine)\s+(?:[\w-]+\s+)?Partner(?:stadt|städte|gemeinde)\b")
 _TOWN_WORD_SUBJECT = re.compile(
     r"\s*(?:Die|Diese)\s+(?:Hanse|Kreis|Universitäts|Landeshaupt|Haupt|Grenz|Bischofs|Residenz|Kur)?(?:stadt|Stadt|Gemeinde)\b(?!\s+[A-ZÄÖÜ])")  # not "Die Stadt Bad Kissingen"
 
@@ -2634,6 +2635,7 @@ def _from_sentences(
     lone_heading = False  # whether that sentence is a heading, whose paragraph below may speak of it
     heading_starts = {line.start for line in lines if line.kind == "heading"}
     named_before: _City | None = None  # the one city the last sentence of the paragraph named
+    opened_before = False  # and whether that sentence opened with it as its subject
     sections = _partnership_sections(lines) if home is not None else []
     section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
@@ -2651,8 +2653,13 @@ def _from_sentences(
         in_sentence = _add_missing_cities(text, sentence, start, in_sentence, gazetteer)
         # "Fangen wir in Greifswald an. Die Hansestadt hat seit 1990 die schwedische Partnerstadt Lund":
         # without a home city, the town the sentence before named is what "Die Hansestadt" stands for.
-        subject_before = named_before if not new_paragraph and _TOWN_WORD_SUBJECT.match(sentence) else None
+        subject_before = named_before if not new_paragraph and (
+            _TOWN_WORD_SUBJECT.match(sentence) or (opened_before and _OUR_PARTNER.match(sentence))) else None
         named_before = in_sentence[0] if len(_distinct(in_sentence)) == 1 else None
+        # "Rostock liegt an der Ostsee. Unsere Partnerstadt Stettin ist nicht weit weg": the town that opened
+        # the sentence before is the one "unsere" speaks for
+        opened_before = named_before is not None and re.fullmatch(r"\s*", text[start : named_before.start]) is not None and (
+            re.match(r"\s+[a-zäöüß]", text[named_before.end : named_before.end + 3]) is not None)
         kind = _kind_of(sentence)
         if kind is None and (
             _LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence) or _linked_with_a_city(text, sentence, in_sentence)
@@ -2840,7 +2847,7 @@ _BOND_BETWEEN = re.compile(r"\b(?:Verbindung|Bindung)\s+(?:zwischen|zu|mit)\s")
 # "eine Partnerschaft mit Brünn entstand daraus nicht", "prüft derzeit eine Partnerschaft".
 _NEGATION = re.compile(
     r"\b(?:kein|keine|keinen|keinem|keiner|nichts|nie|niemals|"
-    r"nicht(?!\s+(?:nur|zuletzt|allein|immer|selten|minder|weniger|ohne|mehr\s+wegzudenken)\b))\b",
+    r"nicht(?!\s+(?:nur|zuletzt|allein|immer|selten|minder|weniger|ohne|weit|fern|mehr\s+wegzudenken)\b))\b",
     re.IGNORECASE,
 )
 _ANSWER_NO = re.compile(r"\s*(?:(?:A|Antwort)\s*:\s*)?Nein\b")
@@ -2957,13 +2964,16 @@ def _date_previous(found: list[_Found], sentence: str) -> None:
     for clause in re.split(r"[;:,]", sentence):
         years = _YEAR.findall(clause)
         # "kam 1991 Akmenė hinzu", "es folgten": a new partner, not the date of the last one.
-        if _FOUNDING.search(clause) and len(years) >= 1 and not _PLANNED.search(clause) and not re.search(
+        # also "Die Partnerschaft gibt es seit 1976."
+        founding = _FOUNDING.search(clause) or (_THE_PARTNERSHIP.match(sentence) and _EXISTS_SINCE.search(clause))
+        if founding and len(years) >= 1 and not _PLANNED.search(clause) and not re.search(
                 r"\b(?:hinzu|folgten?)\b", clause) and (len(years) == 1 or _BOTH.match(sentence)):
             for f in dated:
                 f.year = int(years[0])
             return
 
 
+_EXISTS_SINCE = re.compile(r"\b(?:gibt\s+es|besteht|bestehen|existiert)\s+(?:schon\s+|bereits\s+)?seit\s+(?:1[89]|20)\d\d\b")
 _BOTH = re.compile(r"\s*(?:Beide|Die\s+beiden|Alle\s+(?:drei|vier|fünf)|Diese)\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Verbindungen)\b")
 
 
@@ -3444,7 +3454,9 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
         # "ist die Partnergemeinde Steinach ihrerseits mit Leutkirch verbunden": the particle marks the subject
         # "Halle (Saale) mit ihrer russischen Partnerstadt Ufa": the possessive points back to the subject
         own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b|\s+mit\s+(?:ihrer|seiner|ihren|seinen)\s", following)
-        if verb_before or own_side or founding or (after and after[0] in _ANCHOR_VERBS):
+        our_partner = _OUR_PARTNER.match(text, start) and re.search(r"Partner\w*\s+$", text[max(start, c.start - 20) : c.start])
+        if (verb_before or own_side or founding or (after and after[0] in _ANCHOR_VERBS)) and not our_partner:
+            # ("Unsere Partnerstadt Stettin ist nicht weit weg": the partner, not the subject)
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
             if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
