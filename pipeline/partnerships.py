@@ -2673,7 +2673,7 @@ def _from_sentences(
             or _THE_BOND.match(sentence)  # "Die älteste deutsch-deutsche Verbindung ist die mit Mainz, 1988 ..."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
             or _ENUMERATED.match(sentence)  # "c) Farnham (Grafschaft Surrey) seit 1988;"
-        ) or (kind is None and _dated_pair_list(text, in_sentence))
+        ) or (kind is None and (_dated_pair_list(text, in_sentence) or _dated_colon_pairs(text, in_sentence)))
         if new_paragraph and not lone_heading:
             lone = None
         # A panel's heading with its partner, then a paragraph that speaks of "the" partnership: "Tafel 2 -
@@ -2787,6 +2787,13 @@ def _colon_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City, int
             tail = re.match(r"[^;\n]*", text[b.end :]).group()
             pairs.append((a, b, _segment_year(tail)))
     return pairs if len(pairs) >= 2 else []
+
+
+def _dated_colon_pairs(text: str, cities: list[_City]) -> bool:
+    """Two or more towns, each with its dated partner after a colon: "Lampertheim: Ebreichsdorf (1998);
+    Lorsch: Nivelles, Belgien (seit 1986)". Such a list states partnerships without a partnership word."""
+    colon_pairs = _colon_pairs(text, cities)
+    return len(colon_pairs) >= 2 and all(year is not None for _, _, year in colon_pairs)
 
 
 def _dated_pair_list(text: str, cities: list[_City]) -> bool:

@@ -792,6 +792,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test52 (16, twenty-second session; this model) | 0.852 | 0.055 | 0.050 |
 | test53 (17, twenty-third session) | 0.780 | 0.097 | 0.076 |
 | test54 (17, twenty-third session) | 0.905 | 0.049 | 0.057 |
+| test55 (17, twenty-fourth session) | 0.858 | 0.037 | 0.043 |
+| test56 (16, twenty-fourth session) | 0.972 | 0.012 | 0.023 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -890,6 +892,14 @@ certificates, exchange timetables, radio transcripts, exhibition texts, textbook
 foundation accounts, invitations, history corners, booking pages, statistics tables, petitions,
 match reports, machine translations, council decision lists) 0.905. All twelve unseen sets pooled
 (200 documents): 0.865 / Brier 0.059; development cooperation has the weakest precision (0.707).
+In the twenty-fourth session two more sets were scored once with this model: test55 (job postings,
+EU funding forms, readers' letters, cookbooks, obituaries, podcast notes, social media threads,
+e-mail threads, budget plans, a court ruling, travel guide boxes, a pub quiz, town-sign inventories,
+wiki talk pages, oral-history interviews) 0.858, test56 (encyclopedia entries, almanac articles,
+audio guides, an audit report, a council live ticker, a festival menu, a cycle route, a tournament
+table, a postmark catalogue, a group chat, a thesis excerpt, a guided tour script, election
+questionnaires, a bilingual text, a school yearbook) 0.972. All fourteen unseen sets pooled (233
+documents): 0.872 / Brier 0.054; development cooperation still has the weakest precision (0.708).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
