@@ -713,8 +713,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         place = gazetteer.link(name)
         if place is not None and place.population >= 1000 and not gazetteer.is_region(name):
             datelines.append((match.start(), place.mention(name, match.start(1), match.end(1))))
-    if len({m.geonames_id for _, m in datelines}) >= 2:
-        heads = sorted(heads + datelines, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, datelines)
     # A gazette's council reports: "Ortsgemeinderat Edesheim – Sitzung vom 21. März 2023", each
     # about its municipality; a report without a name ("Verbandsgemeinderat – Sitzung ...") is the
     # document's own (None).
@@ -725,8 +724,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         if name and place is None:
             continue
         councils.append((match.start(), place and place.mention(name, match.start("name"), match.end("name"))))
-    if len({m.geonames_id for _, m in councils if m is not None}) >= 2:
-        heads = sorted(heads + councils, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, councils)
     # A press review's items between rules, each under its local paper: "Wiesbadener Kurier, 06.05."
     papers = []
     for previous, line in zip(lines, lines[1:]):
@@ -737,8 +735,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             offset = line.start + len(line.text) - len(line.text.lstrip())
             if place is not None and not gazetteer.is_region(paper.group(1)):
                 papers.append((line.start, place.mention(paper.group(1), offset, offset + len(paper.group(1)))))
-    if len({m.geonames_id for _, m in papers}) >= 2:
-        heads = sorted(heads + papers, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, papers)
     # A lexicon's or Städtebuch's entries: "Soest, Krst. d. Kr. Soest, ... – Partnerst.: Kortrijk (B, 1956)".
     entries = []
     for match in _LEXICON_ENTRY.finditer(text):
@@ -748,8 +745,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         if place is not None and not gazetteer.is_region(name):
             line_start = text.rfind("\n", 0, match.start("name")) + 1  # the section holds the entry's whole line
             entries.append((line_start, place.mention(name, match.start("name"), match.end("name"))))
-    if len({m.geonames_id for _, m in entries}) >= 2:
-        heads = sorted(heads + entries, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, entries)
     # A collection of letterheads and signatures: "Stadt Delmenhorst · Der Oberbürgermeister · Rathausplatz 1",
     # "Hansestadt Wismar | Der Bürgermeister", each followed by its town's partners.
     letterheads = []
@@ -757,8 +753,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         place = gazetteer.link(match.group("name"))
         if place is not None and place.population >= 1000:
             letterheads.append((match.start(), place.mention(match.group("name"), match.start("name"), match.end("name"))))
-    if len({m.geonames_id for _, m in letterheads}) >= 2:
-        heads = sorted(heads + letterheads, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, letterheads)
     # An exhibition's or a report's stations, each a town and its partners: "Station 2 - Leipzig: Krakau,
     # Hannover, Addis Abeba" / "Dresden: Coventry und Breslau".
     stations = []
@@ -770,8 +765,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
                 first_partner is not None and first_partner.population >= 1000):  # not a mail's "An: Stadt Erlangen"
             start = line.start + station.start("name")
             stations.append((line.start, place.mention(station.group("name"), start, start + len(station.group("name")))))
-    if len({m.geonames_id for _, m in stations}) >= 2:
-        heads = sorted(heads + stations, key=lambda head: head[0])
+    heads = _with_heads_of_several_towns(heads, stations)
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
@@ -779,6 +773,14 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     heads.sort(key=lambda head: head[0])
     bounds = [start for start, _ in heads] + [len(text) + 1]
     return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
+
+
+def _with_heads_of_several_towns(heads: list, more: list) -> list:
+    """``heads`` with ``more`` (start, town) section heads of one kind merged in, if these name two or more
+    towns: one dateline or letterhead is the document's own, not a collection's."""
+    if len({m.geonames_id for _, m in more if m is not None}) < 2:
+        return heads
+    return sorted(heads + more, key=lambda head: head[0])
 
 
 # The paragraph under a bare town heading that speaks of that town by its title:
@@ -1179,7 +1181,7 @@ def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
     if len(line.strip()) < long_line or not following.strip():
         return False
     return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or _SENTENCE_OPENER_AT_END.search(line.rstrip())
-                or (re.match(r"\s*[a-zäöüß(]", following) and not _LETTERED.match(following.lstrip()))
+                or (re.match(r"\s*[a-zäöüß(]", following) and not _LETTERED_PAIR.match(following))
                 or line.count("(") > line.count(")"))  # "... Brandywine Falls (Cuyahoga" / "Valley National Park)"
 
 
@@ -1649,12 +1651,13 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             city = _link_line_start(line[len(line) - len(body):], body_start, next_line, gazetteer)
         if city is None:
             city = _name_and_country(body, body_start)
-        if city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and " " in named.group(1) and (
+        named = _UNKNOWN_PAIR_ITEM.match(body) if city is None else None
+        if named and " " in named.group(1) and (
                 known := starts.get(body_start + named.group(1).index(" ") + 1)) and not re.match(
                     _MUNICIPAL_WORDS, named.group(1)) and not _kind_of(named.group(1)) and (partner := _partner_after_dash(
                         known, text[known.end : start + len(line)], starts, gazetteer)) and partner.geonames_id is not None:
             city = known  # "Sonderfall Paris – Rom (1956)": a word before the town
-        elif city is None and (named := _UNKNOWN_PAIR_ITEM.match(body)) and not (
+        elif named and not (
                 country_code_for(named.group(1)) or gazetteer.is_region(named.group(1)) or _kind_of(named.group(1))):
             # "Remchingen ........ Zbąszyń (Polen) · seit 2005": a member town GeoNames lacks, before a partner it knows
             city = _City(named.group(1), None, None, body_start, body_start + len(named.group(1)))
@@ -1680,7 +1683,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
                 continue
         if _BULLET.match(line) and not re.match(r"^\s*\d", line):
             result.append(_Line(line, start, "bullet"))
-        elif result and result[-1].kind == "bullet" and not _LETTERED.match(stripped) and (
+        elif result and result[-1].kind == "bullet" and not _LETTERED_PAIR.match(stripped) and (
                 stripped[0].islower() or result[-1].text.rstrip().endswith((",", "-"))):
             result.append(_Line(line, start, "bullet"))  # a wrapped bullet: "• Verwaltungshilfe" / "nach der Wende"
         elif _CHRONICLE_ENTRY.match(line) or (line[:1] in " \t" and _entry_continues(result)):
@@ -1696,8 +1699,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
 
 _MUNICIPAL_WORDS = re.compile(r"(?:Orts|Verbands|Samt|Markt)?[Gg]emeinde\b|(?:Hanse|Kreis)?[Ss]tadt\b|Markt\b|Amt\b|(?:Land)?[Kk]reis\b|"
                               r"Stadtteil\b|Ortsteil\b|Stadtbezirk\b|Bezirk\b")
+# A letter that marks an outline's line or a list's item: "b) Versöhnung nach 1945", "a) Püttlingen – Creutzwald"
 _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
-_LETTERED = re.compile(r"[a-z]\)\s")  # an outline's "b) Versöhnung nach 1945", no wrapped bullet's rest
 
 
 _PAIR_LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s+(?:(?:Stadt|Gemeinde|Markt|Verbandsgemeinde)\s+)?")
