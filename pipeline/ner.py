@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -166,13 +166,24 @@ def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
     def a_district(start: int) -> bool:  # "Bezirk Domažlice (Okres Domažlice)": the district, not its town
         return bool(_DISTRICT_WORD_BEFORE.search(text, max(0, start - 20), start))
 
+    # The same name in capitals ("INFOBOX: GÖRLITZ – ...") and the name the model ran on into a word of
+    # the partnership's own ("hat Görlitz Partner in halb Europa") are the city too.
+    capitals = {name.upper(): city for name, city in forms.items()}
     kept = []
     for m in mentions:
-        city = forms.get(m.text) if m.label in ("ORG", "MISC", "LOC") and not a_district(m.start_char) else None
+        city = None
+        if m.label in ("ORG", "MISC", "LOC") and not a_district(m.start_char):
+            city = forms.get(m.text) or capitals.get(m.text)
+            ran_on = _RUN_ON_PARTNER_WORD.fullmatch(m.text) if city is None else None
+            if ran_on and (city := forms.get(ran_on.group(1))) is not None:
+                m = replace(m, text=ran_on.group(1), end_char=m.start_char + ran_on.end(1))
         kept.append(m if city is None else Mention("CITY", m.text, m.start_char, m.end_char, normalized=city.normalized,
                                                    geonames_id=city.geonames_id, country_code=city.country_code))
     added = _same_city_elsewhere(text, kept, forms, r"(?<![\w-])({})(?![\w-])")
     return kept + [m for m in added if not a_district(m.start_char)]
+
+
+_RUN_ON_PARTNER_WORD = re.compile(r"(.+?)\s+(?:Partner|Partnern|Partnerstädte|Partnerstädten|Freunde)")
 
 
 _DISTRICT_WORD_BEFORE = re.compile(

@@ -207,28 +207,69 @@ _COOPERATION_PENALTY = 0.15
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
 
 
-def _with_full_years(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
-    """The document with its two-digit years written out ("seit '92" → "seit 1992", "’08" → "2008") and its
-    entities moved along, so that every rule reads one way of writing a year. ('40 to '99 are the 1900s.)
-    A text without such years is returned as it is, so the public functions below may each call this: a
-    text already written out is not changed again. A home city taken from ``home_city`` or
-    ``home_candidates`` therefore has the offsets of the written-out text that ``pair_candidates`` reads."""
+def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
+    """The document as the rules read it: two-digit years written out ("seit '92" → "seit 1992", "’08" →
+    "2008"), with its entities moved along, so that every rule reads one way of writing a year ('40 to
+    '99 are the 1900s); and a list run into one line split into lines ("Stettin (Polen) – seit 1957 |
+    Dünkirchen (Frankreich) – 1960 | ..."), one item each, as a list in lines is read.
+    A text already normalised comes back as it is, so the public functions below may each call this. A
+    home city taken from ``home_city`` or ``home_candidates`` therefore has the offsets of the text that
+    ``pair_candidates`` reads."""
     matches = list(_SHORT_YEAR.finditer(document.text))
-    if not matches:
-        return document, entities
-    pieces, position = [], 0
-    for match in matches:
-        century = "20" if int(match.group(1)) < 40 else "19"
-        pieces += [document.text[position : match.start()], century + match.group(1)]
-        position = match.end()
-    pieces.append(document.text[position:])
-    ends = [match.end() for match in matches]  # each written-out year is one character longer
+    if matches:
+        pieces, position = [], 0
+        for match in matches:
+            century = "20" if int(match.group(1)) < 40 else "19"
+            pieces += [document.text[position : match.start()], century + match.group(1)]
+            position = match.end()
+        pieces.append(document.text[position:])
+        ends = [match.end() for match in matches]  # each written-out year is one character longer
 
-    def moved(offset: int) -> int:
-        return offset + bisect.bisect_right(ends, offset)
+        def moved(offset: int) -> int:
+            return offset + bisect.bisect_right(ends, offset)
 
-    entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
-    return replace(document, text="".join(pieces)), entities
+        entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
+        document = replace(document, text="".join(pieces))
+    split = _inline_lists_split(document.text)
+    return (document if split == document.text else replace(document, text=split)), entities
+
+
+# Items of a list run into one line, between middle dots, pipes or bullets: "Schaffhausen (CH,
+# Partnerstadt seit 1959) · Dronfield (GB, seit 1981) · ...". A menu or an address line ("Impressum |
+# Datenschutz", "Rathausplatz 1 · 27749 Delmenhorst") names no two dated towns.
+_INLINE_SEPARATOR = re.compile(r"[ \t]+[·|•][ \t]+")
+_DATED_ITEM = re.compile(r"[A-ZÄÖÜ][\w-]+\b.*\b(?:1[89]|20)\d\d\b")
+
+
+def _inline_lists_split(text: str) -> str:
+    """``text`` with each run-in list of dated towns split into lines, one item each, characters kept in
+    place (a separator becomes spaces and a line break), so that every offset still holds. A line of such
+    a list that breaks inside an item ("Aarhus (Dänemark) – unterzeichnet am" / "3. Juni 1964 | ...",
+    "Raleigh (North" / "Carolina, USA) – 2001") is joined to the next one. A table's pipe row is left."""
+    characters = None
+    offset = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        items = _INLINE_SEPARATOR.split(line)
+        if len(items) >= 3 and not line.strip().startswith("|") and not line.strip().endswith("|") and sum(
+                bool(_DATED_ITEM.search(item)) for item in items) >= 2 and not _aligned_with_neighbour(lines, i):
+            characters = characters if characters is not None else list(text)
+            for separator in _INLINE_SEPARATOR.finditer(line):
+                length = separator.end() - separator.start()
+                characters[offset + separator.start() : offset + separator.end()] = [" "] * (length - 1) + ["\n"]
+            end = offset + len(line)
+            last = items[-1].rstrip()
+            mid_item = last.count("(") > last.count(")") or re.search(r"(?:\b[a-zäöüß]+|,)$", last)
+            if mid_item and end < len(text) and text[end + 1 : end + 2].strip():
+                characters[end] = " "
+        offset += len(line) + 1
+    return text if characters is None else "".join(characters)
+
+
+def _aligned_with_neighbour(lines: list[str], i: int) -> bool:
+    """Whether a line above or below has a separator where line ``i`` has one: a table's row."""
+    columns = {m.start() for m in re.finditer(r"[·|•]", lines[i])}
+    return any(0 <= j < len(lines) and any(lines[j][c : c + 1] in ("|", "·", "•") for c in columns) for j in (i - 1, i + 1))
 
 
 def find_partnerships(
@@ -242,7 +283,7 @@ def find_partnerships(
     its threshold are kept, with the probability as confidence. Rules fitted to one writer's shapes
     carry badly to the next writer; the scorer weighs the same signals by what held across writers.
     """
-    document, entities = _with_full_years(document, entities)
+    document, entities = _normalised(document, entities)
     if scorer is None:
         home = home_city(document, entities, gazetteer)
         rows = [_of_the_whole_city(p, gazetteer) for p in _merge(_read(document, entities, gazetteer, home).found)]
@@ -268,7 +309,7 @@ def pair_candidates(
     document: Document, entities: list[Mention], gazetteer: Gazetteer, home: Mention | None,
 ) -> list[PairCandidate]:
     """Every pair the document might state, as a row (kind, year, evidence) with the scorer's features."""
-    document, entities = _with_full_years(document, entities)
+    document, entities = _normalised(document, entities)
     reading = _read(document, entities, gazetteer, home)
     spans = _Spans(reading)
     candidates = []
@@ -785,7 +826,7 @@ def _with_heads_of_several_towns(heads: list, more: list) -> list:
 
 # The paragraph under a bare town heading that speaks of that town by its title:
 # "Mindelheim" / "Die Kreisstadt ist seit 1961 mit ...", "Babenhausen" / "Der Fuggermarkt ist ...".
-_TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+[\wäöüß-]*(?:stadt|markt|gemeinde|dorf)\s")
+_TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[\wäöüß]+-\s+und\s+)?[\wäöüß-]*(?:stadt|städtchen|Städtchen|markt|gemeinde|dorf)\s")
 
 
 def _introduced_below(lines: list[_Line], i: int) -> bool:
@@ -841,7 +882,7 @@ def home_city(document: Document, entities: list[Mention], gazetteer: Gazetteer 
     county = _county_of_title(document.text)
     if county is not None:
         return county
-    return _decided_home(*_home_scores(*_with_full_years(document, entities), gazetteer))
+    return _decided_home(*_home_scores(*_normalised(document, entities), gazetteer))
 
 
 def _decided_home(score: Counter, own: Counter, first: dict[int, Mention]) -> Mention | None:
@@ -943,7 +984,7 @@ _OWNER_BEFORE = re.compile(
     r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat)$", re.IGNORECASE)
 _OPENING = 800  # characters
 _AND_ITS_PARTNERS = re.compile(
-    r"['’]?\s+und\s+(?:seine|ihre)[nrs]?\s+(?:Partner|Schwester)(?:st[aä]dte?|gemeinden?)\b")
+    r"['’]?\s+und\s+(?:seine|ihre)[nrs]?\s+(?:Partner|Schwester)(?:st[aä]dte?n?|gemeinden?)\b")
 _MAYOR_OF = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:s|in|ins)?\s+(?:der|von)\s+(?:[A-ZÄÖÜ]\w+\s+){0,2}$")
 # "Partnerstadt Schwäbisch Halls", "erste Städtepartnerschaft Landaus": the genitive names whose partner it is.
 _PARTNER_GENITIVE = re.compile(
@@ -2866,7 +2907,7 @@ _HEDGE = re.compile(
     r"vergeblich|erfolglos|gescheitert|scheiterte|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
     r"ob|"
     r"mögliche|möglichen|möglicher|"
-    r"denkbare|denkbaren|Gespräche\s+über|Interesse\s+an)\b",
+    r"denkbare|denkbaren|Gespräche\s+über|erste\s+Gespräche|steht\s+(?:noch\s+)?aus|sucht\s+\w+\s+noch|Interesse\s+an)\b",
     re.IGNORECASE,
 )
 
@@ -4291,7 +4332,7 @@ def _partner_subject_pattern(escaped: str) -> str:
 def home_candidates(document: Document, entities: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, dict]]:
     """Each city that might be the document's own, with what speaks for it: the rule points of
     ``home_city`` and plain facts (where it is first named, how often, its inhabitants named)."""
-    document, entities = _with_full_years(document, entities)
+    document, entities = _normalised(document, entities)
     text = document.text
     score, own, first = _home_scores(document, entities, gazetteer)
     if not score:
