@@ -872,6 +872,9 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?" or text[max(0, i - 2):i] == "\n\n"
 
 
+_SENTENCE_PREPOSITIONS = frozenset("in aus nach von mit zwischen für im ins vom zum zur".split())
+
+
 def _longest_match(
     text: str, words: list[_Word], i: int, gazetteer: Gazetteer, capitalised: list[bool], joins: list[bool]
 ) -> tuple[Mention, int] | None:
@@ -882,6 +885,8 @@ def _longest_match(
     """
     if words[i].text.lower() in _CITY_HEADS:
         return None  # GeoNames knows "Stadt Zwickau"; the city is "Zwickau"
+    if words[i].text.lower() in _SENTENCE_PREPOSITIONS:
+        return None  # "Aus Brandenburg an der Havel": the name starts after the preposition, not "Aus Brandenburg"
     last = i
     while last + 1 < len(words) and last - i + 1 < _MAX_NAME_WORDS and joins[last]:
         last += 1

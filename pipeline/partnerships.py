@@ -129,7 +129,7 @@ _ORIGIN_BEFORE = re.compile(
 # Konservatorium in Toruń", "Hochschulen in Enschede".
 _INSTITUTION_IN = re.compile(
     r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
-    r"Orchester|Zoo|Kirchengemeinde|Pfarrei|Pfarrgemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*"
+    r"Orchester|Kapelle|Chor|Club|Klub|Zoo|Kirchengemeinde|Pfarrei|Pfarrgemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*"
     r"\s+(?:in|im|aus|von)\s+(?:der\s+Stadt\s+|[a-zäöü]+(?:en|em)\s+)?$"  # also "der Feuerwehr im elsässischen X"
 )
 # A club or a school that carries the town's name: "des Skiclubs Waldkirch mit dem Skiclub Dornbirn",
@@ -166,7 +166,7 @@ _ANCHOR_VERBS = frozenset(
 # Verbs of a founding told in the past: "Coventry ging bereits 1947 eine Partnerschaft mit Kiel ein".
 # Their subject's partners stand in its own clause only (see _clause_pairs).
 _FOUNDING_VERBS = frozenset(
-    "ging gingen schloss schlossen besiegelte besiegelten unterzeichnete unterzeichneten knüpfte knüpften habe hatte hatten".split()
+    "ging gingen schloss schlossen besiegelte besiegelten unterzeichnete unterzeichneten knüpfte knüpften habe hatte hatten folgte folgten".split()
 )
 _COPULAS = frozenset({"ist", "sind"})
 # Particles between a subject city and its verb: "Roanne selbst pflegt ...", "Gießen wiederum unterhält ...".
@@ -944,8 +944,11 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?$", text[line_start : m.start_char]):
             score[m.geonames_id] += 3  # the site's owner: "© 2024 Garmisch-Partenkirchen Tourismus"
             own[m.geonames_id] += 3
-        if _PLACE_AND_DATE.match(text, m.end_char) and not text[line_start : m.start_char].strip():
-            score[m.geonames_id] += 2  # where a report or letter was signed: "Mannheim, im März 2024"
+        if (_PLACE_AND_DATE.match(text, m.end_char) or _VENUE_AND_DATE.match(text, m.end_char)) and not (
+                text[line_start : m.start_char].strip()):
+            # where a report or letter was signed, or a festival held: "Mannheim, im März 2024",
+            # "Kaiserslautern · Schillerplatz · 6. und 7. Juli 2024"
+            score[m.geonames_id] += 2
             own[m.geonames_id] += 2
         if heading and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
@@ -1056,6 +1059,11 @@ def _county_of_title(text: str) -> Mention | None:
 
 
 # A place and date of signing: "Mannheim, im März 2024", "Passau, den 26.02.2024", "Kiel, 3. Mai 2023".
+_VENUE_AND_DATE = re.compile(
+    r"[ \t]+·[ \t]+[^·\n]{3,40}[ \t]+·[ \t]+(?:\d{1,2}\.[ \t]*(?:(?:und|bis|–|-)[ \t]*\d{1,2}\.[ \t]*)?)?"
+    r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)[ \t]+(?:1[89]|20)\d\d[ \t]*$",
+    re.M,
+)
 _PLACE_AND_DATE = re.compile(
     r",?\s+(?:(?:im|den|am)\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.\s*)?)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember|\s*)\s*(?:1[89]|20)\d\d\s*$",
@@ -1227,8 +1235,12 @@ def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
 
 
 def _heading_like(line: str) -> bool:
-    """A short line without a year or a tab: a heading, not a row of a table ("Venlo  Niederlande  1964")."""
-    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line)
+    """A short line without a year or a tab: a heading, not a row of a table ("Venlo  Niederlande  1964")
+    nor a footnote ("⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.")."""
+    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line)
+
+
+_FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
 def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
@@ -3349,8 +3361,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
             lone = None
         return results, lone
     others = [c for c in rest if _key(c) != _key(anchor)]
-    if rule == "anchor" and (home is None or _key(anchor) != _key(home)) and not anchor.genitive and _told_locally(text, anchor, end):
-        return results + _clause_pairs(text, end, anchor, [c for c in partners if _key(c) not in used]), None
+    if rule == "anchor" and (home is None or _key(anchor) != _key(home)) and not anchor.genitive and (
+            _told_locally(text, anchor, end) or any(_told_locally(text, c, end) for c in others if c.start > anchor.end)):
+        # "..., und Herne schloss 1990 eine Partnerschaft mit Konin": a later town with its own founding verb
+        return results + _clause_pairs(text, end, anchor, [c for c in partners if _key(c) not in used], start), None
     # "Rheinzabern, Mitglied der Verbandsgemeinde Jockgrim, unterhält ...": not the apposition's town
     apposition = _APPOSITION.match(text, anchor.end, min(end, anchor.end + 90))
     if apposition and rule == "anchor":
@@ -3501,7 +3515,8 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
         after = [w for w in re.findall(r"[\w]+", following[:30]) if w.casefold() not in _FILLERS]
         before = [w for w in before if w.casefold() not in _CITY_HEADS and w.casefold() not in ("die", "der", "das")]
         # After a copula stands the predicate, often the partner: "Partnerstädte ... sind Tallinn".
-        verb_before = before and before[-1] in _ANCHOR_VERBS and before[-1] not in _COPULAS
+        verb_before = before and before[-1] in _ANCHOR_VERBS and (
+            before[-1] not in _COPULAS or _COPULA_SUBJECT.match(text[c.end : end]))
         # "ist die Partnergemeinde Steinach ihrerseits mit Leutkirch verbunden": the particle marks the subject
         # "Halle (Saale) mit ihrer russischen Partnerstadt Ufa": the possessive points back to the subject
         own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b|\s+mit\s+(?:ihrer|seiner|ihren|seinen)\s", following)
@@ -3521,6 +3536,9 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
     return None
 
 
+# After "ist" stands the subject when "mit" and a participle follow: "Bereits seit 1989 ist Mülheim an der
+# Ruhr mit Oppeln verbunden", not the predicate of "Partnerstädte sind Tallinn und ...".
+_COPULA_SUBJECT = re.compile(r"(?:\s+(?:an|am|im|in|der|[A-ZÄÖÜ(][\w()]*))*?\s+mit\s+[^,;.]*?\b(?:verbunden|verschwistert|befreundet)\b")
 # Only an article and a town's title before the first town: it opens the sentence as its subject.
 _OPENING_SUBJECT = re.compile(r"\s*(?:(?:Die|Der|Das|Auch\s+die|Auch\s+der)\s+)?(?:(?:[A-ZÄÖÜ]\w*)?(?:[Ss]tadt|[Gg]emeinde)\s+|Markt\s+)?\Z")
 _POSSESSIVE_PARTNERS = re.compile(r"\b(?:ihre|ihren|ihrer|seine|seinen|seiner)\s+(?:[\w-]+\s+)?(?:Partner|Schwester)\w*")
@@ -3537,14 +3555,17 @@ def _told_locally(text: str, city: _City, end: int) -> bool:
 
 
 # A town that opens a clause of its own: "..., Reutlingen 1958 mit Roanne", "..., und Esslingen war ..."
-_NEW_SUBJECT = re.compile(r"\s+(?:(?:seit\s+)?(?:1[89]|20)\d\d\s+)?mit\s|\s*,\s*(?:die|der|das|welche[rs]?)\s|\s+(?:"
+_NEW_SUBJECT = re.compile(r"\s+(?:(?:seit\s+)?(?:1[89]|20)\d\d\s+|im\s+(?:selben|gleichen|folgenden|nächsten)\s+Jahr\s+)?mit\s|\s*,\s*(?:die|der|das|welche[rs]?)\s|\s+(?:"
                           + "|".join(sorted(_ANCHOR_VERBS | _FOUNDING_VERBS | {"war", "waren", "wurde", "wurden"})) + r")\s")
 
 
-def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City]) -> list[tuple]:
+def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City], start: int) -> list[tuple]:
     """Each subject with the towns of its own clause: "Karlsruhe unterzeichnete 1955 eine Partnerschaft mit
-    Nancy, Reutlingen 1958 mit Roanne" pairs Karlsruhe–Nancy and Reutlingen–Roanne, not Karlsruhe–Roanne."""
+    Nancy, Reutlingen 1958 mit Roanne" pairs Karlsruhe–Nancy and Reutlingen–Roanne, not Karlsruhe–Roanne.
+    The first subject's clause begins after the last comma before it, or with the sentence (``start``):
+    "Bereits seit 1989 ist Mülheim ...", but "... besiegelten ihre Partnerschaft 1960, Heidelberg folgte 1961 ..."."""
     pairs = []
+    clause_start = max(start, text.rfind(",", start, subject.start) + 1, text.rfind(";", start, subject.start) + 1)
     while subject is not None:
         own, following = [], None
         # "Jülich, die am selben Tag wie Düren unterging, habe 1964 mit Haubourdin ...": not the apposition's town
@@ -3562,16 +3583,21 @@ def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City]) -> l
         if own and text.find(";", own[-1].end, clause_end) != -1:
             clause_end = text.find(";", own[-1].end, clause_end)
         year_first = _SUBJECT_YEAR.match(text, subject.end)  # "Cottbus 1975 mit Grünberg"
+        same_year = _SAME_YEAR.match(text, subject.end)  # "Münster im selben Jahr mit Lublin"
         if len(own) == 1:
-            year = int(year_first.group(1)) if year_first else _sentence_year(text, subject.start, clause_end)
+            year = int(year_first.group(1)) if year_first else _sentence_year(text, clause_start, clause_end)
+            if same_year and pairs and pairs[-1][3] is not None:
+                year = pairs[-1][3] + (0 if same_year.group(1) in ("selben", "gleichen") else 1)
             pairs.append((subject, own[0], "anchor", year))
         elif own:
-            pairs += [(subject, c, "anchor", year) for c, year in _list_years(text, clause_end, own, subject.start)]
+            pairs += [(subject, c, "anchor", year) for c, year in _list_years(text, clause_end, own, clause_start)]
         subject = following
+        clause_start = following.start if following is not None else end
     return pairs
 
 
 _SUBJECT_YEAR = re.compile(r"\s+(?:seit\s+)?((?:1[89]|20)\d\d)\s+mit\s")
+_SAME_YEAR = re.compile(r"\s+im\s+(selben|gleichen|folgenden|nächsten)\s+Jahr\s+mit\s")
 # "mit Kiel", "mit dem nordfranzösischen Haubourdin", "mit der Stadt Wladimir": what stands before a partner
 _WITH_A_TOWN = r"mit\s+(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?"
 # "Richmond upon Thames, das seit 1983 mit Konstanz ...": the rest of a name the gazetteer linked in part may come first
