@@ -205,6 +205,23 @@ def country_code_for_sign(sign: str) -> str | None:
     return _VEHICLE_SIGNS.get(sign) or (sign if sign in _ISO_CODES else None)
 
 
+def is_region_abbreviation(stem: str) -> bool:
+    """Whether a word of three or more letters begins a region's name, as "Thür" of "Thür." (Thüringen)."""
+    key = normalize_name(stem)
+    return len(key) >= 3 and any(region.startswith(key) and region != key for region in _REGION_KEYS)
+
+
+@functools.lru_cache(maxsize=256)
+def country_code_for_abbreviation(stem: str) -> str | None:
+    """ISO code for a country's name cut short as lexica write it, without its full stop: "Ung" → HU,
+    "Frankr" → FR, "Ital" → IT. Only a stem of three or more letters that begins one country's names."""
+    key = normalize_name(stem)
+    if len(key) < 3:
+        return None
+    codes = {code for form, code in _COUNTRY_FORMS.items() if form.startswith(key)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 # German transliterates Russian and Ukrainian its own way; GeoNames mostly has the
 # English one: "Sowetskaja Gawan" → "Sovetskaya Gavan", "Tscheljabinsk" → "Chelyabinsk".
 _GERMAN_TO_ENGLISH = (

@@ -27,7 +27,8 @@ import spacy
 from spacy.language import Language
 
 from pipeline.cities import (
-    NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_sign, normalize_name, spelling_variants,
+    NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_abbreviation, country_code_for_sign,
+    is_region_abbreviation, normalize_name, spelling_variants,
 )
 from pipeline.errors import ModelError
 from pipeline.types import Mention
@@ -793,6 +794,11 @@ def _place_mention(text: str, start: int, end: int, gazetteer: Gazetteer, *, fro
     if surface.isupper() and len(surface) < 3 and not gazetteer.is_override(surface):
         return Mention("LOC", surface, start, end, normalized=surface)  # "ST" of "STADT ST. VITH" is no Sète
     place = gazetteer.link(surface)
+    if place is not None and surface.isupper() and len(surface) <= 4 and normalize_name(place.name) != normalize_name(surface):
+        return Mention("ORG", surface, start, end, normalized=surface)  # "SPD:" is a party, not Saidpur (airport code SPD)
+    if place is not None and text[end : end + 1] == "." and normalize_name(place.name) != normalize_name(surface) and (
+            is_region_abbreviation(surface)):
+        return Mention("LOC", surface, start, end, normalized=surface)  # "in Thür.": Thüringen, not El-Tor
     if place is None or place.population < (_MIN_POPULATION_MODEL if from_model else _MIN_POPULATION_DERIVED):
         # "Schulen" tagged LOC is not the Belgian village of 2,930; but the model's "Wilgartswiesen"
         # (1,164) is the village of that long German name.
@@ -837,12 +843,20 @@ def _gazetteer_matches(text: str, words: list[_Word], gazetteer: Gazetteer) -> l
     # too, or a country follows ("Inverness in Schottland, seit 1956"), or it is a large
     # city that is no German noun ("Reutlingen ging 1958 eine Partnerschaft ... ein").
     elsewhere = {m.geonames_id for n, m in enumerate(mentions) if n not in initial}
+    city_starts = {m.start_char for m in mentions if m.label == "CITY"}
     return [
         m for n, m in enumerate(mentions)
         if n not in initial or m.label != "CITY" or m.geonames_id in elsewhere
         or _is_list_item(text, m.start_char, m.end_char) or _country_after(text, m.end_char) == m.country_code
         or _region_after(text, m.end_char, gazetteer) or _town_as_subject(text, m) or _well_known(m, gazetteer)
+        or _paired_by_dash(text, m, city_starts)
     ]
+
+
+def _paired_by_dash(text: str, mention: Mention, city_starts: set[int]) -> bool:
+    """A town that opens a lexicon's paragraph with its partner after a dash: "Gotha – Salzgitter (1988)"."""
+    dash = re.match(r"[ \t]+[–—][ \t]+", text[mention.end_char : mention.end_char + 5])
+    return dash is not None and mention.end_char + dash.end() in city_starts
 
 
 def _well_known(mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -1035,6 +1049,8 @@ _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|(?:liegt |lag )?(?:in der|in den|in|im)
 def _country_after(text: str, end: int) -> str | None:
     if sign := re.match(r"\s?\(([A-Z]{1,3})[,)]", text[end : end + 7]):
         return country_code_for_sign(sign.group(1))  # a lexicon's "Kortrijk (B, 1956)"
+    if short := re.match(r"\s?\(([A-ZÄÖÜ][a-zäöü]{2,8})\.", text[end : end + 12]):
+        return country_code_for_abbreviation(short.group(1))  # "Sárospatak (Ung.; 1991)"
     match = _COUNTRY_AFTER.match(text, end, min(len(text), end + 40))
     if not match:
         return None
@@ -1226,9 +1242,11 @@ def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     for m in cities:
         if m.geonames_id is not None and m.country_code in nearby[id(m)]:
             decided.setdefault(normalize_name(m.text), m)
+    # Unless the text names the other sense too: "Jenaer Kind" beside "Jena (Louisiana, USA) ist keine Partnerstadt".
     for m in cities:
         model = decided.get(normalize_name(m.text))
-        if model is not None and not nearby[id(m)] and m.geonames_id != model.geonames_id:
+        if model is not None and not nearby[id(m)] and m.geonames_id != model.geonames_id and not any(
+                c.geonames_id == m.geonames_id and normalize_name(c.text) != normalize_name(m.text) for c in cities):
             m.normalized, m.geonames_id, m.country_code = model.normalized, model.geonames_id, model.country_code
 
 

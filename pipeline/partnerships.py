@@ -405,7 +405,9 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     found, pair_tables = _from_tables(text, cities, home, gazetteer)
     sections = _city_sections(text, lines, gazetteer)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
-    found += lexicon_found + _from_pair_items(text, lines, cities) + _from_greetings(text, lines, cities, home, gazetteer)
+    found += lexicon_found + _from_pair_items(text, lines, cities) + _from_chains(text, lines, cities)
+    found += _from_greetings(text, lines, cities, home, gazetteer) + _from_answer_key(text, lines, cities)
+    answer_key = _answer_key(lines)[2]  # its answers are no list of the home town's partners
     prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
     if not sections:
         sections = [(0, len(text) + 1, home)]
@@ -429,10 +431,13 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
             list_kind = _kind_of(above[-1].text, _HEADING_STEMS) if above and not any(
                 line.kind == "prose" for line in lines if above[-1].start < line.start < section_start) else None
         previous_own_head = own_head
-        found += _from_lists(section_lines, section_home, section_cities, list_kind)
+        found += _from_lists([line for line in section_lines if answer_key is None or line.start < answer_key],
+                             section_home, section_cities, list_kind)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
         implicit_home = None if section_home is not None and _county_key(section_home.text) is not None else section_home
+        if answer_key is not None:
+            implicit_home = None  # a quiz asks about many towns' partners: no sentence of it is the home town's
         # In a brochure with a section per town, each section speaks of its town's partnerships.
         town_section = len(sections) > 1 and section_home is not None
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section,
@@ -518,6 +523,125 @@ def _from_pair_items(text: str, lines: list[_Line], cities: list[_City]) -> list
         bracket = re.match(r"\s*\((?:seit\s+)?((?:1[89]|20)\d\d)\)", text[b.end : end])
         year = int(bracket.group(1)) if bracket else _sentence_year(text, line.start, end)
         found.append(_Found(a, b, kind, 2.0, year, " ".join(item.split()), _CONFIDENCE["pair_list"], "pair_list"))
+    return found
+
+
+# A town and its partners chained by dashes, each with its year in brackets, opening a paragraph of a
+# lexicon or a thesis: "Weimar – Trier (1987; ...) – Siena (Ital.; 1994) – Blois (Frankr.; 1995)."
+_CHAIN_DASH = re.compile(r"\s*[–—]\s+")
+_CHAIN_BRACKET = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+    """Pairs of the town that opens a paragraph with each dated partner chained after it by dashes. A
+    route's stages ("Saarlouis – Saint-Nabord (42 km)") carry no year, a border crossing none either."""
+    found = []
+    by_start = {c.start: c for c in cities}
+    for previous, line in zip([None, *lines], lines):
+        if line.kind not in ("prose", "item", "bullet") or (previous is not None and previous.kind not in ("blank", "heading")):
+            continue
+        a = by_start.get(line.start + len(line.text) - len(line.text.lstrip()))
+        if a is None:
+            continue
+        own_bracket = _CHAIN_BRACKET.match(text, a.end)  # "Ilmenau (Thür.) – Homburg (Saar) (1988/1990)"
+        position, links = own_bracket.end() if own_bracket and not _YEAR.search(own_bracket.group(1)) else a.end, []
+        while (dash := _CHAIN_DASH.match(text, position)) and (b := by_start.get(dash.end())) is not None:
+            brackets = []  # "Homburg (Saar) (1988/1990)": the name's bracket, then the note's
+            while (bracket := _CHAIN_BRACKET.match(text, brackets[-1].end() if brackets else b.end)) and len(brackets) < 2:
+                brackets.append(bracket)
+            year = next((y for bracket in brackets if (y := _YEAR.search(bracket.group(1)))), None)
+            if year is None:
+                break
+            note = " ".join(bracket.group(1) for bracket in brackets)
+            links.append((b, int(year.group()), _kind_of(note)))
+            position = brackets[-1].end()
+        paragraph_end = text.find("\n\n", line.start)
+        evidence = " ".join(text[line.start : position].split())
+        for b, year, kind in links:
+            found.append(_Found(a, b, kind or "partnership", 1.5 if kind else 0.0, year, evidence,
+                                _CONFIDENCE["pair_list"], "pair_list"))
+    return found
+
+
+# A quiz's answer key, numbered like its questions, under a heading of its own: "ANTWORTEN (nicht vorher
+# umblättern!)", "LÖSUNGEN", "Auflösung".
+_ANSWER_KEY_HEADING = re.compile(r"\s*(?:ANTWORTEN|Antworten|LÖSUNGEN|Lösungen|LÖSUNG|Lösung|AUFLÖSUNG|Auflösung)\b")
+_NUMBER_OPENING = re.compile(r"\s*(\d{1,2})[.)]\s+")
+# A question that asks for the partner names one side only: "Hannover und welche sächsische Messestadt ...?"
+_WHICH_QUESTION = re.compile(r"\b[Ww]elche[rsmn]?\b[^.!?]*\?\s*$")
+_NEAR_TOWN = re.compile(r"\b(?:bei|nahe|unweit\s+von|in\s+der\s+Nähe\s+von)\s+$")
+_TRUE_OR_FALSE = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?Richtig\s+oder\s+falsch\b", re.IGNORECASE)
+_VERDICT = re.compile(r"\s*(Richtig|Wahr|Stimmt|Ja|Falsch|Nein)\b", re.IGNORECASE)
+# Where an answer's own words end and its explanation begins: "Reval (heute Tallinn)", "Rostock. Die ...",
+# "Kalmar – Partnerstadt seit 2002."
+_ANSWER_END = re.compile(r"\.\s|\s[–—]\s|\s*\(|\.?\s*$")
+
+
+def _numbered_items(lines: list[_Line]) -> dict[int, tuple[int, int]]:
+    """Span of each numbered item of ``lines`` by its number, with the lines it wraps onto."""
+    items: dict[int, tuple[int, int]] = {}
+    current = None
+    for line in lines:
+        opening = _NUMBER_OPENING.match(line.text)
+        if opening:
+            current = int(opening.group(1))
+            items[current] = (line.start + opening.end(), line.start + len(line.text))
+        elif line.kind == "blank" or current is None:
+            current = None
+        else:
+            items[current] = (items[current][0], line.start + len(line.text))
+    return items
+
+
+def _answer_key(lines: list[_Line]) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]], int | None]:
+    """A quiz's questions and answers by number, and where its answer key begins; empty without one."""
+    heading = next((i for i, line in enumerate(lines) if line.kind != "blank" and len(line.text.split()) <= 8
+                    and _ANSWER_KEY_HEADING.match(line.text)), None)
+    if heading is None:
+        return {}, {}, None
+    questions, answers = _numbered_items(lines[:heading]), _numbered_items(lines[heading + 1 :])
+    if len(set(questions) & set(answers)) < 2:
+        return {}, {}, None
+    return questions, answers, lines[heading].start
+
+
+def _from_answer_key(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+    """Pairs of a quiz whose answers stand apart from its questions: the town a partnership question
+    names with the town its numbered answer gives ("Welche Hansestadt in Mecklenburg ist seit 1987
+    Partnerstadt von Lübeck?" ... "9. Wismar"); several answers take the question's years in order
+    ("eine in Frankreich (1958), eine in Russland (1957 ...) und eine in Sachsen (1987)" → "Marseille,
+    Sankt Petersburg, Dresden"). A question that denies ("Welche Stadt ist KEINE Partnerstadt ...?") pairs
+    nothing, and a true-or-false statement pairs its towns only when the answer says it is true."""
+    questions, answers, _ = _answer_key(lines)
+    found = []
+    for number, (start, end) in sorted(questions.items()):
+        if number not in answers:
+            continue
+        question = text[start:end]
+        kind = _kind_of(question)
+        if kind is None or _only_denied(question):
+            continue
+        answer_start, answer_end = answers[number]
+        # "Sankt Ingbert und eine Stadt bei Nantes sind Partnerstädte. Welche?": Nantes only places the answer
+        asked = _distinct([c for c in cities if start <= c.start < end and not _NEAR_TOWN.search(text, start, c.start)])
+        evidence = " ".join(f"{question} {text[answer_start:answer_end]}".split())
+        verdict = _VERDICT.match(text, answer_start, answer_end)
+        if _TRUE_OR_FALSE.match(question) or verdict:
+            if verdict and verdict.group(1).casefold() in ("richtig", "wahr", "stimmt", "ja") and len(asked) == 2:
+                found.append(_Found(asked[0], asked[1], kind, 2.0, _sentence_year(text, start, end), evidence,
+                                    _CONFIDENCE["pair_list"], "pair_list"))
+            continue
+        own_end = _ANSWER_END.search(text, answer_start, answer_end)
+        given = [c for c in _distinct([c for c in cities if answer_start <= c.start < (own_end.start() if own_end else answer_end)])
+                 if all(_key(c) != _key(q) for q in asked)]
+        if len(asked) != 1 or not given:
+            continue
+        years = [int(y) for y in _YEAR.findall(question)]
+        if len(given) > 1:
+            dated = zip(given, years if len(years) == len(given) else [None] * len(given))
+        else:
+            dated = [(given[0], years[0] if years else _sentence_year(text, answer_start, answer_end))]
+        found += [_Found(asked[0], b, kind, 2.0, year, evidence, _CONFIDENCE["pair_list"], "pair_list") for b, year in dated]
     return found
 
 
@@ -952,8 +1076,10 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             own[m.geonames_id] += 2
         if heading and _kind_of(text[line_start : m.start_char], _HEADING_STEMS) is None and _kind_of(
             text[line_start:line_end], _HEADING_STEMS
-        ):
-            score[m.geonames_id] += 3  # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms"
+        ) and not _NEGATION.search(text, m.end_char, line_end):
+            # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms" nor a namesake's
+            # "Gotha (Florida, USA) – keine Partnerstadt"
+            score[m.geonames_id] += 3
         elif heading and not text[line_start:line_end].rstrip().endswith("?") and re.search(
             r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
             text[line_start : m.start_char], re.IGNORECASE
@@ -2721,7 +2847,8 @@ def _from_sentences(
             _LINKED_TO_TOWNS.search(sentence) or _BOND_BETWEEN.search(sentence) or _linked_with_a_city(text, sentence, in_sentence)
         ):
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
-        if kind is not None and (_only_denied(sentence) or _YES_NO_QUESTION.match(sentence)):
+        if kind is not None and (_only_denied(sentence) or _YES_NO_QUESTION.match(sentence) or _TRUE_OR_FALSE.match(sentence)
+                                 or _WHICH_QUESTION.search(sentence)):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and not _NOT_MUNICIPAL.search(sentence.casefold()) and (
             _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
