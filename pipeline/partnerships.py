@@ -841,6 +841,9 @@ _TOWN_AND_PARTNERS = re.compile(
     r"(?P<partners>[A-ZÄÖÜ][^:.!?]*)[ \t]*$")
 
 
+_WIKI_HEADING = re.compile(r"\s*(={2,4})\s*([^=\n]+?)\s*\1\s*$")
+
+
 def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
@@ -931,6 +934,16 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             start = line.start + station.start("name")
             stations.append((line.start, place.mention(station.group("name"), start, start + len(station.group("name")))))
     heads = _with_heads_of_several_towns(heads, stations)
+    # A wiki's section headings in its source text: "== Leipzig ==", "== Dresden / Breslau ==" (the first town).
+    wiki_heads = []
+    for line in lines:
+        wiki = _WIKI_HEADING.match(line.text)
+        name = wiki and re.split(r"\s*[/,]\s*|\s+und\s+", wiki.group(2))[0]
+        place = name and gazetteer.link(name)
+        if place and place.population >= 1000 and not gazetteer.is_region(name):
+            start = line.start + wiki.start(2)
+            wiki_heads.append((line.start, place.mention(name, start, start + len(name))))
+    heads = _with_heads_of_several_towns(heads, wiki_heads)
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
@@ -3408,7 +3421,8 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         years = ([_sentence_year(text, start, end)] if alone else _pair_list_years(text, start, end, dashed) if len(dashed) > 1
                  else [None])
         for (a, b), year in zip(dashed, years):
-            right_after = re.match(r"\s*(?:\(\s*(?:seit\s+)?|,\s*(?:seit\s+)?)?((?:1[89]|20)\d\d)\b", text[b.end : end])
+            right_after = re.match(r"\s*(?:\(\s*(?:seit\s+)?|,\s*(?:seit\s+)?|:\s*(?:seit\s+|Vertrag\s+|Partnerschaft\s+)?)?"
+                                   r"((?:1[89]|20)\d\d)\b", text[b.end : end])  # also "Zwickau–Zaanstad: Vertrag 1987"
             if year is None and right_after:  # "so bereits Bonn–Oxford 1947"
                 year = int(right_after.group(1))
             results.append((a, b, "between", year))
