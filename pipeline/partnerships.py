@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, ROMAN_NUMERAL, Gazetteer, country_code_for, normalize_name
+from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, ROMAN_NUMERAL, Gazetteer, Place, country_code_for, normalize_name
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -878,7 +878,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     datelines = []
     for match in _datelines(text):
         name = _dateline_name(match.group(1))
-        place = gazetteer.link(name)
+        place = _dateline_place(name, gazetteer)
         if place is not None and place.population >= 1000 and not gazetteer.is_region(name):
             datelines.append((match.start(), place.mention(name, match.start(1), match.end(1))))
     heads = _with_heads_of_several_towns(heads, datelines)
@@ -1234,6 +1234,15 @@ def _datelines(text: str) -> list[re.Match]:
 
 
 # A letterhead in capitals, which the NER does not tag: "STADT NECKARSULM", "GEMEINDE HUDE".
+def _dateline_place(name: str, gazetteer: Gazetteer) -> Place | None:
+    """The town a word in capitals names; a short one only by the town's own name: "ULM" is Ulm, but
+    "SPD:" and "CDU:" in an election questionnaire are parties, not Saidpur (airport code SPD)."""
+    place = gazetteer.link(name)
+    if place is not None and len(name) <= 4 and normalize_name(place.name) != normalize_name(name):
+        return None
+    return place
+
+
 def _dateline_name(capitals: str) -> str:
     """A dateline's town as GeoNames writes it: "WUNSIEDEL" → "Wunsiedel", "RIBNITZ-DAMGARTEN" → "Ribnitz-Damgarten"."""
     if "-" in capitals:
@@ -1262,7 +1271,7 @@ def _score_press_signals(text, gazetteer, score, own, first) -> None:
     the paper say whose document it is (``own``); the adjective only that the city has partners.
     """
     def add(surface: str, start: int, points: float, owner: bool = True) -> None:
-        place = gazetteer.link(surface)
+        place = _dateline_place(surface, gazetteer)
         if place is None or place.population < 10_000 or gazetteer.is_region(surface):
             return
         score[place.geonames_id] += points
@@ -2822,7 +2831,7 @@ def _from_sentences(
     base_anchor = _home_as_city(home)
     county_anchor = _home_as_city(county)
     found: list[_Found] = []
-    previous_vocab = False
+    previous_vocab = section_vocab = False
     carried: _City | None = None
     cities = sorted(cities, key=lambda c: c.start)
     city_starts = [c.start for c in cities]
@@ -2842,6 +2851,7 @@ def _from_sentences(
             # "Mit Swansea (seit 1957) fand die Jugendbegegnung statt."
             section = bisect.bisect_right(section_starts, start) - 1
             previous_vocab, carried = (section >= 0 and sections[section][1]) or town_section, None
+            section_vocab = previous_vocab
         first = bisect.bisect_left(city_starts, start)
         last = bisect.bisect_right(city_starts, end)
         in_sentence = [c for c in cities[first:last] if c.end <= end]
@@ -2864,7 +2874,8 @@ def _from_sentences(
                                  or _WHICH_QUESTION.search(sentence)):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and not _NOT_MUNICIPAL.search(sentence.casefold()) and (
-            _CONTINUATION.match(sentence.strip()) or re.search(r"\(\s*(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)
+            _CONTINUATION.match(sentence.strip())
+            or re.search(r"\(\s*(?:[A-ZÄÖÜ][\wäöü.-]+,\s*)?(?:seit\s+)?(?:1[89]|20)\d\d\s*\)", sentence)  # "Oulu (Finnland, seit 1968)"
             or re.search(r"\bverbunden\b", sentence)  # "Mit Netanja ist Gießen seit 1978 verbunden."
             or _THE_BOND.match(sentence)  # "Die älteste deutsch-deutsche Verbindung ist die mit Mainz, 1988 ..."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
@@ -2898,7 +2909,9 @@ def _from_sentences(
             if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
             # "Sie wurde 1962 besiegelt." still speaks of the partnership: "Hinzu kommen ..." goes on with it.
-            previous_vocab = bool(dates_previous)
+            # Under a partnership heading, a sentence that names no town does not end the subject: "Ich habe den
+            # Abschnitt mal entrümpelt. Stand jetzt laut Stadtseite: Oulu (Finnland, seit 1968), ..."
+            previous_vocab = bool(dates_previous) or (section_vocab and not in_sentence)
             if not dates_previous:
                 carried = None
             continue
