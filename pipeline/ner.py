@@ -257,6 +257,9 @@ def _generic_label(label: str) -> str:
 _COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+(?=[A-ZÄÖÜ])")
+
+
 def _model_spans(text: str, nlp: Language) -> list[_Span]:
     """The model's entities over ``text``, processed in paragraph chunks, with offsets into ``text``."""
     chunks = _chunks(text)
@@ -267,6 +270,8 @@ def _model_spans(text: str, nlp: Language) -> list[_Span]:
             # Trim what models glue to a name: quotes, brackets, line ends.
             while start < end and not text[start].isalnum():
                 start += 1
+            if number := _ITEM_NUMBER.match(text, start, end):
+                start = number.end()  # a quiz's "2. Hamburg hat ...": the item's number is not the name's
             while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)'"):
                 end -= 1
             # A column gap ends a name: "Ville de Huningue      Kooperation" is two cells of a table.

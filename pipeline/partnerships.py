@@ -249,10 +249,13 @@ def _inline_lists_split(text: str) -> str:
     characters = None
     offset = 0
     lines = text.split("\n")
+    split_above = False  # the line above was such a list: its next line needs only one more separator
     for i, line in enumerate(lines):
         items = _INLINE_SEPARATOR.split(line)
-        if len(items) >= 3 and not line.strip().startswith("|") and not line.strip().endswith("|") and sum(
-                bool(_DATED_ITEM.search(item)) for item in items) >= 2 and not _aligned_with_neighbour(lines, i):
+        dated = sum(bool(_DATED_ITEM.search(item)) for item in items)
+        split_above = (len(items) >= 3 and dated >= 2 or split_above and len(items) >= 2 and dated >= 1) and not (
+            line.strip().startswith("|") or line.strip().endswith("|") or _aligned_with_neighbour(lines, i))
+        if split_above:
             characters = characters if characters is not None else list(text)
             for separator in _INLINE_SEPARATOR.finditer(line):
                 length = separator.end() - separator.start()

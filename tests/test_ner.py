@@ -540,3 +540,22 @@ def test_a_bullet_that_opens_with_a_pair_vouches_for_its_small_towns(nlp, gazett
             "• Schleiz, seit Juni 1990 Partnerstadt des oberfränkischen Rehau.\n")
     cities = {m.text for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"}
     assert {"Kölleda", "Kłodawa", "Schleiz", "Rehau"} <= cities
+
+
+def test_a_place_after_a_sentence_opening_preposition_and_an_abbreviated_country(nlp, gazetteer):
+    found = cities(find_entities(
+        "Aus Brandenburg an der Havel – Städtefreundschaft seit 1987\n\n"
+        "Eisenach – Marburg (Städtefreundsch., 1988) – Sárospatak (Ung.; 1991). Partnersch. in Thür. gibt es viele.",
+        nlp, gazetteer))
+    assert found["Brandenburg an der Havel"] == (2945358, "DE")
+    assert found["Sárospatak"] == (715867, "HU")
+    assert not any(code == "EG" for _, code in found.values())  # "Thür." is Thüringen, not El-Tor
+
+
+def test_a_namesake_beside_the_towns_own_adjective_keeps_its_country(nlp, gazetteer):
+    mentions = find_entities(
+        "Jedes Jenaer Kind soll eine Partnerstadt besuchen. Jena ist nicht mit Jena (Louisiana, USA) verschwistert, "
+        "sagt die SPD. Jena bleibt bei Erlangen.", nlp, gazetteer)
+    bare = [m for m in mentions if m.label == "CITY" and m.text == "Jena"]
+    assert bare[0].geonames_id == 2895044 and bare[-1].geonames_id == 2895044
+    assert not any(m.label == "CITY" and m.text == "SPD" for m in mentions)

@@ -1447,3 +1447,98 @@ def test_the_oldest_bond_named_by_its_partner_continues_the_list(extract):
     assert ("Erfurt", "Mainz", 1988, "partnership") in found
     assert ("Erfurt", "Haifa", 2000, "partnership") in found
     assert ("Erfurt", "Vilnius", 2006, "partnership") in found
+
+
+def test_a_list_run_into_lines_between_pipes_is_read_item_by_item(extract):
+    found = rows(extract(
+        "Zu Gast an der Warnow – Rezepte aus Rostocks Partnerstädten\n\n"
+        "Unsere Partnerstädte auf einen Blick\n"
+        "Stettin (Polen) – seit 1957 | Dünkirchen (Frankreich) – 1960 | Riga (Lettland) (1961)\n"
+        "Turku (Finnland) – 1963 | Aarhus (Dänemark) – unterzeichnet am\n"
+        "3. Juni 1964 | Bremen – 1987\n"))
+    assert ("Rostock", "Riga", 1961, "partnership") in found
+    assert any(a == "Rostock" and b in ("Aarhus", "Århus") and year == 1964 for a, b, year, _ in found)
+    assert ("Rostock", "Bremen", 1987, "partnership") in found
+    assert not any({a, b} <= {"Szczecin", "Stettin", "Dunkirk", "Dünkirchen", "Riga"} for a, b, _, _ in found)
+
+
+def test_bare_town_headings_over_paragraphs_about_their_town_open_sections(extract):
+    found = rows(extract(
+        "Kasten: Partnerstädte an der Küste\n\n"
+        "Stralsund\nDie Hansestadt am Strelasund ist mit Kiel seit 1987 partnerschaftlich verbunden.\n\n"
+        "Greifswald\nDie Universitäts- und Hansestadt pflegt seit 1988 eine Partnerschaft mit Osnabrück.\n\n"
+        "Ueckermünde\nDas Städtchen am Haff und seine polnische Partnerstadt Police werben gemeinsam um Gäste.\n"))
+    assert ("Stralsund", "Kiel", 1987, "partnership") in found
+    assert any(a.endswith("Greifswald") and (b, year) == ("Osnabrück", 1988) for a, b, year, _ in found)
+    assert any(a == "Ueckermünde" and b == "Police" for a, b, _, _ in found)
+    assert not any("Stralsund" in (a, b) and "Osnabrück" in (a, b) for a, b, _, _ in found)
+
+
+def test_each_town_subject_of_a_thesis_paragraph_keeps_its_own_partner_and_year(extract):
+    found = rows(extract(
+        "Die Großstädte des Landes gingen voran. Köln unterzeichnete 1991 die Partnerschaft mit Kattowitz, Münster "
+        "im selben Jahr mit Lublin, Bielefeld mit Rzeszów (1991). Gelsenkirchen folgte 1992 mit Olsztyn. Bereits "
+        "seit 1989 ist Mülheim an der Ruhr mit Oppeln verbunden, und Herne schloss 1990 eine Partnerschaft mit Konin.\n\n"
+        "____________\n⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.\n"))
+    assert ("Münster", "Lublin", 1991, "partnership") in found
+    assert ("Gelsenkirchen", "Olsztyn", 1992, "partnership") in found
+    assert any(a.startswith("Mülheim") and b in ("Oppeln", "Opole") and year == 1989 for a, b, year, _ in found)
+    assert ("Herne", "Konin", 1990, "partnership") in found
+    assert not any("Duisburg" in (a, b) or {a, b} == {"Köln", "Münster"} for a, b, _, _ in found)
+
+
+def test_a_festival_menu_is_the_host_towns_and_a_bands_friendship_is_not_the_towns(extract):
+    found = rows(extract(
+        "~ Fest der Partnerstädte ~\nKaiserslautern · Schillerplatz · 6. und 7. Juli 2024\n\n"
+        "Aus Saint-Quentin (Picardie) – Partnerstadt seit 1982\n  Flamiche aux poireaux ........ 5,50 €\n\n"
+        "Aus Davenport (Iowa, USA) – unsere amerikanische Partnerstadt seit 1960\n  Apple Pie ........ 4,00 €\n\n"
+        "So. 11 Uhr Frühschoppen mit dem Musikverein, der seit 1974 mit einer Kapelle aus Saint-Quentin befreundet ist.\n"))
+    assert ("Kaiserslautern", "Saint-Quentin", 1982, "partnership") in found
+    assert ("Kaiserslautern", "Davenport", 1960, "partnership") in found
+
+
+def test_a_lexicon_chains_a_towns_partners_each_with_its_year(extract):
+    found = rows(extract(
+        "Städtepartnerschaften in Thüringen\n\nAusgew. Partnersch. (Stadt – Partner, Jahr d. Begründung):\n\n"
+        "Weimar – Trier (1987; eine d. ältesten dt.-dt. Partnersch. in Thür.) – Siena (Ital.; 1994) – Blois (Frankr.; 1995).\n\n"
+        "Eisenach – Marburg (Städtefreundsch., 1988) – Sárospatak (Ung.; 1991). Das Lutherhaus E. arbeitet mit "
+        "Wittenberg zusammen.\n"))
+    assert ("Weimar", "Siena", 1994, "partnership") in found
+    assert ("Weimar", "Blois", 1995, "partnership") in found
+    assert ("Eisenach", "Sárospatak", 1991, "partnership") in found
+    assert any(a == "Eisenach" and b.startswith("Marburg") and kind == "friendship" for a, b, _, kind in found)
+    assert not any("Thür" in (a, b) for a, b, _, _ in found)
+
+
+def test_a_quizs_numbered_answers_complete_its_questions(extract):
+    found = rows(extract(
+        "KNEIPENQUIZ – Runde 4: Partnerstädte\n\nFRAGEN\n\n"
+        "1. Welche Hansestadt in Mecklenburg ist seit 1987 Partnerstadt von Lübeck?\n\n"
+        "2. Hamburg hat zwei bekannte Partnerstädte: eine in Frankreich (1958) und eine in Sachsen (1987). Welche?\n\n"
+        "3. Richtig oder falsch: Kopenhagen ist Partnerstadt von Kiel.\n\n"
+        "ANTWORTEN\n\n1. Wismar\n2. Marseille, Dresden\n3. Falsch – Kopenhagen ist keine Partnerstadt von Kiel.\n"))
+    assert ("Lübeck", "Wismar", 1987, "partnership") in found
+    assert ("Hamburg", "Marseille", 1958, "partnership") in found
+    assert ("Hamburg", "Dresden", 1987, "partnership") in found
+    assert not any("Kopenhagen" in (a, b) or "Copenhagen" in (a, b) for a, b, _, _ in found)
+
+
+def test_a_wiki_talk_pages_section_headings_name_whose_partners_they_discuss(extract):
+    found = rows(extract(
+        "Diskussion:Liste der Städtepartnerschaften in Sachsen\n\n== Leipzig ==\n\n"
+        "Ich habe die Leipziger Einträge gegen die Stadtseite geprüft: Krakau (1973), Lyon (1981). Passt soweit. "
+        "--[[Benutzer:A|A]] 16:02, 8. Jan. 2024 (CET)\n\n== Zwickau ==\n\n"
+        "Zwickau–Zaanstad: Vertrag 1987, das passt. --[[Benutzer:B|B]] 20:05, 15. Apr. 2024 (CEST)\n"))
+    assert ("Leipzig", "Lyon", 1981, "partnership") in found
+    assert any(a == "Leipzig" and b in ("Krakau", "Kraków") and year == 1973 for a, b, year, _ in found)
+    assert ("Zwickau", "Zaanstad", 1987, "partnership") in found
+
+
+def test_party_labels_in_capitals_are_no_towns(extract):
+    found = rows(extract(
+        "Wahlprüfsteine zur Stadtratswahl Jena\nZusammengestellt vom Dachverband der Jenaer Partnerschaftsvereine.\n\n"
+        "Frage 1: Jena unterhält Städtepartnerschaften mit Erlangen (seit 1987) und Lugoj (Rumänien, 1991).\n\n"
+        "SPD: Wir wollen die Mittel für den Austausch mit Lugoj erhöhen.\n\nCDU: Die Partnerschaft mit Erlangen ist ein "
+        "Herzstück.\n\nSPD: Ja, sicher.\n\nCDU: Wir sind offen.\n"))
+    assert ("Jena", "Erlangen", 1987, "partnership") in found
+    assert all(a == "Jena" for a, _, _, _ in found)  # no section of "SPD" (Saidpur, airport code SPD)
