@@ -558,7 +558,6 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
             note = " ".join(bracket.group(1) for bracket in brackets)
             links.append((b, int(year.group()), _kind_of(note)))
             position = brackets[-1].end()
-        paragraph_end = text.find("\n\n", line.start)
         evidence = " ".join(text[line.start : position].split())
         for b, year, kind in links:
             found.append(_Found(a, b, kind or "partnership", 1.5 if kind else 0.0, year, evidence,

@@ -794,6 +794,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test54 (17, twenty-third session) | 0.905 | 0.049 | 0.057 |
 | test55 (17, twenty-fourth session) | 0.858 | 0.037 | 0.043 |
 | test56 (16, twenty-fourth session) | 0.972 | 0.012 | 0.023 |
+| test57 (16, twenty-fifth session) | 0.922 | 0.047 | 0.036 |
+| test58 (17, twenty-fifth session) | 0.857 | 0.074 | 0.096 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -900,6 +902,14 @@ audio guides, an audit report, a council live ticker, a festival menu, a cycle r
 table, a postmark catalogue, a group chat, a thesis excerpt, a guided tour script, election
 questionnaires, a bilingual text, a school yearbook) 0.972. All fourteen unseen sets pooled (233
 documents): 0.872 / Brier 0.054; development cooperation still has the weakest precision (0.708).
+In the twenty-fifth session two more: test57 (easy-language pages, OCR'd newspaper clippings,
+video subtitles, search results, a Festschrift's contents, a funding guideline, classified ads, a
+coalition agreement, a Low German column, a school paper interview, a calendar export, a crowdfunding
+page, family announcements, hotel reviews, a forum thread) 0.922, test58 (a comic script, a budget
+speech, a council members' list, a travel diary, fact sheets, an election poster, a crossword, a
+dialect column, an association's statutes, a children's town rally, a pupil's essay, a mayor's CV,
+a video transcript, calendar captions, an answer to a council question) 0.857. All sixteen unseen
+sets pooled (266 documents): 0.874 / Brier 0.055; development cooperation precision 0.727.
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
