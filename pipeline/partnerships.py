@@ -249,13 +249,14 @@ def _inline_lists_split(text: str) -> str:
     characters = None
     offset = 0
     lines = text.split("\n")
-    split_above = False  # the line above was such a list: its next line needs only one more separator
+    in_list = False  # the line above was such a list: this one needs only one separator and one dated item
     for i, line in enumerate(lines):
         items = _INLINE_SEPARATOR.split(line)
         dated = sum(bool(_DATED_ITEM.search(item)) for item in items)
-        split_above = (len(items) >= 3 and dated >= 2 or split_above and len(items) >= 2 and dated >= 1) and not (
-            line.strip().startswith("|") or line.strip().endswith("|") or _aligned_with_neighbour(lines, i))
-        if split_above:
+        enough = len(items) >= 3 and dated >= 2 if not in_list else len(items) >= 2 and dated >= 1
+        table_row = line.strip().startswith("|") or line.strip().endswith("|") or _aligned_with_neighbour(lines, i)
+        in_list = enough and not table_row
+        if in_list:
             characters = characters if characters is not None else list(text)
             for separator in _INLINE_SEPARATOR.finditer(line):
                 length = separator.end() - separator.start()
@@ -409,8 +410,8 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     sections = _city_sections(text, lines, gazetteer)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
     found += lexicon_found + _from_pair_items(text, lines, cities) + _from_chains(text, lines, cities)
-    found += _from_greetings(text, lines, cities, home, gazetteer) + _from_answer_key(text, lines, cities)
-    answer_key = _answer_key(lines)[2]  # its answers are no list of the home town's partners
+    questions, answers, answer_key = _answer_key(lines)  # a quiz's answers are no list of the home town's partners
+    found += _from_greetings(text, lines, cities, home, gazetteer) + _from_answer_key(text, cities, questions, answers)
     prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
     if not sections:
         sections = [(0, len(text) + 1, home)]
@@ -546,8 +547,9 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
         a = by_start.get(line.start + len(line.text) - len(line.text.lstrip()))
         if a is None:
             continue
-        own_bracket = _CHAIN_BRACKET.match(text, a.end)  # "Ilmenau (Thür.) – Homburg (Saar) (1988/1990)"
-        position, links = own_bracket.end() if own_bracket and not _YEAR.search(own_bracket.group(1)) else a.end, []
+        position, links = a.end, []
+        if (own_bracket := _CHAIN_BRACKET.match(text, a.end)) and not _YEAR.search(own_bracket.group(1)):
+            position = own_bracket.end()  # "Ilmenau (Thür.) – Homburg (Saar) (1988/1990)"
         while (dash := _CHAIN_DASH.match(text, position)) and (b := by_start.get(dash.end())) is not None:
             brackets = []  # "Homburg (Saar) (1988/1990)": the name's bracket, then the note's
             while (bracket := _CHAIN_BRACKET.match(text, brackets[-1].end() if brackets else b.end)) and len(brackets) < 2:
@@ -607,14 +609,14 @@ def _answer_key(lines: list[_Line]) -> tuple[dict[int, tuple[int, int]], dict[in
     return questions, answers, lines[heading].start
 
 
-def _from_answer_key(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+def _from_answer_key(text: str, cities: list[_City], questions: dict[int, tuple[int, int]],
+                     answers: dict[int, tuple[int, int]]) -> list[_Found]:
     """Pairs of a quiz whose answers stand apart from its questions: the town a partnership question
     names with the town its numbered answer gives ("Welche Hansestadt in Mecklenburg ist seit 1987
     Partnerstadt von Lübeck?" ... "9. Wismar"); several answers take the question's years in order
     ("eine in Frankreich (1958), eine in Russland (1957 ...) und eine in Sachsen (1987)" → "Marseille,
     Sankt Petersburg, Dresden"). A question that denies ("Welche Stadt ist KEINE Partnerstadt ...?") pairs
     nothing, and a true-or-false statement pairs its towns only when the answer says it is true."""
-    questions, answers, _ = _answer_key(lines)
     found = []
     for number, (start, end) in sorted(questions.items()):
         if number not in answers:
@@ -965,7 +967,7 @@ def _with_heads_of_several_towns(heads: list, more: list) -> list:
 
 # The paragraph under a bare town heading that speaks of that town by its title:
 # "Mindelheim" / "Die Kreisstadt ist seit 1961 mit ...", "Babenhausen" / "Der Fuggermarkt ist ...".
-_TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[\wäöüß]+-\s+und\s+)?[\wäöüß-]*(?:stadt|städtchen|Städtchen|markt|gemeinde|dorf)\s")
+_TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[\wäöüß]+-\s+und\s+)?[\wäöüß-]*(?:stadt|[Ss]tädtchen|markt|gemeinde|dorf)\s")
 
 
 def _introduced_below(lines: list[_Line], i: int) -> bool:
