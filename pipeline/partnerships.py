@@ -575,6 +575,8 @@ _NUMBER_OPENING = re.compile(r"\s*(\d{1,2})[.)]\s+")
 _WHICH_QUESTION = re.compile(r"\b[Ww]elche[rsmn]?\b[^.!?]*\?\s*$")
 _NEAR_TOWN = re.compile(r"\b(?:bei|nahe|unweit\s+von|in\s+der\s+Nähe\s+von)\s+$")
 _TRUE_OR_FALSE = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?Richtig\s+oder\s+falsch\b", re.IGNORECASE)
+# An exercise's statement with boxes to tick: "4. Leipzig ist eine Partnerstadt von Hamburg.   r [ ]  f [ ]"
+_TICK_BOXES = re.compile(r"\b(?:r|w|richtig|wahr)\s*\[\s*\]\s*(?:f|falsch)\s*\[\s*\]", re.IGNORECASE)
 _VERDICT = re.compile(r"\s*(Richtig|Wahr|Stimmt|Ja|Falsch|Nein)\b", re.IGNORECASE)
 # Where an answer's own words end and its explanation begins: "Reval (heute Tallinn)", "Rostock. Die ...",
 # "Kalmar – Partnerstadt seit 2002."
@@ -813,7 +815,7 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
 # A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt".
 _MUNICIPAL_HEADING = re.compile(
     r"^\s*(?P<prefix>(?:Große\s+Kreisstadt|Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|"
-    r"Marktgemeinde|Markt|Hansestadt)\s+)?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
+    r"Marktgemeinde|Markt|Hansestadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -848,6 +850,16 @@ _TOWN_AND_PARTNERS = re.compile(
 _WIKI_HEADING = re.compile(r"\s*(={2,4})\s*([^=\n]+?)\s*\1\s*$")
 
 
+def _pair_lines_below(lines: list[_Line], i: int) -> int:
+    """How many lines of two towns follow line ``i`` before the next prose or heading."""
+    count = 0
+    for line in lines[i + 1 :]:
+        if line.kind in ("prose", "heading"):
+            break
+        count += line.kind == "item" and line.partner is not None
+    return count
+
+
 def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[tuple[int, int, Mention | None]]:
     """(start, end, town) of each town's section, when a document has two or more: a brochure of a
     Landkreis with a section per Gemeinde, each with its own partners.
@@ -869,6 +881,10 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             continue
         name = match.group("name")
         place = gazetteer.link(name)
+        glossed = re.fullmatch(r"(.+?)\s*\(([^()]*)\)\s*", name) if place is None else None
+        if glossed and not (country_code_for(glossed.group(2)) or gazetteer.is_region(glossed.group(2))):
+            name = glossed.group(1)  # "STECKBRIEF TEMESWAR (TIMIŞOARA)", not a partner's "Akko (Israel)"
+            place = gazetteer.link(name)
         if (place is None or place.population < 1000 or country_code_for(name) or _kind_of(name)
                 or re.fullmatch(_MONTHS, name.strip().title())):  # a chronicle's "AUGUST" is no town
             continue
@@ -1112,15 +1128,47 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # the opening paragraph's "Tourismusförderung Görlitz' und seiner Partnerstädte", not a
             # bibliography's title "Koszalin und seine Partnerstädte in Skandinavien" among others
             score[m.geonames_id] += 3
+        if re.search(r"\bPartner(?:städte|gemeinden|schaften)\s+(?:hat|pflegt|unterhält)\s+(?:die\s+Stadt\s+)?$",
+                     text[max(0, m.start_char - 60) : m.start_char]):
+            score[m.geonames_id] += 2  # "wie viele Partnerstädte hat Magdeburg eigentlich?"
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
                 re.search(r"\bund\s+$", text[line_start : m.start_char])):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ..."
     if gazetteer is not None:
+        for org in entities:
+            # a school's paper or a club's newsletter titled with its town: "Schülerzeitung des
+            # Otto-von-Guericke-Gymnasiums Magdeburg", the town the NER left inside the name
+            last_word = org.text.rsplit(None, 1)[-1] if org.label == "ORG" and _SCHOOL_NAME.search(org.text) else ""
+            if org.start_char < head_end and (place := gazetteer.link(last_word) if last_word[:1].isupper() else None) and (
+                    place.population >= 1000 and not gazetteer.is_region(last_word)):
+                start = org.end_char - len(last_word)
+                first.setdefault(place.geonames_id, place.mention(last_word, start, org.end_char))
+                score[place.geonames_id] += 2
+                own[place.geonames_id] += 2
+        greeting = _GREETING_OF_RESIDENTS.search(text, 0, head_end)
+        town = greeting.group("town") if greeting and greeting.group("town") + "er" not in _PEOPLE_NOT_RESIDENTS else None
+        # the town the text names in full ("Annaberg-Buchholz" for "Liebe Annabergerinnen und Annaberger"), or its namesake
+        named = next((m for m in mentions if town and re.match(re.escape(town) + r"\b", m.text)), None)
+        place = gazetteer.link(town) if town and named is None and not gazetteer.is_region(town) else None
+        if named is not None or place is not None:
+            # a speech to its own town: "Liebe Potsdamerinnen und Potsdamer,"
+            geonames_id = named.geonames_id if named is not None else place.geonames_id
+            first.setdefault(geonames_id, named or place.mention(town, greeting.start("town"), greeting.end("town")))
+            score[geonames_id] += 3
+            own[geonames_id] += 3
         _score_heading_words(text, mentions, gazetteer, score, first)
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
     return score, own, first
+
+
+_GREETING_OF_RESIDENTS = re.compile(r"^\s*(?:Liebe|Sehr\s+geehrte)\s+(?P<town>[A-ZÄÖÜ][\wäöüß-]+?)erinnen\s+und\s+(?P=town)er\b", re.M)
+_PEOPLE_NOT_RESIDENTS = {"Leser", "Bürger", "Mitbürger", "Zuhörer", "Zuschauer", "Besucher", "Teilnehmer", "Wähler",
+                         "Schüler", "Lehrer", "Partner", "Bewohner", "Einwohner", "Mitglieder", "Förderer", "Unterstützer"}
+# A school named with its town, "Otto-von-Guericke-Gymnasiums Magdeburg" (a university's town is no
+# student's term paper's subject).
+_SCHOOL_NAME = re.compile(r"(?:[Gg]ymnasium|[Ss]chule|[Kk]olleg)s?\s+[A-ZÄÖÜ][\wäöüß-]+$")
 
 
 # Words of a title or footer that name the owner just before its city: "Partnerschaftskomitee Landau",
@@ -1880,7 +1928,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             # A card's title: "ROCCA DI PAPA              Latium, Italien"
             card_title = re.match(r"[ \t]{3,}\S", tail) and country_code_for(tail.rsplit(",", 1)[-1].strip())
             partner = _partner_after_dash(city, tail, starts, gazetteer) or _partner_after_colon(city, tail, starts)
-            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and (
+            # Nor a sentence of its own: "Luzern in der Schweiz ist seit 2002 unsere Partnerstadt."
+            sentence = re.match(r"\s+in\s[^\n]*?\s(?:ist|sind|war|waren|wurde|wurden)\s[^\n]*[.!]\s*$", tail) is not None
+            if (_TAIL_STARTS.match(tail) or _leading_country(tail.lstrip(" ")) or card_title) and not runs_on and not sentence and (
                     len(tail.split()) <= (14 if partner is not None else 8)
                     or ((_BULLET.match(line) or lettered) and _DESCRIBED_ITEM.match(tail))):
                 result.append(_Line(line, start, "item", city, tail, partner))
@@ -2068,7 +2118,10 @@ _CARD_LABEL = re.compile(r"\s*" + _FIELD_NAME + r"\s*:\s+\S")
 _BARE_KIND = re.compile(r"(?:Städte)?[Pp]artnerschaft|Städtefreundschaft|[Vv]erschwistert|Partnerstadt")
 _RULE_LINE = re.compile(r"[_=*~─━-]{3,}")
 _PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\s*\d{1,3})?", re.IGNORECASE)
-_NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul)(?:freundschaft|kooperation)\w*")
+_NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul|vereins)(?:freundschaft|kooperation)\w*"
+                            # "die Partnerschaft der Universität Rostock mit der University of Washington"
+                            r"|partnerschaft\s+(?:der|des|zwischen\s+der|zwischen\s+dem)\s+(?:universität|hochschule|"
+                            r"\w*schule|\w*gymnasiums|feuerwehr|kirchengemeinde|klinik)\w*")
 
 
 def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
@@ -2077,7 +2130,7 @@ def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
     Partnerships of schools, universities and clubs are not municipal ones.
     """
     lower = text.casefold()
-    if "schul" in lower or "universitätspartner" in lower or "vereinspartner" in lower:
+    if "schul" in lower or "universität" in lower or "vereins" in lower or "partnerschaft d" in lower:
         lower = _NOT_MUNICIPAL.sub(" ", lower)
     best = None
     for stem, kind in stems:
@@ -2191,18 +2244,29 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     pair_owner = None  # the first town of the last pair line, which a line starting with a dash continues
     partners_heading = False  # "Die Gemeinden und ihre Partner": a heading over pair lines ("Mühlacker .... Pescia")
     pairs_kind = None  # the kind the pair lines of a block name: "Turnov – Valenza ..... Partnerschaft seit 2001"
+    undated_pairs = False  # pair lines after an introduction that names no kind take the kind named last
+    pairs_year = None  # and the one year it names: "Zur Welle 1987 gehören u. a.:"
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
             pair_owner = pairs_kind = None
-            if line.kind == "prose" and line.text.rstrip().endswith(":"):
+            undated_pairs, pairs_year = False, None
+            if line.text.rstrip().endswith(":"):
                 # "... beide Gemeinden sind seit 1960 verschwistert. Es folgten (in zeitlicher Reihenfolge):"
                 paragraph = [line.text]
                 for above in reversed(lines[:i]):
-                    if above.kind != "prose":
+                    if above.kind != "prose" or line.kind != "prose":
                         break
                     paragraph.insert(0, above.text)
                 pairs_kind = _kind_of(" ".join(paragraph))
+                if pairs_kind is None and _pair_lines_below(lines, i) >= 2:
+                    # "Zur Welle 1987 gehören u. a.:" / "* Wuppertal - Schwerin" / "* Hamburg - Dresden": pairs of
+                    # the kind the text named last ("Welche war die erste deutsch-deutsche Städtepartnerschaft?")
+                    pairs_kind = next((kind for above in reversed(lines[:i]) if above.kind in ("prose", "heading")
+                                       and (kind := _kind_of(above.text, _HEADING_STEMS))), None)
+                    undated_pairs = pairs_kind is not None
+                    intro_years = set(_YEAR.findall(line.text))
+                    pairs_year = int(intro_years.pop()) if undated_pairs and len(intro_years) == 1 else None
         in_list = region_kind is not None and not last_heading
         if line.kind == "heading" and in_list and _CARD_LABEL.match(line.text) and not _kind_of(line.text, _HEADING_STEMS):
             continue  # a card's field, "Sehenswert: Clocktower, ...", not a heading that ends the list
@@ -2251,7 +2315,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
                 # and a dated line among them ("Valenza – Sainte-Marie ..... von 1972 bis 1991") is one more.
                 if _first_year(line.tail) and (own := _kind_of(line.tail)):
                     pairs_kind = own
-                list_kind = pairs_kind if _first_year(line.tail) else None
+                list_kind = pairs_kind if _first_year(line.tail) or undated_pairs else None
             if list_kind is None and line.partner is None and _ITEM_OWN_KIND.match(
                     line.tail + "\n" + (lines[i + 1].text if i + 1 < len(lines) else "")):
                 list_kind = _kind_of(line.tail)  # "– Béthune (Frankreich): Städtepartnerschaft seit 1960"
@@ -2273,7 +2337,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             year = above
         else:
             attributes = _attribute_lines(lines, i)
-            year = _first_year(line.tail) or _first_year(" ".join(attributes))
+            year = _first_year(line.tail) or _first_year(" ".join(attributes)) or (pairs_year if line.partner else None)
         item_shape = (year is not None, bool(attributes))
         described_year, described_kind = _description(lines, i)
         year = year or described_year
@@ -2875,6 +2939,7 @@ def _from_sentences(
         ):
             kind = "partnership"  # "Reutlingen ist mit sieben Städten in aller Welt verbunden."
         if kind is not None and (_only_denied(sentence) or _YES_NO_QUESTION.match(sentence) or _TRUE_OR_FALSE.match(sentence)
+                                 or _TICK_BOXES.search(sentence)
                                  or _WHICH_QUESTION.search(sentence)):
             kind = None  # "Hochschulpartnerschaften mit Lyon und Krakau; diese sind keine Städtepartnerschaften."
         continuation = kind is None and previous_vocab and not _NOT_MUNICIPAL.search(sentence.casefold()) and (
@@ -3076,7 +3141,8 @@ _HEDGE = re.compile(
     r"vergeblich|erfolglos|gescheitert|scheiterte|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
     r"ob|"
     r"mögliche|möglichen|möglicher|"
-    r"denkbare|denkbaren|Gespräche\s+über|erste\s+Gespräche|steht\s+(?:noch\s+)?aus|sucht\s+\w+\s+noch|Interesse\s+an)\b",
+    r"denkbare|denkbaren|Gespräche\s+(?:mit\s+[^.,;]{0,40}?)?über|erste\s+Gespräche|"
+    r"über\s+eine\s+[^.,;]{0,60}?\b(?:diskutiert|debattiert|nachgedacht)|steht\s+(?:noch\s+)?aus|sucht\s+\w+\s+noch|Interesse\s+an)\b",
     re.IGNORECASE,
 )
 
@@ -3089,7 +3155,9 @@ _HEARSAY = re.compile(r"\b(?:behauptet|Gerücht\w*|angeblich)\b", re.IGNORECASE)
 
 
 # A question asks, it does not state: "Ist Albstadt mit Tübingen verschwistert?" (a chat, an FAQ).
-_YES_NO_QUESTION = re.compile(r"\s*(?:[\w-]+:\s+)?(?:Ist|Sind|Hat|Haben|Gibt|Gab|War|Waren|Besteht|Bestehen|Bestand|Pflegt|Pflegen)\s[^.!]*\?\s*$")
+# So does a statement with a question tag: "Lübeck und Wismar waren doch auch Partnerstädte, oder?"
+_YES_NO_QUESTION = re.compile(r"\s*(?:[\w-]+:\s+)?(?:Ist|Sind|Hat|Haben|Gibt|Gab|War|Waren|Besteht|Bestehen|Bestand|Pflegt|Pflegen)\s[^.!]*\?\s*$"
+                              r"|[^.!?]*,\s*(?:oder|oder\s+nicht|nicht\s+wahr|gell|ne)\s*\?\s*$")
 
 
 def _only_denied(sentence: str) -> bool:
@@ -3462,6 +3530,10 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
     )
+    # "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965": two partners, each its own partnership.
+    partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
+        re.match(r"\s*[:,–-]?\s*(?:zwei|beide|die\s+beiden)\s+(?:[\w-]+\s+)?(?:Partnerschaften|Partnerstädte|Städtepartnerschaften)\b",
+                 text[und_pairs[0][1].end : end])))
     # "1990 kamen Perugia und Sioux Falls (USA) hinzu", "es folgten Jyväskylä und Bonn": newcomers to a list.
     partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
         re.search(r"\b(?:kamen|kommen|folgten|folgen)\b", text[start : und_pairs[0][0].start])
@@ -3529,7 +3601,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         others = [c for c in others if not anchor.end <= c.start < apposition.end()] or others
     others = [c for c in others if not (c.genitive and _elided_noun(text, c))] or others
     if not others:
-        if home is not None and _key(anchor) != _key(home) and _IS_A_PARTNER.match(text, anchor.end):
+        if home is not None and _key(anchor) != _key(home) and (
+                _IS_A_PARTNER.match(text, anchor.end) or re.fullmatch(r"\s*(?:Partnerstadt|Partnergemeinde)\s+", text[start : anchor.start])):
+            # also a partner's card: "STECKBRIEF NANCY" / "Partnerstadt Karlsruhes seit: 1955"
             # "Olecko ist die vierte Partnerstadt Halterns.": a partner of the home city, not the next sentence's subject
             return results + [(home, anchor, "home", _sentence_year(text, start, end))], home
         return results, anchor
@@ -3601,7 +3675,7 @@ def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
     stated by "verbunden" alone, with a city after "mit", and no road or railway in the sentence."""
     if not re.search(r"\bverbunden\b", sentence) or _TRANSPORT.search(sentence):
         return False
-    return any(re.search(r"\bmit\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$", text[max(0, c.start - 25) : c.start]) for c in cities)
+    return any(re.search(r"\b[Mm]it\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$", text[max(0, c.start - 25) : c.start]) for c in cities)
 
 
 # What joins the two cities of a pair in a list: "Aachen und Naumburg" (nothing else between);
@@ -3817,7 +3891,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"\s+(?:aufgenommenen|begonnenen|geknüpften|ersten)\s+Kontakte", after) or (
                 activity and match.start() < activity.start()):
             score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
-        elif re.search(r"\bseit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
+        elif re.search(r"\bseit:?\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
                        re.IGNORECASE):  # also "seit dem 14. September 1997"
             score = 3
         elif re.search(r"\b[Ss]eit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
@@ -3836,6 +3910,9 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif not sentence[: match.start(1)].strip() and re.match(
                 r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
             score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
+        elif re.search(r"\b(?:kam|kamen|folgte|folgten)\s+(?:(?:erst|dann|schließlich|im\s+Jahr(?:e)?)\s+)?$", before) and re.match(
+                r"(?:\s+[\w-]+){0,3}?\s+(?:dazu|hinzu)\b", after):
+            score = 2  # a newcomer among the partners: "Nashville in den USA kam 2003 dazu."
         elif _FOUNDING.search(sentence):
             score = 1
         goes_back = re.match(r"\s+zurück\b", after) and re.search(r"\b(?:bis|auf)\s+(?:(?:das|ins)\s+Jahr\s+)?$", before)
@@ -3849,8 +3926,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         # "1967 kam sie nach Idstein. Im selben Jahr schloss Idstein seine Partnerschaft mit Tonnerre."
         # The year meant is the previous sentence's first, the one its main clause dates.
         window = max(0, start - 300)
-        full_stop = text.rfind(". ", window, max(window, start - 2))
-        previous = full_stop + 2 if full_stop >= 0 else window
+        stops = list(re.finditer(r"[.!?]\s", text[window : max(window, start - 2)]))
+        previous = window + stops[-1].end() if stops else window
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
     if best is None:
