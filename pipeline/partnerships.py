@@ -3518,6 +3518,21 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     for a, b, year in _relative_pairs(text, start, end, [c for c in partners if _key(c) not in used], len(distinct) == 2):
         results.append((a, b, "two_cities", year))
         used |= {_key(a), _key(b)}
+    # 1d. Pairs in clauses that leave out the verb of the first: "Braunschweig ist seit 1962 mit Nîmes
+    # verschwistert, Celle mit Meudon bei Paris ('61), und Lüneburg mit Clamart, ebenfalls im Jahr 1962."
+    ordered = [c for c in partners if _key(c) not in used]
+    end_of_first = end  # where the first clause, whose verb the others leave out, ends
+    for k in range(1, len(ordered) - 1):
+        a, b = ordered[k], ordered[k + 1]
+        if _key(a) in used or _key(b) in used or _key(a) == _key(b):
+            continue
+        if _GAPPED_OPENING.search(text, max(start, a.start - 8), a.start) and _GAPPED_MIT.fullmatch(text, a.end, b.start) and (
+                re.search(r"\bmit\b", text[start : a.start])):
+            following = ordered[k + 2].start if k + 2 < len(ordered) else end
+            year = _YEAR.search(text, b.end, following)
+            results.append((a, b, "pair_list", int(year.group(1)) if year else None))
+            used |= {_key(a), _key(b)}
+            end_of_first = min(end_of_first, a.start)
     rest = [c for c in distinct if _key(c) not in used]
     if not rest:
         return results, None
@@ -3577,7 +3592,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         # "darunter Kiel, das seine 1992 geschlossene Partnerschaft mit Kaliningrad ..., und Erlangen, das ...
         # Wladimir": a year told before a pair already read is that pair's
         year_start = max([c.end for c in partners if _key(c) in used and c.end <= a.start], default=start)
-        return results + [(a, b, "two_cities", _sentence_year(text, year_start, end))], None
+        return results + [(a, b, "two_cities", _sentence_year(text, year_start, end_of_first if b.end <= end_of_first else end))], None
     rule = "anchor"
     if anchor is None:
         anchor, rule = (carried, "continuation") if carried is not None else (home, "home")
@@ -3609,15 +3624,22 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         return results, anchor
     if rule == "anchor" and home is not None and _key(anchor) == _key(home) and len(others) == 1:
         rule = "home"
+    if end_of_first < end:  # the subject's own clause, before the clauses that leave out its verb
+        others = [c for c in others if c.start < end_of_first] or others
     if len(others) == 1:
-        years = [(others[0], _sentence_year(text, start, end))]
+        years = [(others[0], _sentence_year(text, start, end_of_first))]
     else:
-        years = _list_years(text, end, others, start)
+        years = _list_years(text, end_of_first, others, start)
+        if all(year is None for _, year in years) and len(_YEAR.findall(text, start, end)) == 1 and (
+                shared := _sentence_year(text, start, end)):
+            years = [(city, shared) for city, _ in years]  # "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965"
     for city, year in years:
         results.append((anchor, city, rule, year))
     return results, anchor
 
 
+_GAPPED_OPENING = re.compile(r"(?:,\s*(?:und\s+)?|;\s*)\Z")
+_GAPPED_MIT = re.compile(r"\s+mit\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?")
 _IS_A_PARTNER = re.compile(r"\s+(?:ist|wurde|wird)\s+(?:seit\s+\S+\s+)?(?:die|eine|unsere|ihre|seine)?\s*(?:[\w-]+\s+)?"
                            r"(?:Partner|Partnerstadt|Partnergemeinde|Schwesterstadt)\b")
 # An article and a country's adjective before a town: "und das polnische Gubin", "und dem italienischen Silvi".

@@ -358,3 +358,27 @@ def test_a_pipe_table_of_words_keeps_its_rows(tmp_path):
     lines = extract_document(path).text.split("\n")
     assert lines[1] == rows[0].rstrip()
     assert lines[-1] == rows[-1].rstrip()
+
+
+def test_a_subtitle_file_reads_as_the_words_spoken(tmp_path):
+    srt = tmp_path / "grusswort.srt"
+    srt.write_text(
+        "1\n00:00:00,500 --> 00:00:04,200\nLiebe Potsdamerinnen und Potsdamer,\n\n"
+        "2\n00:00:04,300 --> 00:00:08,900\n<i>Mit Bonn verbindet uns</i>\nseit 1988 eine Städtepartnerschaft.\n\n"
+        "3\n00:00:09,000 --> 00:00:13,600\nUnd mit Opole in Polen\nsind wir seit 1973 verbunden.\n", encoding="utf-8")
+    doc = extract_document(srt)
+    assert doc.text == ("Liebe Potsdamerinnen und Potsdamer,\n"
+                        "Mit Bonn verbindet uns seit 1988 eine Städtepartnerschaft.\n"
+                        "Und mit Opole in Polen sind wir seit 1973 verbunden.")
+
+
+def test_a_calendar_export_reads_as_its_events_summaries_places_and_descriptions(tmp_path):
+    ics = tmp_path / "termine.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Bremen international\r\nBEGIN:VEVENT\r\nUID:1@bremen.de\r\n"
+        "DTSTART:20250314T180000\r\nSUMMARY:Festabend: Bremen und Gdańsk\r\nLOCATION:Rathaus Bremen\\, Obere Halle\r\n"
+        "DESCRIPTION:Seit 1976 sind Bremen und Danzig durch eine Städtepar\r\n tnerschaft verbunden.\\nAnmeldung\r\n"
+        "  erbeten.\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    doc = extract_document(ics)
+    assert doc.text == ("Bremen international\n\nFestabend: Bremen und Gdańsk\nOrt: Rathaus Bremen, Obere Halle\n"
+                        "Seit 1976 sind Bremen und Danzig durch eine Städtepartnerschaft verbunden.\nAnmeldung erbeten.")

@@ -1542,3 +1542,88 @@ def test_party_labels_in_capitals_are_no_towns(extract):
         "Herzstück.\n\nSPD: Ja, sicher.\n\nCDU: Wir sind offen.\n"))
     assert ("Jena", "Erlangen", 1987, "partnership") in found
     assert all(a == "Jena" for a, _, _, _ in found)  # no section of "SPD" (Saidpur, airport code SPD)
+
+
+def test_card_headings_open_each_towns_section(extract):
+    found = rows(extract(
+        "Steckbriefe der Städtepartnerschaften saarländischer Kommunen\n\n"
+        "STECKBRIEF 1: SAARBRÜCKEN\nLandeshauptstadt, ca. 180.000 Einwohner\nPartnerstädte:\n"
+        "• Nantes (Frankreich) – seit 1965\n• Tiflis (Georgien) – seit 1975\n\n"
+        "STECKBRIEF 2: SAARLOUIS\nKreisstadt, ca. 35.000 Einwohner\nPartnerstädte:\n"
+        "• Saint-Nazaire (Frankreich) – seit 1960\n• Eisenhüttenstadt (Brandenburg) – 1986\n"))
+    assert ("Saarbrücken", "Nantes", 1965, "partnership") in found
+    assert ("Saarlouis", "Eisenhüttenstadt", 1986, "partnership") in found
+    assert all(a in ("Saarbrücken", "Saarlouis") for a, _, _, _ in found)
+
+
+def test_a_partners_card_pairs_it_with_the_town_whose_partner_it_is(extract):
+    found = rows(extract(
+        "Karlsruhe international – Unsere Partnerstädte im Steckbrief\n\n"
+        "STECKBRIEF NANCY\nLand: Frankreich\nPartnerstadt Karlsruhes seit: 1955\n"
+        "Weitere Partnerstädte von Nancy: Kanazawa (Japan), Padua (Italien)\n\n"
+        "STECKBRIEF TEMESWAR (TIMIŞOARA)\nLand: Rumänien\nPartnerstadt Karlsruhes seit: 1992\n"
+        "Weitere Partnerstädte: u. a. Szeged (Ungarn) und Novi Sad (Serbien)\n"))
+    assert ("Nancy", "Karlsruhe", 1955, "partnership") in found
+    assert any(b == "Karlsruhe" and year == 1992 and a != "Nancy" for a, b, year, _ in found)
+    assert not any("Karlsruhe" in (a, b) and "Szeged" in (a, b) for a, b, _, _ in found)
+
+
+def test_undated_pair_lines_take_the_kind_the_text_named_last_and_the_introductions_year(extract):
+    found = rows(extract(
+        "Welche war die erste deutsch-deutsche Städtepartnerschaft?\n\n"
+        "Antwort von elbflorenz_fan\nZur Welle 1987 gehören u. a.:\n* Wuppertal - Schwerin\n* Hamburg - Dresden\n"
+        "* Trier - Weimar\n\nAntwort von luebecker_jung\nLübeck und Wismar waren doch auch Partnerstädte, oder?\n\n"
+        "Und in Darmstadt wurde 1988 lange über eine Partnerschaft mit Gera diskutiert, daraus wurde aber nichts.\n"))
+    assert {("Wuppertal", "Schwerin", 1987, "partnership"), ("Hamburg", "Dresden", 1987, "partnership"),
+            ("Trier", "Weimar", 1987, "partnership")} <= found
+    assert not any({a, b} & {"Wismar", "Gera"} for a, b, _, _ in found)
+
+
+def test_a_school_papers_town_and_a_newcomers_year(extract):
+    found = rows(extract(
+        "DER DOMSPATZ - Schülerzeitung des Otto-von-Guericke-Gymnasiums Magdeburg\n\n"
+        "DOMSPATZ: Frau Oberbürgermeisterin, wie viele Partnerstädte hat Magdeburg eigentlich?\n\n"
+        "OB: Die älteste ist Le Havre in Frankreich, mit der wir seit 1973 verbunden sind. Dann kommt Braunschweig - "
+        "diese Partnerschaft wurde 1987 geschlossen. Nashville in den USA kam 2003 dazu.\n"))
+    assert ("Magdeburg", "Le Havre", 1973, "partnership") in found
+    assert ("Magdeburg", "Braunschweig", 1987, "partnership") in found
+    assert ("Magdeburg", "Nashville", 2003, "partnership") in found
+
+
+def test_a_speech_to_its_townspeople_is_its_towns_and_each_line_a_sentence(extract):
+    found = rows(extract(
+        "Liebe Potsdamerinnen und Potsdamer,\nheute möchte ich Ihnen zeigen, wie weit wir in die Welt hinausreichen.\n"
+        "Perugia in Umbrien ist unsere Partnerstadt seit 1990.\nIm gleichen Jahr kam Sioux Falls in South Dakota dazu.\n"
+        "Luzern in der Schweiz ist seit 2002 unsere Partnerstadt.\n"))
+    assert ("Potsdam", "Perugia", 1990, "partnership") in found
+    assert ("Potsdam", "Sioux Falls", 1990, "partnership") in found
+    assert ("Potsdam", "Luzern", 2002, "partnership") in found
+
+
+def test_two_partnerships_after_two_towns_are_each_the_home_towns(extract):
+    found = rows(extract(
+        "Hanse- und Universitätsstadt Rostock\nFestschrift zum Jubiläum der Rostocker Städtepartnerschaften\n\n"
+        "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965.\n"
+        "Die Partnerschaft der Universität Rostock mit der University of Washington in Seattle ist älter.\n"))
+    assert {(b, year) for a, b, year, _ in found if a == "Rostock"} >= {("Bergen", 1965), ("Gothenburg", 1965)}
+    assert not any("Seattle" in (a, b) for a, b, _, _ in found)
+    assert not any({a, b} == {"Bergen", "Gothenburg"} for a, b, _, _ in found)
+
+
+def test_a_statement_with_boxes_to_tick_is_an_exercise(extract):
+    found = rows(extract(
+        "Arbeitsblatt: Städtepartnerschaften an der Ostsee\n\nKreuze an: richtig oder falsch?\n"
+        "1. Leipzig ist eine Partnerstadt von Hamburg.        r [ ]  f [ ]\n"
+        "2. Rostock hat eine Partnerstadt in Finnland.        r [ ]  f [ ]\n"))
+    assert not any({a, b} == {"Leipzig", "Hamburg"} for a, b, _, _ in found)
+
+
+def test_clauses_that_leave_out_the_verb_each_pair_their_own_towns(extract):
+    found = rows(extract(
+        "In den letzten Jahren haben sich vor allem französische Gemeinden gemeldet. Braunschweig ist seit 1962 mit "
+        "Nîmes in Südfrankreich verschwistert, Celle mit Meudon bei Paris ('61), und Lüneburg mit Clamart, ebenfalls "
+        "im Jahr 1962.\n"))
+    assert ("Braunschweig", "Nîmes", 1962, "partnership") in found
+    assert ("Celle", "Meudon", 1961, "partnership") in found
+    assert ("Lüneburg", "Clamart", 1962, "partnership") in found
+    assert not any(a == "Braunschweig" and b in ("Celle", "Meudon", "Lüneburg", "Clamart") for a, b, _, _ in found)
