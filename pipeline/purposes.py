@@ -796,6 +796,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test56 (16, twenty-fourth session) | 0.972 | 0.012 | 0.023 |
 | test57 (16, twenty-fifth session) | 0.922 | 0.047 | 0.036 |
 | test58 (17, twenty-fifth session) | 0.857 | 0.074 | 0.096 |
+| test59 (17, twenty-sixth session) | 0.958 | 0.031 | 0.050 |
+| test60 (16, twenty-sixth session) | 0.930 | 0.039 | 0.051 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -910,6 +912,14 @@ speech, a council members' list, a travel diary, fact sheets, an election poster
 dialect column, an association's statutes, a children's town rally, a pupil's essay, a mayor's CV,
 a video transcript, calendar captions, an answer to a council question) 0.857. All sixteen unseen
 sets pooled (266 documents): 0.874 / Brier 0.055; development cooperation precision 0.727.
+In the twenty-sixth session two more: test59 (a book's index, teletext pages, a wiki diff, JSON and
+XML exports, a job reference, a travel expense report, a raffle prize list, a theatre scene, a 1950s
+letter, a map legend, pen-pal letters, a sailing log, youth council minutes, voicemail transcripts)
+0.958, test60 (a card game, a footnoted scholarly page, a Markdown README, wine and beer labels, a
+poem cycle, an estate agent's exposé, a scheduling poll, conference abstracts, a family chronicle, a
+street-naming resolution, an auction catalogue, a glossary, picture postcards, a souvenir catalogue,
+a 1970s telex) 0.930. All eighteen unseen sets pooled (299 documents): 0.883 / Brier 0.052;
+development cooperation precision 0.750.
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
