@@ -1142,8 +1142,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             last_word = org.text.rsplit(None, 1)[-1] if org.label == "ORG" and _SCHOOL_NAME.search(org.text) else ""
             if org.start_char < head_end and (place := gazetteer.link(last_word) if last_word[:1].isupper() else None) and (
                     place.population >= 1000 and not gazetteer.is_region(last_word)):
-                start = org.end_char - len(last_word)
-                first.setdefault(place.geonames_id, place.mention(last_word, start, org.end_char))
+                first.setdefault(place.geonames_id, place.mention(last_word, org.end_char - len(last_word), org.end_char))
                 score[place.geonames_id] += 2
                 own[place.geonames_id] += 2
         greeting = _GREETING_OF_RESIDENTS.search(text, 0, head_end)
@@ -1166,8 +1165,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 _GREETING_OF_RESIDENTS = re.compile(r"^\s*(?:Liebe|Sehr\s+geehrte)\s+(?P<town>[A-ZÄÖÜ][\wäöüß-]+?)erinnen\s+und\s+(?P=town)er\b", re.M)
 _PEOPLE_NOT_RESIDENTS = {"Leser", "Bürger", "Mitbürger", "Zuhörer", "Zuschauer", "Besucher", "Teilnehmer", "Wähler",
                          "Schüler", "Lehrer", "Partner", "Bewohner", "Einwohner", "Mitglieder", "Förderer", "Unterstützer"}
-# A school named with its town, "Otto-von-Guericke-Gymnasiums Magdeburg" (a university's town is no
-# student's term paper's subject).
+# A school named with its town, "Otto-von-Guericke-Gymnasiums Magdeburg": its paper is about its town (a
+# university's town is not what a student's term paper is about).
 _SCHOOL_NAME = re.compile(r"(?:[Gg]ymnasium|[Ss]chule|[Kk]olleg)s?\s+[A-ZÄÖÜ][\wäöüß-]+$")
 
 
