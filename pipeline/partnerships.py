@@ -1136,30 +1136,46 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
                 re.search(r"\bund\s+$", text[line_start : m.start_char])):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ..."
     if gazetteer is not None:
-        for org in entities:
-            # a school's paper or a club's newsletter titled with its town: "Schülerzeitung des
-            # Otto-von-Guericke-Gymnasiums Magdeburg", the town the NER left inside the name
-            last_word = org.text.rsplit(None, 1)[-1] if org.label == "ORG" and _SCHOOL_NAME.search(org.text) else ""
-            if org.start_char < head_end and (place := gazetteer.link(last_word) if last_word[:1].isupper() else None) and (
-                    place.population >= 1000 and not gazetteer.is_region(last_word)):
-                first.setdefault(place.geonames_id, place.mention(last_word, org.end_char - len(last_word), org.end_char))
-                score[place.geonames_id] += 2
-                own[place.geonames_id] += 2
-        greeting = _GREETING_OF_RESIDENTS.search(text, 0, head_end)
-        town = greeting.group("town") if greeting and greeting.group("town") + "er" not in _PEOPLE_NOT_RESIDENTS else None
-        # the town the text names in full ("Annaberg-Buchholz" for "Liebe Annabergerinnen und Annaberger"), or its namesake
-        named = next((m for m in mentions if town and re.match(re.escape(town) + r"\b", m.text)), None)
-        place = gazetteer.link(town) if town and named is None and not gazetteer.is_region(town) else None
-        if named is not None or place is not None:
-            # a speech to its own town: "Liebe Potsdamerinnen und Potsdamer,"
-            geonames_id = named.geonames_id if named is not None else place.geonames_id
-            first.setdefault(geonames_id, named or place.mention(town, greeting.start("town"), greeting.end("town")))
-            score[geonames_id] += 3
-            own[geonames_id] += 3
+        _score_school_titles(entities, head_end, gazetteer, score, own, first)
+        _score_greeting_of_residents(text, mentions, head_end, gazetteer, score, own, first)
         _score_heading_words(text, mentions, gazetteer, score, first)
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
     return score, own, first
+
+
+def _score_school_titles(entities, head_end, gazetteer, score, own, first) -> None:
+    """+2 (own) for the town of a school named in the first lines, which the NER left inside the name:
+    "Schülerzeitung des Otto-von-Guericke-Gymnasiums Magdeburg"."""
+    for org in entities:
+        school = _SCHOOL_NAME.search(org.text) if org.label == "ORG" and org.start_char < head_end else None
+        if school is None:
+            continue
+        town = school.group("town")
+        place = gazetteer.link(town)
+        if place is None or place.population < 1000 or gazetteer.is_region(town):
+            continue
+        first.setdefault(place.geonames_id, place.mention(town, org.end_char - len(town), org.end_char))
+        score[place.geonames_id] += 2
+        own[place.geonames_id] += 2
+
+
+def _score_greeting_of_residents(text, mentions, head_end, gazetteer, score, own, first) -> None:
+    """+3 (own) for the town whose residents a speech greets first: "Liebe Potsdamerinnen und Potsdamer,"."""
+    greeting = _GREETING_OF_RESIDENTS.search(text, 0, head_end)
+    if greeting is None or greeting.group("town") + "er" in _PEOPLE_NOT_RESIDENTS:
+        return  # "Liebe Leserinnen und Leser"
+    town = greeting.group("town")
+    # the town the text names in full ("Annaberg-Buchholz" for "Liebe Annabergerinnen und Annaberger"), or its namesake
+    named = next((m for m in mentions if re.match(re.escape(town) + r"\b", m.text)), None)
+    if named is None:
+        place = None if gazetteer.is_region(town) else gazetteer.link(town)
+        if place is None:
+            return
+        named = place.mention(town, greeting.start("town"), greeting.end("town"))
+    first.setdefault(named.geonames_id, named)
+    score[named.geonames_id] += 3
+    own[named.geonames_id] += 3
 
 
 _GREETING_OF_RESIDENTS = re.compile(r"^\s*(?:Liebe|Sehr\s+geehrte)\s+(?P<town>[A-ZÄÖÜ][\wäöüß-]+?)erinnen\s+und\s+(?P=town)er\b", re.M)
@@ -1167,7 +1183,7 @@ _PEOPLE_NOT_RESIDENTS = {"Leser", "Bürger", "Mitbürger", "Zuhörer", "Zuschaue
                          "Schüler", "Lehrer", "Partner", "Bewohner", "Einwohner", "Mitglieder", "Förderer", "Unterstützer"}
 # A school named with its town, "Otto-von-Guericke-Gymnasiums Magdeburg": its paper is about its town (a
 # university's town is not what a student's term paper is about).
-_SCHOOL_NAME = re.compile(r"(?:[Gg]ymnasium|[Ss]chule|[Kk]olleg)s?\s+[A-ZÄÖÜ][\wäöüß-]+$")
+_SCHOOL_NAME = re.compile(r"(?:[Gg]ymnasium|[Ss]chule|[Kk]olleg)s?\s+(?P<town>[A-ZÄÖÜ][\wäöüß-]+)$")
 
 
 # Words of a title or footer that name the owner just before its city: "Partnerschaftskomitee Landau",
