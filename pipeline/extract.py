@@ -20,6 +20,7 @@ from pathlib import Path
 import charset_normalizer
 import py3langid
 
+from pipeline._exports import export_as_text
 from pipeline._html import read_html
 from pipeline._pdf import join_hyphenated, read_pdf
 from pipeline.errors import DocumentTooLargeError, EmptyDocumentError, ExtractionError, UnsupportedFormatError
@@ -50,6 +51,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_MARKERS = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+# An XML export that is no web page, though an element may be called <body>: its root is not <html>.
+_XML_DATA = re.compile(rb"\s*<\?xml\b[^>]*\?>\s*(?:<!--.*?-->\s*)*<(?!html[\s>]|!doctype\s+html)", re.I | re.S)
 _TRANSLATE = str.maketrans(
     {
         "\u00ad": None,  # soft hyphen: only a hint where a word may be split
@@ -114,7 +117,7 @@ def extract_document(path: str | Path, *, max_bytes: int = 50_000_000, max_pages
         if media_type == "html":
             text, title, published = read_html(decoded)
         else:
-            text = _rejoin_hyphenated(_split_text_columns(_export_as_prose(_normalize(decoded))))
+            text = _rejoin_hyphenated(_split_text_columns(export_as_text(_normalize(decoded))))
             title = _text_title(text)
     text = _normalize(text)
     if not text.strip():
@@ -140,7 +143,7 @@ def sniff_media_type(data: bytes) -> str:
     for magic, what in _BINARY_MAGIC:
         if stripped.startswith(magic):
             raise UnsupportedFormatError(f"unsupported format: {what}")
-    if _HTML_MARKERS.search(data[:4096].replace(b"\x00", b"")):
+    if _HTML_MARKERS.search(data[:4096].replace(b"\x00", b"")) and not _XML_DATA.match(data):
         return "html"
     return "text"
 
@@ -258,57 +261,6 @@ def _reflow(column: str, width: int) -> str:
         else:
             out.append(line)
     return "\n".join(out)
-
-
-def _export_as_prose(text: str) -> str:
-    """The words of a subtitle file or a calendar export as a person reads them; other text as it is."""
-    if re.match(r"\s*BEGIN:VCALENDAR\b", text):
-        return _calendar_as_text(text)
-    return _subtitles_as_prose(text)
-
-
-# iCalendar properties a reader sees, with the label put before them; the rest (UID, DTSTAMP, ...) is bookkeeping.
-_CALENDAR_FIELDS = {"X-WR-CALNAME": "", "SUMMARY": "", "LOCATION": "Ort: ", "DESCRIPTION": ""}
-
-
-def _calendar_as_text(text: str) -> str:
-    """An iCalendar export (RFC 5545) as its calendar's name and, per event, its summary, place and
-    description: folded lines unfolded ("Städtepar" / " tnerschaft"), escapes undone ("\\," → ",")."""
-    unfolded = re.sub(r"\n[ \t]", "", text)
-    blocks: list[list[str]] = [[]]
-    for line in unfolded.split("\n"):
-        name, _, value = line.partition(":")
-        name = name.split(";", 1)[0].strip().upper()  # "DESCRIPTION;LANGUAGE=de:..."
-        if name == "BEGIN" and value.strip().upper() == "VEVENT":
-            blocks.append([])
-        elif name in _CALENDAR_FIELDS and value.strip():
-            value = re.sub(r"\\[nN]", "\n", value)
-            value = re.sub(r"\\([,;\\])", r"\1", value)
-            blocks[-1].append(_CALENDAR_FIELDS[name] + value.strip())
-    return "\n\n".join("\n".join(block) for block in blocks if block)
-
-
-# A subtitle cue's timing line (SubRip "00:00:04,300 --> 00:00:08,900", WebVTT "00:04.300 --> 00:08.900 line:90%").
-_CUE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}\s+-->\s+(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}\b.*$", re.M)
-_MIN_CUES = 3
-
-
-def _subtitles_as_prose(text: str) -> str:
-    """A subtitle file (SubRip or WebVTT) as the words spoken: one line per cue, without cue numbers,
-    timings, styling tags or the WebVTT header, so that a sentence spoken across cues reads as one.
-    Any other text comes back as it is."""
-    if len(_CUE_TIMING.findall(text)) < _MIN_CUES:
-        return text
-    cues = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = block.strip().split("\n")
-        timing = next((k for k, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
-        if timing is None:
-            continue  # the "WEBVTT" header, a NOTE or STYLE block
-        spoken = " ".join(re.sub(r"<[^>]*>|\{\\[^}]*\}", "", line).strip() for line in lines[timing + 1 :])
-        if spoken.strip():
-            cues.append(" ".join(spoken.split()))
-    return "\n".join(cues)
 
 
 def _rejoin_hyphenated(text: str) -> str:

@@ -210,7 +210,7 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
 def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
     """The document as the rules read it: two-digit years written out ("seit '92" → "seit 1992", "’08" →
     "2008"), with its entities moved along, so that every rule reads one way of writing a year ('40 to
-    '99 are the 1900s); and a list run into one line split into lines ("Stettin (Polen) – seit 1957 |
+    '99 are the 1900s); a field's dot leader as a colon; and a list run into one line split into lines ("Stettin (Polen) – seit 1957 |
     Dünkirchen (Frankreich) – 1960 | ..."), one item each, as a list in lines is read.
     A text already normalised comes back as it is, so the public functions below may each call this. A
     home city taken from ``home_city`` or ``home_candidates`` therefore has the offsets of the text that
@@ -230,8 +230,35 @@ def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, 
 
         entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
         document = replace(document, text="".join(pieces))
-    split = _inline_lists_split(document.text)
+    split = _dot_leaders_as_colons(_inline_lists_split(document.text), [(m.start_char, m.end_char) for m in entities if m.label == "CITY"])
     return (document if split == document.text else replace(document, text=split)), entities
+
+
+# A field whose name a row of dots leads to its value: "Älteste Partnerschaft ........ 1956 (Inverness)".
+# A table of contents' "Städtepartnerschaften ........ 12" leads to a page number and stays.
+# A value that starts with a capital is left alone: "Birkenfeld ...... Treuen" is a list's pair.
+_DOT_LEADER = re.compile(r"^([ \t]*[A-ZÄÖÜ][\w./-]*(?:[ \t][\w./()-]+){0,3}?)([ \t]*\.{4,}[ \t]*)(?=[^\s.A-ZÄÖÜ])(?![\d.,\s]*$)", re.M)
+
+
+_ROW_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\S)")
+
+
+def _dot_leaders_as_colons(text: str, city_spans: list[tuple[int, int]]) -> str:
+    """``text`` with each field's dot leader read as a colon, characters kept in place ("Einwohner ...... 301.000"
+    → "Einwohner:        301.000"), so that a card game's or a form's fields read as the labelled lines they are
+    (a town before the leader, "Birkenfeld ...... Treuen", is a list's pair, no field);
+    a line of two leaders or more is a table's row, whose leaders are the space between its columns
+    ("Dresden ....... Breslau (Wrocław) ....... PL ... 1959")."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if len(_ROW_LEADER.findall(line)) >= 2:
+            line = re.sub(r"[\u25a0-\u25ff\u2605\u2606]", " ", line)  # a map legend's marks, "●★", are no column
+            lines[k] = _ROW_LEADER.sub(lambda m: " " * len(m.group()), line)
+    def as_colon(match: re.Match) -> str:
+        if any(match.start(1) <= start < match.end(1) for start, _ in city_spans):
+            return match.group()
+        return match.group(1) + ":" + " " * (len(match.group(2)) - 1)
+    return _DOT_LEADER.sub(as_colon, "\n".join(lines))
 
 
 # Items of a list run into one line, between middle dots, pipes or bullets: "Schaffhausen (CH,
@@ -812,10 +839,11 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
     return keys
 
 
-# A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt".
+# A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt";
+# also a card's "Steckbrief 1: Saarbrücken" or a card game's "Karte 1A  AUGSBURG (Bayern)".
 _MUNICIPAL_HEADING = re.compile(
     r"^\s*(?P<prefix>(?:Große\s+Kreisstadt|Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|"
-    r"Marktgemeinde|Markt|Hansestadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
+    r"Marktgemeinde|Markt|Hansestadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -2632,8 +2660,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue  # a CV's "18.07.1944   geboren in Bernburg (Saale)": the town is no column's name
         if any(share(c, lambda k, c: bool(_DISTANCE.search(text[slice(*rows[k][c])]))) >= 0.5 for c in city_columns):
             continue  # a signpost, "⟵ Hudson 6.980 km   |   Rocca di Papa 820 km ⟶": partners side by side, no pair
-        if len(city_columns) >= 2:
-            pair_tables.append((first, rows[-1][-1][1]))
+        if len(city_columns) >= 2 or _delimiter(text[first : text.find("\n", first) % (len(text) + 1)]) in ("|", ";"):
+            pair_tables.append((first, rows[-1][-1][1]))  # a delimited row is a register's, never a sentence
         # A list of grants ("Zuwendungsempfänger | Partnerkommune | Betrag EUR | Jahr"): its year column
         # is the grant's, unless its head says otherwise ("Partner seit" in a budget's table); a founding
         # year then stands in a cell of its own words ("Partnerschaft seit 1995").
@@ -2675,10 +2703,12 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
             if kind_cell and row_kind is None:
                 continue  # "Kontakte", "–": the register says what it is, and it is no partnership
+            if kind_columns and not kind_cell.strip() and _only_denied(" ".join(text[slice(*span)] for span in spans)):
+                continue  # no kind, and a remark "Sondierungsgespräche 2019, keine Partnerschaft vereinbart"
             remark = next((k for span in spans[max(city_columns) + 1 :] if (k := cell_kind(text[slice(*span)]))), None)
             kind = row_kind or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
-            found.append(_Found(a, b, kind, 1.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
+            found.append(_Found(a, b, kind, 2.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found, pair_tables
 
 
@@ -3195,7 +3225,13 @@ def _denied(sentence: str, position: int) -> bool:
     bounds = _clause_bounds(sentence)
     k = bisect.bisect_right(bounds, position) - 1
     clause = sentence[bounds[k] : bounds[k + 1]]
+    if k + 2 < len(bounds) and (predicate := _DENYING_PREDICATE.match(sentence, bounds[k + 1], bounds[k + 2])) and _kind_of(predicate.group()):
+        return True  # "Kaliningrad entfernt – ist keine Partnerstadt": the next clause says what the town is not
     return bool(_kind_of(clause) or _OFFICIAL_TIE.search(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
+
+
+# A clause without a subject of its own that denies what the clause before named: "– ist keine Partnerstadt".
+_DENYING_PREDICATE = re.compile(r"\s*(?:ist|sind|war|waren)\s+(?:aber\s+|jedoch\s+|doch\s+|also\s+)?(?:keine?|nicht)\b[^,;]*")
 
 
 # "eine offizielle Verbindung der Städte Waldkirch und Dornbirn besteht allerdings nicht"
@@ -3704,7 +3740,7 @@ def _zwischen_pairs(text: str, cities: list[_City]) -> list[tuple[_City, _City]]
     return pairs
 
 
-_TRANSPORT = re.compile(r"\b(?:Bahn|Zug|Autobahn|Straße|Bus|Flug|Fähre|Linie|Strecke|Radweg|Kanal|Brücke)\w*", re.I)
+_TRANSPORT = re.compile(r"\b(?:Bahn|Zug|Autobahn|Straße|Bus|Flug|Fähr|Schiff|Linie|Strecke|Radweg|Kanal|Brücke)\w*", re.I)
 
 
 def _linked_with_a_city(text: str, sentence: str, cities: list[_City]) -> bool:
@@ -3930,7 +3966,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
         elif re.search(r"\bseit:?\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
                        re.IGNORECASE):  # also "seit dem 14. September 1997"
-            score = 3
+            score = 0 if re.search(_SUSPENDED.pattern + r"\s+seit\b", before, re.IGNORECASE) else 3  # not "ruht seit 2015"
         elif re.search(r"\b[Ss]eit\s+" + _MONTHS + r"\s+$", before) and not _SUSPENDED.search(sentence):
             score = 3  # "seit Juni 1990 Partnerstadt", not "ruht seit März 2022"
         elif re.search(r"\bJahr(?:e)?\s+(?:(?:der|des)\s+(?:[\w-]+\s+){1,2})?$", before) or re.search(r"\(\s*(?:[A-ZÄÖÜ][^()]{0,24},\s*)?(?:seit\s+)?$", before):
@@ -3950,6 +3986,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.search(r"\b(?:kam|kamen|folgte|folgten)\s+(?:(?:erst|dann|schließlich|im\s+Jahr(?:e)?)\s+)?$", before) and re.match(
                 r"(?:\s+[\w-]+){0,3}?\s+(?:dazu|hinzu)\b", after):
             score = 2  # a newcomer among the partners: "Nashville in den USA kam 2003 dazu."
+        elif re.search(r"(?:artnerschaft|reundschaft|artnerstadt|erschwisterung)\w*\s*:\s*$", before):  # (the leader's spaces may cut the word)
+            score = 2  # a field's value: "Älteste Partnerschaft:   1956 (Inverness, Schottland)"
         elif _FOUNDING.search(sentence):
             score = 1
         goes_back = re.match(r"\s+zurück\b", after) and re.search(r"\b(?:bis|auf)\s+(?:(?:das|ins)\s+Jahr\s+)?$", before)

@@ -382,3 +382,55 @@ def test_a_calendar_export_reads_as_its_events_summaries_places_and_descriptions
     doc = extract_document(ics)
     assert doc.text == ("Bremen international\n\nFestabend: Bremen und Gdańsk\nOrt: Rathaus Bremen, Obere Halle\n"
                         "Seit 1976 sind Bremen und Danzig durch eine Städtepartnerschaft verbunden.\nAnmeldung erbeten.")
+
+
+def test_an_open_data_json_export_reads_as_its_fields_and_a_table_of_its_records(tmp_path):
+    saved = tmp_path / "partnerstaedte.txt"
+    saved.write_text(
+        "GET https://opendata.example.de/api/records\n200 OK\n\n"
+        '{"titel": "Partnerstädte der Stadt Leipzig", "records": [\n'
+        '  {"id": 1, "stadt": "Kiew", "art": "Städtepartnerschaft", "seit": "1961/1990", "bemerkung": null},\n'
+        '  {"id": 2, "stadt": "Bologna", "art": "Städtepartnerschaft", "seit": "1962", "bemerkung": "a | b"}\n]}\n',
+        encoding="utf-8")
+    doc = extract_document(saved)
+    assert doc.text == ("GET https://opendata.example.de/api/records\n200 OK\n\n"
+                        "titel: Partnerstädte der Stadt Leipzig\n\n"
+                        "| id | stadt | art | seit | bemerkung |\n"
+                        "| 1 | Kiew | Städtepartnerschaft | 1961/1990 |  |\n"
+                        "| 2 | Bologna | Städtepartnerschaft | 1962 | a / b |")
+
+
+def test_a_sparql_result_reads_as_a_table_of_the_bindings_values(tmp_path):
+    saved = tmp_path / "wikidata.json"
+    saved.write_text(
+        '{"head": {"vars": ["itemLabel", "partnerLabel"]}, "results": {"bindings": [\n'
+        '{"itemLabel": {"xml:lang": "de", "type": "literal", "value": "Dresden"},'
+        ' "partnerLabel": {"xml:lang": "de", "type": "literal", "value": "Breslau"}}]}}\n', encoding="utf-8")
+    assert extract_document(saved).text == "vars: itemLabel, partnerLabel\n\n| itemLabel | partnerLabel |\n| Dresden | Breslau |"
+
+
+def test_a_cms_xml_export_reads_as_its_text_with_the_html_inside_read_as_html(tmp_path):
+    # An element called <body> does not make the export a web page.
+    saved = tmp_path / "export.txt"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- Export -->\n<export site="bremerhaven.de">\n'
+        "  <page id=\"8812\"><title>Partnerstädte</title>\n"
+        '    <block type="partnercity" year="1963"><name>Grimsby</name>\n'
+        "      <body><![CDATA[<p>Seit 1963 Partnerstadt.</p><h3>Fischerei</h3><p>Beide Städte leben vom Fisch.</p>]]></body>\n"
+        "    </block></page>\n</export>\n", encoding="utf-8")
+    doc = extract_document(saved)
+    assert doc.media_type == "text"
+    assert doc.text == "Partnerstädte\n\nGrimsby\nSeit 1963 Partnerstadt.\n\nFischerei\nBeide Städte leben vom Fisch."
+
+
+def test_a_wiki_diff_reads_as_the_newer_version_without_wiki_markup(tmp_path):
+    saved = tmp_path / "diff.txt"
+    saved.write_text(
+        "Versionsunterschied von „Rostock“\n\nZeile 412:                 Zeile 412:\n"
+        "  === Städtepartnerschaften ===     === Städtepartnerschaften ===\n"
+        "- * Aarhus, Dänemark\n+ * {{DNK}} [[Aarhus]], Dänemark (seit 1964)\n"
+        "- * Kaliningrad, Russland\n  * {{USA}} [[Raleigh (North Carolina)|Raleigh]], Vereinigte Staaten (seit 2001)\n"
+        "- * Turku, Finnland\n+ * {{FIN}} [[Turku]], Finnland (seit 1959)\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Versionsunterschied von „Rostock“\n\n=== Städtepartnerschaften ===\n* Aarhus, Dänemark (seit 1964)\n"
+        "* Raleigh, Vereinigte Staaten (seit 2001)\n* Turku, Finnland (seit 1959)")

@@ -1,0 +1,276 @@
+"""Data exports as the text a person reads from them.
+
+A plain-text file may be a machine's export rather than prose: an open-data
+API's JSON, a content management system's XML, a calendar (iCalendar), a
+video's subtitles (SubRip, WebVTT). Read raw, their markup splits what belongs
+together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
+adds words nobody reads (keys, tags, timings). Each is rendered here as a
+reader sees it in a viewer: a JSON list of records as a table with its keys
+as the column heads (the form the partnership rules read as a register), XML
+as the text of its elements with embedded HTML read as HTML, a calendar as
+its events, subtitles as the lines spoken, a wiki's comparison of two versions as
+the newer one, wiki markup as the words it links. Anything else is returned as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+from lxml import etree
+
+
+def export_as_text(text: str) -> str:
+    """``text`` as a reader sees it if it is a data export; otherwise unchanged."""
+    if re.match(r"\s*BEGIN:VCALENDAR\b", text):
+        return _calendar_as_text(text)
+    if (rendered := _json_as_text(text)) is not None:
+        return rendered
+    if (rendered := _xml_as_text(text)) is not None:
+        return rendered
+    return _wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))
+
+
+# --- JSON --------------------------------------------------------------------------------------------------
+
+# Lines a saved API response may start with: the request, the status, comments ("# Abgerufen am ...").
+_JSON_START = re.compile(r"^[ \t]*[\[{]", re.M)
+_MIN_JSON_CHARS = 40
+
+
+def _json_as_text(text: str) -> str | None:
+    """A JSON document (after a few lines of request, status or comment) as its scalar fields,
+    "key: value" on a line each, and each list of objects as a pipe table; None if ``text`` is no JSON
+    document. Objects nested in a record become its columns ("partner.name"); a SPARQL result's
+    bindings ({"type": "literal", "value": "Kiel"}) become their values."""
+    start = _JSON_START.search(text)
+    if start is None or len(text[: start.start()].splitlines()) > 5:
+        return None
+    body = text[start.start() :]
+    try:
+        data, end = json.JSONDecoder().raw_decode(body.lstrip())
+    except ValueError:
+        return None
+    rest = body.lstrip()[end:].strip()
+    if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
+        return None
+    fields: list[str] = []
+    tables: list[str] = []
+    _collect_json(data, "", fields, tables)
+    blocks = [text[: start.start()].strip(), "\n".join(fields), *tables, rest]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _collect_json(value: object, key: str, fields: list[str], tables: list[str]) -> None:
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        tables.append(_json_table([_json_record(item, tables) for item in value]))
+    elif isinstance(value, list):
+        if all(not isinstance(item, (dict, list)) for item in value):
+            if value:
+                fields.append(f"{key}: {', '.join(_json_scalar(item) for item in value)}")
+        else:
+            for item in value:
+                _collect_json(item, key, fields, tables)
+    elif isinstance(value, dict) and _is_binding(value):
+        fields.append(f"{key}: {_json_scalar(value['value'])}")
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            _collect_json(item, name, fields, tables)
+    elif value not in (None, "") and not isinstance(value, bool):
+        fields.append(f"{key}: {_json_scalar(value)}")
+
+
+def _is_binding(value: dict) -> bool:
+    """A SPARQL JSON result's cell: {"type": "uri" | "literal", "value": ..., "xml:lang": ...}."""
+    return "value" in value and "type" in value and set(value) <= {"type", "value", "xml:lang", "datatype"}
+
+
+def _json_record(record: dict, tables: list[str], prefix: str = "") -> dict[str, str]:
+    """A record's cells by column name; its own lists of records become tables of their own."""
+    cells: dict[str, str] = {}
+    for name, value in record.items():
+        column = f"{prefix}{name}"
+        if isinstance(value, dict) and _is_binding(value):
+            cells[column] = _json_scalar(value["value"])
+        elif isinstance(value, dict):
+            cells.update(_json_record(value, tables, prefix=f"{column}."))
+        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            tables.append(_json_table([_json_record(item, tables) for item in value]))
+        elif isinstance(value, list):
+            cells[column] = ", ".join(_json_scalar(item) for item in value if not isinstance(item, (dict, list)))
+        elif value is not None and not isinstance(value, bool):
+            cells[column] = _json_scalar(value)
+    return cells
+
+
+def _json_scalar(value: object) -> str:
+    return " ".join(str(value).replace("|", "/").split())
+
+
+def _json_table(records: list[dict[str, str]]) -> str:
+    columns: list[str] = []
+    for record in records:
+        columns.extend(name for name in record if name not in columns)
+    rows = ["| " + " | ".join(columns) + " |"]
+    rows.extend("| " + " | ".join(record.get(name, "") for name in columns) + " |" for record in records)
+    return "\n".join(rows)
+
+
+# --- XML ---------------------------------------------------------------------------------------------------
+
+_XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*\?>")
+_EMBEDDED_HTML = re.compile(r"<(?:p|br|h[1-6]|ul|ol|li|div|strong|em|a|table)\b[^>]*>", re.I)
+_MAX_HEADING_CHARS = 80
+
+
+def _xml_as_text(text: str) -> str | None:
+    """An XML export (with an XML declaration) as the text of its elements, each a paragraph, a short
+    one (a title, a name) on the line above the text that follows it; HTML in an element
+    (a CMS's CDATA body) read as HTML. Attributes, comments and processing instructions are markup,
+    not text. None if ``text`` is no well-formed XML document."""
+    if not _XML_DECLARATION.match(text):
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1).encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return None
+    blocks: list[str] = []
+    _collect_xml(root, blocks)
+    return "\n\n".join(blocks).strip() + "\n"
+
+
+def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
+    own = (element.text or "").strip()
+    children = [child for child in element if isinstance(child.tag, str)]
+    if own:
+        pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else [" ".join(own.split())]
+        if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
+            blocks[-1] += "\n" + pieces[0]  # "Grimsby" / "Seit 1963 Partnerstadt.": a name above its text
+            blocks.extend(pieces[1:])
+        else:
+            blocks.extend(pieces)
+    for child in children:
+        _collect_xml(child, blocks)
+        tail = (child.tail or "").strip()
+        if tail:
+            blocks.append(" ".join(tail.split()))
+
+
+def _is_heading(block: str) -> bool:
+    """A block of one short line without a sentence's end: a title or a name, whose text follows."""
+    return "\n" not in block and len(block) <= _MAX_HEADING_CHARS and not block.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _html_paragraphs(html: str) -> list[str]:
+    """The paragraphs, headings and list items of an HTML fragment, one block each."""
+    try:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [" ".join(re.sub(r"<[^>]+>", " ", html).split())]
+    blocks: list[str] = []
+    for node in fragment.iter():
+        if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td"):
+            continue
+        words = " ".join(node.text_content().split())
+        if not words or any(isinstance(a.tag, str) and a.tag in ("p", "li", "td") for a in node.iterancestors()):
+            continue
+        if blocks and blocks[-1].startswith("\0"):  # a heading stays on the line above its paragraph
+            blocks[-1] = blocks[-1][1:] + "\n" + words
+        else:
+            blocks.append(("\0" if node.tag[0] == "h" else "• " if node.tag == "li" else "") + words)
+    blocks = [block.lstrip("\0") for block in blocks]
+    loose = " ".join((fragment.text or "").split())
+    return ([loose] if loose else []) + blocks
+
+
+# --- wiki diffs and markup ---------------------------------------------------------------------------------
+
+# A line of a comparison of versions: "Zeile 412:" (MediaWiki) or "@@ -12,7 +12,8 @@" (unified diff).
+_DIFF_HUNK = re.compile(r"^(?:Zeile \d+:(?:\s+Zeile \d+:)?|Line \d+:(?:\s+Line \d+:)?|@@ [^@]* @@.*)\s*$", re.M)
+_DIFF_LINE = re.compile(r"^[+-](?: |$)", re.M)
+_MIN_DIFF_LINES = 4
+
+
+def _new_version_of_diff(text: str) -> str:
+    """A comparison of two versions of a text ("- " old line, "+ " new line, "  " context) as the
+    version it arrives at: the removed lines go ("- * Kaliningrad, Russland", taken out because it is
+    no partner town), the markers go, the hunk heads go. Any other text comes back as it is."""
+    if not _DIFF_HUNK.search(text) or len(_DIFF_LINE.findall(text)) < _MIN_DIFF_LINES:
+        return text
+    kept = []
+    for line in text.split("\n"):
+        if _DIFF_HUNK.match(line) or line.startswith("-"):
+            continue
+        line = line[2:] if line.startswith(("+ ", "  ")) else line.lstrip("+")
+        halves = re.split(r"\s{3,}", line.strip())
+        kept.append(halves[0] if len(halves) == 2 and halves[0] == halves[1] else line)  # a context line shown on both sides
+    return "\n".join(kept)
+
+
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")  # "[[Bergen (Norwegen)|Bergen]]" → "Bergen"
+_WIKI_FILE = re.compile(r"\[\[(?:Datei|Bild|File|Image):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]\n?", re.I)
+_WIKI_FLAG = re.compile(r"\{\{[A-Z]{2,3}\}\}\s?")  # "{{DNK}} ": a flag icon
+_WIKI_EMPHASIS = re.compile(r"'{2,5}")
+_MIN_WIKI_LINKS = 3
+
+
+def _wikitext_as_text(text: str) -> str:
+    """Wiki markup as the words a reader sees: "[[Stettin|Szczecin]]" as "Szczecin", no flag icons or
+    file links; headings keep their "==", which a reader takes in as a heading's mark. Only in a text with several wiki links; any
+    other text comes back as it is."""
+    if len(_WIKI_LINK.findall(text)) < _MIN_WIKI_LINKS:
+        return text
+    text = _WIKI_FILE.sub("", text)
+    text = _WIKI_LINK.sub(r"\1", text)
+    text = _WIKI_FLAG.sub("", text)
+    return _WIKI_EMPHASIS.sub("", text)
+
+
+# --- iCalendar and subtitles -------------------------------------------------------------------------------
+
+
+
+# iCalendar properties a reader sees, with the label put before them; the rest (UID, DTSTAMP, ...) is bookkeeping.
+_CALENDAR_FIELDS = {"X-WR-CALNAME": "", "SUMMARY": "", "LOCATION": "Ort: ", "DESCRIPTION": ""}
+
+
+def _calendar_as_text(text: str) -> str:
+    """An iCalendar export (RFC 5545) as its calendar's name and, per event, its summary, place and
+    description: folded lines unfolded ("Städtepar" / " tnerschaft"), escapes undone ("\\," → ",")."""
+    unfolded = re.sub(r"\n[ \t]", "", text)
+    blocks: list[list[str]] = [[]]
+    for line in unfolded.split("\n"):
+        name, _, value = line.partition(":")
+        name = name.split(";", 1)[0].strip().upper()  # "DESCRIPTION;LANGUAGE=de:..."
+        if name == "BEGIN" and value.strip().upper() == "VEVENT":
+            blocks.append([])
+        elif name in _CALENDAR_FIELDS and value.strip():
+            value = re.sub(r"\\[nN]", "\n", value)
+            value = re.sub(r"\\([,;\\])", r"\1", value)
+            blocks[-1].append(_CALENDAR_FIELDS[name] + value.strip())
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+# A subtitle cue's timing line (SubRip "00:00:04,300 --> 00:00:08,900", WebVTT "00:04.300 --> 00:08.900 line:90%").
+_CUE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}\s+-->\s+(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}\b.*$", re.M)
+_MIN_CUES = 3
+
+
+def _subtitles_as_prose(text: str) -> str:
+    """A subtitle file (SubRip or WebVTT) as the words spoken: one line per cue, without cue numbers,
+    timings, styling tags or the WebVTT header, so that a sentence spoken across cues reads as one.
+    Any other text comes back as it is."""
+    if len(_CUE_TIMING.findall(text)) < _MIN_CUES:
+        return text
+    cues = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.strip().split("\n")
+        timing = next((k for k, line in enumerate(lines) if _CUE_TIMING.match(line)), None)
+        if timing is None:
+            continue  # the "WEBVTT" header, a NOTE or STYLE block
+        spoken = " ".join(re.sub(r"<[^>]*>|\{\\[^}]*\}", "", line).strip() for line in lines[timing + 1 :])
+        if spoken.strip():
+            cues.append(" ".join(spoken.split()))
+    return "\n".join(cues)
