@@ -1126,6 +1126,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
+        if re.search(r"(?:\bStadtA|[¹²³⁴⁵⁶⁷⁸⁹⁰]\s*(?:Vgl\.\s*)?Stadtarchiv)\s+$", text[max(0, m.start_char - 24) : m.start_char]):
+            score[m.geonames_id] += 1  # a local history's sources, cited in its notes: "¹²⁷ StadtA Kempten, Stadtratsprotokolle"
         if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?$", text[line_start : m.start_char]):
             score[m.geonames_id] += 3  # the site's owner: "© 2024 Garmisch-Partenkirchen Tourismus"
             own[m.geonames_id] += 3
@@ -2833,8 +2835,8 @@ _DATE_YEAR = re.compile(r"(?<![\w.])\d{1,2}\.\s?\d{1,2}\.\s?(1[89]\d\d|20\d\d)(?
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:z\.\s?B|v\.\s?a|u\.\s?a|d\.\s?h|bzw|ca|Nr|Dr|Prof|St|Str|vgl|inkl|ggf|evtl|e\.\s?V|"
-    r"Jh|Mio|Mrd|Abs|Art|bzgl|usw|etc|sog|[A-ZÄÖÜ])|(?<!\d)\d{1,2})$"
-)
+    r"Jh|Mio|Mrd|Abs|Art|bzgl|usw|etc|sog|[A-ZÄÖÜ])|(?<![\d/])\d{1,2}|(?<=\d\./)\d{1,2})$"
+)  # a day's number ("am 7. Mai", "7./8. Mai"), not a file's ("Akten 0341/7. Trient ...")
 
 
 # A chronicle's entry: its date, then a column gap or a dash before a capital. "1964         Unterzeichnung
@@ -2861,6 +2863,10 @@ def _table_row(text: str, position: int) -> bool:
     return line.startswith("|") or line.endswith("|")
 
 
+# A footnote's line at the foot of a page: "¹³⁰ StadtA Kempten, Akten Hauptamt 0341/7.", "[4] Ebd., S. 12."
+_FOOTNOTE_LINE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])\s")
+
+
 def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
     """(start, end, new_paragraph) of each sentence of prose, bullets and headings; list items are skipped.
 
@@ -2875,10 +2881,10 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
         if line.kind == "prose":
             item = current is not None and bool(_ENUMERATED.match(line.text)) and text[current[0] : current[1]].rstrip().endswith(
                 (".", ";", "!", "?"))
-            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item):
+            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text)):
                 # each dated entry of a chronicle is its own statement, so is each item "a)", "(3)" after one
                 # that ends ("...;" / "b) ..."), not one that goes on ("mit" / "a) Würzburg (seit 1988) und");
-                # an item goes on with the paragraph it belongs to
+                # an item goes on with the paragraph it belongs to; a footnote ("¹³⁰ StadtA Kempten ...") is its own
                 blocks.append(tuple(current))
                 current = [line.start, end, not item]
             if current is None:

@@ -1673,3 +1673,21 @@ def test_a_clause_that_says_what_the_town_before_it_is_not_denies_its_partnershi
         "Der Fährhafen Warnemünde ist mit Trelleborg und Gedser verbunden.\n"))
     assert {("Rostock", "Riga"), ("Rostock", "Turku")} <= {(a, b) for a, b, _, _ in found}
     assert not any({"Kaliningrad", "Trelleborg"} & {a, b} for a, b, _, _ in found)
+
+
+def test_a_scholarly_pages_footnotes_are_each_a_statement_and_its_archive_names_the_home_town(extract, home_of):
+    page = (
+        "Den Anfang machte die bereits 1960 besiegelte Partnerschaft mit Bad Dürkheim, die im Stadtrat kaum umstritten "
+        "war.¹²⁷ Der eigentliche Schritt über die Grenze folgte mit der bretonischen Gemeinde Quiberon (1976), deren "
+        "Bürgermeister den Kemptenern die Jumelage antrug.¹²⁸ Weniger glücklich verliefen die Sondierungen mit dem "
+        "nordböhmischen Ústí nad Labem, die über zwei Besuche nicht hinauskamen.¹²⁹ Die Gespräche mit Ústí scheiterten.\n"
+        "_______________\n"
+        "¹²⁷ StadtA Kempten, Stadtratsprotokolle 1960, Bd. 2, S. 411–413.\n"
+        "¹²⁸ Zit. n. Allgäuer Zeitung v. 9.5.1961; vgl. Weber, a. a. O., S. 23 ff.\n"
+        "¹²⁹ StadtA Kempten, Akten Hauptamt 0341/7. Trient seinerseits ist seit 1995 mit Charlottesville verschwistert.\n"
+        "¹³⁰ StadtA Kempten, Akten Hauptamt 0341/9.\n")
+    assert home_of(page).normalized == "Kempten (Allgäu)"
+    found = rows(extract(page))
+    assert {("Kempten (Allgäu)", "Bad Dürkheim", 1960), ("Kempten (Allgäu)", "Quiberon", 1976)} <= {(a, b, y) for a, b, y, _ in found}
+    assert ("Trento", "Charlottesville", 1995, "partnership") in found
+    assert not any({a, b} == {"Trento", "Kempten (Allgäu)"} for a, b, _, _ in found)
