@@ -210,8 +210,9 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)(?![\w'’])")
 def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, list[Mention]]:
     """The document as the rules read it: two-digit years written out ("seit '92" → "seit 1992", "’08" →
     "2008"), with its entities moved along, so that every rule reads one way of writing a year ('40 to
-    '99 are the 1900s); a field's dot leader as a colon; and a list run into one line split into lines ("Stettin (Polen) – seit 1957 |
-    Dünkirchen (Frankreich) – 1960 | ..."), one item each, as a list in lines is read.
+    '99 are the 1900s); a list run into one line split into lines ("Stettin (Polen) – seit 1957 |
+    Dünkirchen (Frankreich) – 1960 | ..."), one item each, as a list in lines is read; and dot leaders
+    read as what they stand for (see ``_dot_leaders_as_colons``).
     A text already normalised comes back as it is, so the public functions below may each call this. A
     home city taken from ``home_city`` or ``home_candidates`` therefore has the offsets of the text that
     ``pair_candidates`` reads."""
@@ -230,7 +231,8 @@ def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, 
 
         entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
         document = replace(document, text="".join(pieces))
-    split = _dot_leaders_as_colons(_inline_lists_split(document.text), [(m.start_char, m.end_char) for m in entities if m.label == "CITY"])
+    city_spans = [(m.start_char, m.end_char) for m in entities if m.label == "CITY"]
+    split = _dot_leaders_as_colons(_inline_lists_split(document.text), city_spans)
     return (document if split == document.text else replace(document, text=split)), entities
 
 
@@ -238,8 +240,6 @@ def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, 
 # A table of contents' "Städtepartnerschaften ........ 12" leads to a page number and stays.
 # A value that starts with a capital is left alone: "Birkenfeld ...... Treuen" is a list's pair.
 _DOT_LEADER = re.compile(r"^([ \t]*[A-ZÄÖÜ][\w./-]*(?:[ \t][\w./()-]+){0,3}?)([ \t]*\.{4,}[ \t]*)(?=[^\s.A-ZÄÖÜ])(?![\d.,\s]*$)", re.M)
-
-
 _ROW_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\S)")
 
 
@@ -254,6 +254,7 @@ def _dot_leaders_as_colons(text: str, city_spans: list[tuple[int, int]]) -> str:
         if len(_ROW_LEADER.findall(line)) >= 2:
             line = re.sub(r"[\u25a0-\u25ff\u2605\u2606]", " ", line)  # a map legend's marks, "●★", are no column
             lines[k] = _ROW_LEADER.sub(lambda m: " " * len(m.group()), line)
+
     def as_colon(match: re.Match) -> str:
         if any(match.start(1) <= start < match.end(1) for start, _ in city_spans):
             return match.group()
@@ -2662,7 +2663,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue  # a CV's "18.07.1944   geboren in Bernburg (Saale)": the town is no column's name
         if any(share(c, lambda k, c: bool(_DISTANCE.search(text[slice(*rows[k][c])]))) >= 0.5 for c in city_columns):
             continue  # a signpost, "⟵ Hudson 6.980 km   |   Rocca di Papa 820 km ⟶": partners side by side, no pair
-        if len(city_columns) >= 2 or _delimiter(text[first : text.find("\n", first) % (len(text) + 1)]) in ("|", ";"):
+        first_row_end = text.find("\n", first)
+        if len(city_columns) >= 2 or _delimiter(text[first : first_row_end if first_row_end >= 0 else len(text)]) in ("|", ";"):
             pair_tables.append((first, rows[-1][-1][1]))  # a delimited row is a register's, never a sentence
         # A list of grants ("Zuwendungsempfänger | Partnerkommune | Betrag EUR | Jahr"): its year column
         # is the grant's, unless its head says otherwise ("Partner seit" in a budget's table); a founding
