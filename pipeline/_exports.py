@@ -48,16 +48,16 @@ def _json_as_text(text: str) -> str | None:
     if start is None or len(text[: start.start()].splitlines()) > 5:
         return None
     body = text[start.start() :]
-    try:
-        data, end = json.JSONDecoder().raw_decode(body.lstrip())
-    except ValueError:
-        return None
-    rest = body.lstrip()[end:].strip()
-    if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
-        return None
     fields: list[str] = []
     tables: list[str] = []
-    _collect_json(data, "", fields, tables)
+    try:
+        data, end = json.JSONDecoder().raw_decode(body.lstrip())
+        rest = body.lstrip()[end:].strip()
+        if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
+            return None
+        _collect_json(data, "", fields, tables)
+    except (ValueError, RecursionError):  # no JSON, or brackets nested past reading: the text as it is
+        return None
     blocks = [text[: start.start()].strip(), "\n".join(fields), *tables, rest]
     return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -170,17 +170,19 @@ def _html_paragraphs(html: str) -> list[str]:
     except (etree.ParserError, ValueError):
         return [" ".join(re.sub(r"<[^>]+>", " ", html).split())]
     blocks: list[str] = []
+    heading = None  # a heading stays on the line above the block that follows it
     for node in fragment.iter():
         if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td"):
             continue
         words = " ".join(node.text_content().split())
         if not words or any(isinstance(a.tag, str) and a.tag in ("p", "li", "td") for a in node.iterancestors()):
             continue
-        if blocks and blocks[-1].startswith("\0"):  # a heading stays on the line above its paragraph
-            blocks[-1] = blocks[-1][1:] + "\n" + words
+        if heading is not None:
+            blocks[-1] = heading + "\n" + words
+            heading = None
         else:
-            blocks.append(("\0" if node.tag[0] == "h" else "• " if node.tag == "li" else "") + words)
-    blocks = [block.lstrip("\0") for block in blocks]
+            blocks.append(("• " if node.tag == "li" else "") + words)
+            heading = words if node.tag[0] == "h" else None
     loose = " ".join((fragment.text or "").split())
     return ([loose] if loose else []) + blocks
 

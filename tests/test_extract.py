@@ -434,3 +434,9 @@ def test_a_wiki_diff_reads_as_the_newer_version_without_wiki_markup(tmp_path):
     assert extract_document(saved).text == (
         "Versionsunterschied von „Rostock“\n\n=== Städtepartnerschaften ===\n* Aarhus, Dänemark (seit 1964)\n"
         "* Raleigh, Vereinigte Staaten (seit 2001)\n* Turku, Finnland (seit 1959)")
+
+
+def test_brackets_nested_past_reading_are_text_not_a_failed_json_export(tmp_path):
+    saved = tmp_path / "klammern.txt"
+    saved.write_text("[" * 100_000 + "\nPartnerstädte: Kiel und Vaasa\n", encoding="utf-8")
+    assert extract_document(saved).text.endswith("Partnerstädte: Kiel und Vaasa")
