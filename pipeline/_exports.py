@@ -18,6 +18,7 @@ import json
 import re
 
 import lxml.html
+import yaml
 from lxml import etree
 
 
@@ -29,6 +30,9 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
+    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text):
+        if (rendered := reader(text)) is not None:
+            return rendered
     return _wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))
 
 
@@ -64,7 +68,8 @@ def _json_as_text(text: str) -> str | None:
 
 def _collect_json(value: object, key: str, fields: list[str], tables: list[str]) -> None:
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        tables.append(_json_table([_json_record(item, tables) for item in value]))
+        table = _json_table([_json_record(item, tables) for item in value])
+        tables.append(f"{_key_as_words(key)}\n{table}" if key else table)  # "partnerstaedte:" heads its table
     elif isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
             if value:
@@ -104,6 +109,19 @@ def _json_record(record: dict, tables: list[str], prefix: str = "") -> dict[str,
     return cells
 
 
+# An identifier's umlaut spelt out ("partnerstaedte", "koethen"): a vowel plus "e" between consonants.
+_SPELT_UMLAUT = re.compile(r"(?<=[bcdfghjklmnprstvwxz])([aou])e(?=[bcdfghjklmnpqrstvwxz])")
+
+
+def _key_as_words(key: str) -> str:
+    """A key or a table's name as the words it stands for: "partnerstaedte" → "Partnerstädte",
+    "sister_city" → "Sister city"."""
+    words = " ".join(re.split(r"[_:]+", key)).strip()
+    if words.isascii():
+        words = _SPELT_UMLAUT.sub(lambda m: {"a": "ä", "o": "ö", "u": "ü"}[m.group(1)], words)
+    return words[:1].upper() + words[1:]
+
+
 def _json_scalar(value: object) -> str:
     return " ".join(str(value).replace("|", "/").split())
 
@@ -115,6 +133,156 @@ def _json_table(records: list[dict[str, str]]) -> str:
     rows = ["| " + " | ".join(columns) + " |"]
     rows.extend("| " + " | ".join(record.get(name, "") for name in columns) + " |" for record in records)
     return "\n".join(rows)
+
+
+# --- YAML --------------------------------------------------------------------------------------------------
+
+_YAML_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):(?:[ \t]|$)")
+_MIN_YAML_LINES = 6
+
+
+def _yaml_as_text(text: str) -> str | None:
+    """A YAML file (a website's configuration, a data file) read like a JSON export: its opening
+    comments as text, its scalar fields, each list of records as a table under its key. Comments
+    elsewhere are a maintainer's notes, and an entry commented out is not in the data. None unless
+    ``text`` is a nested mapping of machine keys ("partnerstaedte:", "  - name: Tours")."""
+    lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    keys = [m.group(1) for line in lines if (m := _YAML_KEY.match(line))]
+    if (len(lines) < _MIN_YAML_LINES or len(keys) < 0.6 * len(lines)
+            or sum(key.islower() or key.isupper() for key in keys) < 0.7 * len(keys)
+            or not any(line[:1] in " \t-" and _YAML_KEY.match(line) for line in lines)):
+        return None  # prose, or a form's "Name: Müller" lines
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    opening = []
+    for line in text.split("\n"):
+        if not line.startswith("#") and line.strip():
+            break
+        opening.append(line.lstrip("#").strip())
+    fields: list[str] = []
+    tables: list[str] = []
+    _collect_json(data, "", fields, tables)
+    blocks = ["\n".join(opening).strip(), "\n".join(fields), *tables]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+# --- SQL dumps ---------------------------------------------------------------------------------------------
+
+_SQL_INSERT = re.compile(r"^[ \t]*INSERT\s+INTO\s+[`\"\[]?([\w.]+)[`\"\]]?\s*(?:\(([^)]*)\))?\s*VALUES\s*", re.I | re.M)
+_SQL_CREATE = re.compile(r"^[ \t]*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"\[]?([\w.]+)[`\"\]]?\s*\(", re.I | re.M)
+_SQL_COLUMN = re.compile(r"^[ \t]*[`\"\[]?(\w+)[`\"\]]?\s+[A-Za-z]")
+_SQL_NOT_COLUMN = re.compile(r"(?:PRIMARY|UNIQUE|KEY|INDEX|CONSTRAINT|FOREIGN|CHECK|FULLTEXT)\b", re.I)
+_SQL_VALUE = re.compile(r"\s*(?:'((?:[^'\\]|\\.|'')*)'|(NULL)\b|([-+]?\d+(?:\.\d+)?)|(TRUE|FALSE)\b)", re.I)
+_SQL_ESCAPES = {"n": "\n", "t": " ", "r": "", "0": ""}
+
+
+def _sql_dump_as_text(text: str) -> str | None:
+    """A database dump (CREATE TABLE, INSERT INTO ... VALUES) as a reader of its tables sees it:
+    the comments' words, and each table under its name with the column names of its definition.
+    Key columns ("id", "partner_id") are the database's bookkeeping and are left out; so are the
+    statements themselves. None if ``text`` has no INSERT statement whose rows can be read."""
+    if not _SQL_INSERT.search(text):
+        return None
+    columns_of = {m.group(1): _sql_columns(text, m.end()) for m in _SQL_CREATE.finditer(text)}
+    rows_of: dict[str, list[list[str | None]]] = {}
+    named: dict[str, list[str]] = {}
+    for m in _SQL_INSERT.finditer(text):
+        rows = _sql_rows(text, m.end())
+        if rows is None:
+            return None
+        rows_of.setdefault(m.group(1), []).extend(rows)
+        if m.group(2):
+            named[m.group(1)] = [name.strip(" `\"[]") for name in m.group(2).split(",")]
+    comments = [line.strip()[2:].strip() for line in text.split("\n") if line.strip().startswith("--")]
+    comments = [line for line in comments if line and not re.match(r"(?:Table structure|Dumping data|Dump completed)\b", line)
+                and re.search(r"[^\W\d_]{3}", line)]
+    blocks = ["\n".join(comments)]
+    for table, rows in rows_of.items():
+        width = max(len(row) for row in rows)
+        columns = named.get(table) or columns_of.get(table) or []
+        columns = (columns + [f"Spalte {k + 1}" for k in range(len(columns), width)])[:width]
+        shown = [k for k, name in enumerate(columns) if not re.fullmatch(r"id|\w+_id", name, re.I)]
+        records = [{_key_as_words(columns[k]): row[k] for k in shown if k < len(row) and row[k] not in (None, "")} for row in rows]
+        head = _json_table([{_key_as_words(columns[k]): "" for k in shown}, *records]).split("\n")
+        blocks.append(_key_as_words(table.split(".")[-1]) + "\n" + "\n".join(head[:1] + head[2:]))
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _sql_columns(text: str, start: int) -> list[str]:
+    """The column names of a CREATE TABLE statement whose parenthesis opens at ``start``."""
+    names = []
+    for line in text[start:].split("\n")[1:]:
+        if line.lstrip().startswith(")"):
+            break
+        m = _SQL_COLUMN.match(line)
+        if m and not _SQL_NOT_COLUMN.match(line.strip()):
+            names.append(m.group(1))
+    return names
+
+
+def _sql_rows(text: str, start: int) -> list[list[str | None]] | None:
+    """The tuples of an INSERT's VALUES list from ``start`` to its ";": strings unescaped, NULL as
+    None. None if the list does not parse."""
+    rows, pos = [], start
+    while True:
+        opening = re.compile(r"\s*\(").match(text, pos)
+        if opening is None:
+            return None
+        pos, row = opening.end(), []
+        while True:
+            m = _SQL_VALUE.match(text, pos)
+            if m is None:
+                return None
+            if m.group(1) is not None:
+                row.append(re.sub(r"\\(.)", lambda e: _SQL_ESCAPES.get(e.group(1), e.group(1)), m.group(1).replace("''", "'")))
+            elif m.group(2):
+                row.append(None)
+            else:
+                row.append(m.group(3) or m.group(4))
+            separator = re.compile(r"\s*([,)])").match(text, m.end())
+            if separator is None:
+                return None
+            pos = separator.end()
+            if separator.group(1) == ")":
+                break
+        rows.append(row)
+        after = re.compile(r"\s*([,;])").match(text, pos)
+        if after is None:
+            return rows if not text[pos:].strip() else None
+        pos = after.end()
+        if after.group(1) == ";":
+            return rows
+
+
+# --- tag dumps (key=value) ----------------------------------------------------------------------------------
+
+_TAG_LINE = re.compile(r"^([A-Za-z_][\w:.-]*)=(.*)$")
+_MIN_TAG_LINES = 5
+
+
+def _tag_dump_as_text(text: str) -> str | None:
+    """A dump of key=value tags (OpenStreetMap objects, an INI-like export) as "Key: value" lines,
+    each object's block headed by its name in capitals, as a record's title; lists in a value ("Carlisle;Słupsk") with commas, a
+    key's underscores and colons as spaces ("sister_city" → "Sister city"). Lines that are no tag
+    (comments, an object's "node/2400914" id) are kept as they are. None unless most lines are tags."""
+    lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    tags = [line for line in lines if _TAG_LINE.match(line.strip())]
+    if len(tags) < _MIN_TAG_LINES or len(tags) < 0.6 * len(lines):
+        return None
+    blocks = []
+    for block in re.split(r"\n[ \t]*\n", text.strip("\n")):
+        pairs = [m.groups() for line in block.split("\n") if (m := _TAG_LINE.match(line.strip()))]
+        name = next((value.strip() for key, value in pairs if key == "name"), None)
+        shown = [f"{_key_as_words(key)}: {value.strip() if '; ' in value else value.strip().replace(';', ', ')}"
+                 for key, value in pairs if value.strip() and key != "name"]
+        others = [line.lstrip("#").strip() for line in block.split("\n") if line.strip() and not _TAG_LINE.match(line.strip())
+                  and not re.fullmatch(r"(?:node|way|relation)/\d+", line.strip())]
+        blocks.append("\n".join(([name.upper()] if name else []) + others + shown))
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 # --- XML ---------------------------------------------------------------------------------------------------

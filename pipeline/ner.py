@@ -572,6 +572,10 @@ def _is_given_name(text: str, words: list[_Word], i: int) -> bool:
     return couple is not None and couple.group(1) in _GIVEN_NAMES
 
 
+# Words that name a body, not a person: "Vorstand Partnerschaftsverein Magdeburg" is the association's board.
+_BODY_WORD = re.compile(r"(?:verein|vereins|verband|komitee|ausschuss|kommission)$", re.IGNORECASE)
+
+
 def _looks_like_name_word(word: str, lowercase_words: set[str], gazetteer: Gazetteer) -> bool:
     return (
         _is_capitalised(word)
@@ -579,6 +583,7 @@ def _looks_like_name_word(word: str, lowercase_words: set[str], gazetteer: Gazet
         and len(word) > 1
         and word.lower() not in lowercase_words
         and not _role_of(word)
+        and not _BODY_WORD.search(word)
         and not gazetteer.is_region(word)
         and normalize_name(word) not in _NOT_PLACES
     )

@@ -1172,7 +1172,31 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_heading_words(text, mentions, gazetteer, score, first)
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
+        _score_web_address(text, head_end, gazetteer, score, own, first)
     return score, own, first
+
+
+# A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
+_OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*?(?:www\.|rathaus\.|stadt-|[a-z0-9-]+\.)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
+_SPELT_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+def _score_web_address(text, head_end, gazetteer, score, own, first) -> None:
+    """+2 (own) for the town whose web or database host a data export names in its first lines:
+    "Export für Relaunch rathaus.rostock.de", a dump's "Host: db-intern.rostock.local"."""
+    for host in _OWN_HOST.finditer(text, 0, head_end):
+        town = host.group("town").replace("-", " ").title().replace(" ", "-")
+        spelt = town
+        for digraph, umlaut in _SPELT_UMLAUTS:
+            spelt = spelt.replace(digraph, umlaut)  # "luebeck" → "Lübeck"
+        place = next((p for name in dict.fromkeys((town, spelt)) if not gazetteer.is_region(name)
+                      and (p := gazetteer.link(name)) is not None and p.country_code == "DE"), None)
+        if place is None:
+            continue
+        first.setdefault(place.geonames_id, place.mention(host.group("town"), host.start("town"), host.end("town")))
+        score[place.geonames_id] += 2
+        own[place.geonames_id] += 2
+        return
 
 
 def _score_school_titles(entities, head_end, gazetteer, score, own, first) -> None:
@@ -1904,7 +1928,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
         line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
         if _is_attribute(stripped) or below_a_card and not _pair_line(text, line, start, starts) and (
-                _CARD_FIELD.match(stripped)  # "Land: Frankreich", "Partnerstadt seit: 1990"
+                (_CARD_FIELD.match(stripped) and not _partners_field(stripped, line, start, starts))  # "Land: Frankreich"
                 or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
                 or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
             result.append(_Line(line, start, "attribute"))
@@ -1991,7 +2015,7 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
             result.append(_Line(line, start, "prose"))  # a chronicle's entry, however short, and its indented rest
         elif len(stripped.split()) <= 12 and not stripped.endswith((".", ",", ";")) and not _wrapped_prose(
             text, start, start + len(line)
-        ) and not _full_prose_line(text, stripped, start + len(line)):
+        ) and not _full_prose_line(text, stripped, start + len(line)) and not _partners_field(stripped, line, start, starts):
             result.append(_Line(line, start, "heading"))
         else:
             result.append(_Line(line, start, "prose"))
@@ -2125,6 +2149,15 @@ def _without_leading_country(body: str) -> str:
     if n and len(words) > n and words[n][:1].isupper():
         return " ".join(words[n:]).lstrip()
     return body
+
+
+def _partners_field(stripped: str, line: str, start: int, starts: set[int]) -> bool:
+    """A card's field that lists the card town's partners, "Sister city: Carlisle, Słupsk": a statement
+    to read, not a detail of the town above it ("Land: Frankreich", "Partnerstadt seit: 1990")."""
+    label, colon, value = stripped.partition(":")
+    offset = start + len(line) - len(line.lstrip()) + len(label) + len(colon)
+    return bool(colon) and _kind_of(label) is not None and not _YEAR.search(value) and any(
+        offset <= position < offset + len(value) for position in starts)
 
 
 def _is_attribute(line: str) -> bool:
@@ -2564,7 +2597,7 @@ def _aligned(rows: list[tuple[int, bool, list[tuple[int, int]]]]) -> list[list[t
 
 # An institution before a town's name in a cell: the school's, club's or university's partnership, no town's.
 _INSTITUTION = re.compile(r"\b(?:Universität|Hochschule|Université|University|[\w-]*(?:[Ss]chule|[Gg]ymnasium|[Vv]erein|[Ff]euerwehr|[Cc]hor|"
-                          r"[Oo]rchester)|Lycée|Collège|Harmonie|Kirchengemeinde|Pfarrei|TuS|TSV|SV|FC|VfL|VfB|US|AS|"
+                          r"[Oo]rchester|[Aa]kademie)|Brandweer|Lycée|Collège|Harmonie|Kirchengemeinde|Pfarrei|TuS|TSV|SV|FC|VfL|VfB|US|AS|"
                           r"Liceum|Szkoła|Gimnazjum|Uniwersytet|OSP|KS|Škola|Gymnázium|Univerzita)\b")
 
 
@@ -2649,8 +2682,13 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             city_columns.insert(0, owner)
         year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
         kind_columns = [c for c in range(width) if share(c, lambda k, c: cell_kind(text[slice(*rows[k][c])]) is not None) >= 0.5]
-        header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body for span in row)
+        # The rows that name no town and no day: column heads and section rows ("| Städtefreundschaften | |"),
+        # not a list of visits' "2017-06-10 | 60 Jahre Partnerschaft, Festakt im Rathaus".
+        header = " ".join(text[slice(*span)] for k, row in enumerate(rows) if k not in body
+                          and not any(_DAY_CELL.match(text[slice(*span)]) for span in row) for span in row)
         table_kind = _kind_of(header + " " + caption)
+        if table_kind is None and any(_PARTNER_HEAD.match(text[slice(*span)]) for k, row in enumerate(rows[: body[0]]) for span in row):
+            table_kind = "partnership"  # a query result's "itemLabel | partnerLabel | start": a column of partners
         if table_kind is None and not kind_columns:
             continue  # a table of something else: visits, budgets, statistics
         if not (len(city_columns) >= 2 or (len(city_columns) == 1 and anchor is not None)):
@@ -2705,7 +2743,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
-            if kind_cell and row_kind is None:
+            if kind_cell and (row_kind is None or _only_denied(kind_cell)):
                 continue  # "Kontakte", "–": the register says what it is, and it is no partnership
             if kind_columns and not kind_cell.strip() and _only_denied(" ".join(text[slice(*span)] for span in spans)):
                 continue  # no kind, and a remark "Sondierungsgespräche 2019, keine Partnerschaft vereinbart"
@@ -2717,6 +2755,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 
 
 _DISTANCE = re.compile(r"\d\s?km\b")
+_DAY_CELL = re.compile(r"\s*(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*$")  # "2017-06-10", "10.06.2017"
 # A list of abbreviations: "SP     Städtepartnerschaft", "PV = Partnerschaftsvertrag", "KV: Kooperationsvereinbarung".
 _ABBREVIATION_LINE = re.compile(r"^[ \t]*(?:[A-ZÄÖÜ][a-zäöü]+:[ \t]*)?"  # also a legend's "Art: P = Partnerschaft"
                                  r"((?=[A-ZÄÖÜ][a-z]?[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,4}(?=[ \t]{2,}|\t|[ \t]*[=:])|[A-ZÄÖÜ](?=[ \t]*=))"
@@ -2727,6 +2766,10 @@ def _kind_abbreviations(text: str) -> dict[str, str]:
     """The kinds a document's list of abbreviations explains, so that a table's "SF" reads as a friendship."""
     return {match.group(1): kind for match in _ABBREVIATION_LINE.finditer(text)
             if len(match.group(2)) < 60 and (kind := _kind_of(match.group(2)))}
+# The head of a column of partners in an export or a register: "partner", "partnerLabel", "Partnerstadt",
+# "twinned administrative body", "sister_city".
+_PARTNER_HEAD = re.compile(r"\W*(?:partner(?:_?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
+                           r"sister[ _]?cit(?:y|ies))\W*$", re.IGNORECASE)
 _GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
 _SINCE_YEAR = re.compile(r"\bseit\s+((?:19|20)\d\d)\b")
 _FOUNDING_HEAD = re.compile(r"seit|Gründ|Beginn|Partnerschaft|Freundschaft|Vertrag|Urkunde", re.IGNORECASE)
@@ -2883,10 +2926,12 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
         if line.kind == "prose":
             item = current is not None and bool(_ENUMERATED.match(line.text)) and text[current[0] : current[1]].rstrip().endswith(
                 (".", ";", "!", "?"))
-            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text)):
+            field = _CARD_LABEL.match(line.text) and not re.search(r"[-,]$|\b[a-zäöüß]+$", text[current[0] : current[1]]) if current else False
+            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text) or field):
                 # each dated entry of a chronicle is its own statement, so is each item "a)", "(3)" after one
                 # that ends ("...;" / "b) ..."), not one that goes on ("mit" / "a) Würzburg (seit 1988) und");
-                # an item goes on with the paragraph it belongs to; a footnote ("¹³⁰ StadtA Kempten ...") is its own
+                # an item goes on with the paragraph it belongs to; a footnote ("¹³⁰ StadtA Kempten ...") is its own,
+                # and so is a record's field ("Note: ...") after a line that ends
                 blocks.append(tuple(current))
                 current = [line.start, end, not item]
             if current is None:
@@ -3645,6 +3690,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
     ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range and (  # "Von Beaune bis Ramat Gan"
+        # a note's "Koszalin (Köslin) seit 1990; Parchim Städtepartnerschaft 1990": the home's two partners
+        home is None or not re.search(r";\s*$", text[rest[0].end : rest[1].start])
+    ) and (
         not _TOWN_WORD_SUBJECT.match(text, start)  # "Die Hansestadt hat ... Partnerstadt Lund, und ... mit Osnabrück"
     ):
         a, b = rest
