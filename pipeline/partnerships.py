@@ -2665,7 +2665,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         return _kind_of(cell) or abbreviations.get(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*"))
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
-        caption = " ".join([line for line in text[:first].split("\n") if line.strip()][-3:])
+        above = [line for line in text[:first].split("\n") if line.strip()][-3:]
+        while any(_delimiter(line) for line in above):
+            above = above[1:]  # the rows of the table before are no caption of this one
+        caption = " ".join(above)
         width = max(len(r) for r in rows)
         grid = [[(k in wraps and _wrapped_cell_city(text, span, wraps[k], text.rfind("\n", 0, row[0][0]) + 1, gazetteer))
                  or _cell_city(text, span, cities, gazetteer) for span in row] for k, row in enumerate(rows)]
@@ -3250,6 +3253,8 @@ def _clause_bounds(sentence: str) -> list[int]:
 
 
 _HEARSAY = re.compile(r"\b(?:behauptet|Gerücht\w*|angeblich)\b", re.IGNORECASE)
+# "mit Lübben – und nicht, wie oft behauptet, mit Wandlitz": the hearsay is what the sentence corrects.
+_HEARSAY_DENIED = re.compile(r"\b(?:nicht|anders\s+als)\s*,?\s+wie\s+(?:\w+\s+)?behauptet\b", re.IGNORECASE)
 
 
 # A question asks, it does not state: "Ist Albstadt mit Tübingen verschwistert?" (a chat, an FAQ).
@@ -3263,7 +3268,7 @@ def _only_denied(sentence: str) -> bool:
     bounds = _clause_bounds(sentence)
     clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:])]
     with_kind = [c for c in clauses if _kind_of(c)]
-    if with_kind and _HEARSAY.search(sentence):
+    if with_kind and _HEARSAY.search(sentence) and not _HEARSAY_DENIED.search(sentence):
         return True  # "In sozialen Netzwerken wird behauptet, auch Rostow am Don sei Partnerstadt."
     return bool(with_kind) and all(_NEGATION.search(c) or _HEDGE.search(c) for c in with_kind)
 
@@ -3280,9 +3285,14 @@ def _denied(sentence: str, position: int) -> bool:
     clause = sentence[bounds[k] : bounds[k + 1]]
     if k + 2 < len(bounds) and (predicate := _DENYING_PREDICATE.match(sentence, bounds[k + 1], bounds[k + 2])) and _kind_of(predicate.group()):
         return True  # "Kaliningrad entfernt – ist keine Partnerstadt": the next clause says what the town is not
+    before = [sentence[bounds[j] : bounds[j + 1]] for j in range(max(0, k - 2), k)]
+    if before and (_BARE_NOT.fullmatch(before[-1]) or (len(before) == 2 and _BARE_NOT.fullmatch(before[0])
+                                                        and _HEARSAY.search(before[1]))):
+        return True  # "mit Lübben – und nicht, wie oft behauptet, mit Wandlitz"
     return bool(_kind_of(clause) or _OFFICIAL_TIE.search(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
 
 
+_BARE_NOT = re.compile(r"\s*(?:und|aber|doch|also)?\s*nicht\s*,?\s*", re.IGNORECASE)
 # A clause without a subject of its own that denies what the clause before named: "– ist keine Partnerstadt".
 _DENYING_PREDICATE = re.compile(r"\s*(?:ist|sind|war|waren)\s+(?:aber\s+|jedoch\s+|doch\s+|also\s+)?(?:keine?|nicht)\b[^,;]*")
 
@@ -4044,8 +4054,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 2  # a newcomer among the partners: "Nashville in den USA kam 2003 dazu."
         elif re.search(r"(?:artnerschaft|reundschaft|artnerstadt|erschwisterung)\w*\s*:\s*$", before):  # (the leader's spaces may cut the word)
             score = 2  # a field's value: "Älteste Partnerschaft:   1956 (Inverness, Schottland)"
-        elif _FOUNDING.search(sentence):
-            score = 1
+        elif _FOUNDING.search(sentence) or re.search(r"\beinging(?:en)?\b", sentence):
+            score = 1  # also "dass Neunkirchen erst 1987 eine Partnerschaft einging"
         goes_back = re.match(r"\s+zurück\b", after) and re.search(r"\b(?:bis|auf)\s+(?:(?:das|ins)\s+Jahr\s+)?$", before)
         if goes_back:
             score = 3  # "Die älteste reicht bis 1930 zurück: die Partnerschaft mit Klagenfurt"
@@ -4128,7 +4138,7 @@ def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _
     """The year of each pair of a list: "Kiel und Gdingen (1985), Wiesbaden und Breslau (1987)",
     "Guben und Gubin schlossen 1991 einen Vertrag, Görlitz und Zgorzelec ebenfalls 1991",
     "sowie – beide im Jahr 1979 – Hannover und Posen sowie Nürnberg und Krakau",
-    "Stuttgart und Lodz sowie Darmstadt und Płock (beide 1988)"."""
+    "Stuttgart und Lodz sowie Darmstadt und Płock (beide 1988)", "1987 folgten die Paare: Bremen und Rostock, ..."."""
     if len(pairs) == 1:
         return [_sentence_year(text, start, end)]
     years: list[int | None] = []
@@ -4137,6 +4147,8 @@ def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _
         lead_in = text[pairs[k - 1][1].end if k else start : a.start]
         if re.search(r"\b(?:beide|alle|jeweils)\b", lead_in) and _YEAR.search(lead_in):
             shared = int(_YEAR.findall(lead_in)[-1])
+        elif not k and re.search(r":\s*$", lead_in) and len(_YEAR.findall(lead_in)) == 1:
+            shared = int(_YEAR.findall(lead_in)[0])  # "1987 folgten die großen Paare: Hamburg und Dresden, ..."
         own_lead = re.search(r"–\s*(?:im\s+Jahr(?:e)?\s+)?((?:1[89]|20)\d\d)\s*–", lead_in) if k else None
         next_start = pairs[k + 1][0].start if k + 1 < len(pairs) else end
         segment = text[b.end : next_start]

@@ -395,6 +395,7 @@ def test_an_open_data_json_export_reads_as_its_fields_and_a_table_of_its_records
     doc = extract_document(saved)
     assert doc.text == ("GET https://opendata.example.de/api/records\n200 OK\n\n"
                         "titel: Partnerstädte der Stadt Leipzig\n\n"
+                        "Records\n"  # the key of the list heads its table
                         "| id | stadt | art | seit | bemerkung |\n"
                         "| 1 | Kiew | Städtepartnerschaft | 1961/1990 |  |\n"
                         "| 2 | Bologna | Städtepartnerschaft | 1962 | a / b |")
@@ -406,7 +407,7 @@ def test_a_sparql_result_reads_as_a_table_of_the_bindings_values(tmp_path):
         '{"head": {"vars": ["itemLabel", "partnerLabel"]}, "results": {"bindings": [\n'
         '{"itemLabel": {"xml:lang": "de", "type": "literal", "value": "Dresden"},'
         ' "partnerLabel": {"xml:lang": "de", "type": "literal", "value": "Breslau"}}]}}\n', encoding="utf-8")
-    assert extract_document(saved).text == "vars: itemLabel, partnerLabel\n\n| itemLabel | partnerLabel |\n| Dresden | Breslau |"
+    assert extract_document(saved).text == "vars: itemLabel, partnerLabel\n\nBindings\n| itemLabel | partnerLabel |\n| Dresden | Breslau |"
 
 
 def test_a_cms_xml_export_reads_as_its_text_with_the_html_inside_read_as_html(tmp_path):
@@ -440,3 +441,48 @@ def test_brackets_nested_past_reading_are_text_not_a_failed_json_export(tmp_path
     saved = tmp_path / "klammern.txt"
     saved.write_text("[" * 100_000 + "\nPartnerstädte: Kiel und Vaasa\n", encoding="utf-8")
     assert extract_document(saved).text.endswith("Partnerstädte: Kiel und Vaasa")
+
+
+def test_an_sql_dump_reads_as_its_tables_under_their_names_without_key_columns(tmp_path):
+    saved = tmp_path / "dump.sql.txt"
+    saved.write_text(
+        "-- MySQL dump 10.13\n-- Export für rathaus.rostock.de\n\nSET NAMES utf8mb4;\n"
+        "CREATE TABLE `partnerstaedte` (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `stadt` varchar(120) NOT NULL,\n"
+        "  `seit` smallint DEFAULT NULL,\n  `bemerkung` text,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n"
+        "INSERT INTO `partnerstaedte` VALUES\n(1,'Stettin',1957,'poln. Szczecin; älteste'),\n"
+        "(2,'Dünkirchen',1960,NULL),\n(3,'Riga',NULL,'O''Brien\\'s Notiz');\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "MySQL dump 10.13\nExport für rathaus.rostock.de\n\n"
+        "Partnerstädte\n| Stadt | Seit | Bemerkung |\n| Stettin | 1957 | poln. Szczecin; älteste |\n"
+        "| Dünkirchen | 1960 |  |\n| Riga |  | O'Brien's Notiz |")
+
+
+def test_a_yaml_file_reads_as_its_fields_and_its_lists_as_tables_without_commented_out_entries(tmp_path):
+    saved = tmp_path / "partnerstaedte.yml.txt"
+    saved.write_text(
+        "# Hansestadt Lüneburg, Website\n\nstadt:\n  name: Hansestadt Lüneburg\n\npartnerstaedte:\n"
+        "  - name: Tours\n    seit: 1960   # Urkunde\n    art: staedtepartnerschaft\n"
+        "  - name: Viljandi\n    seit: null\n    status: ruht\n"
+        "# - name: Kaliningrad   # nur Gespräche\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Hansestadt Lüneburg, Website\n\nname: Hansestadt Lüneburg\n\n"
+        "Partnerstädte\n| name | seit | art | status |\n| Tours | 1960 | staedtepartnerschaft |  |\n| Viljandi |  |  | ruht |")
+
+
+def test_a_form_of_labelled_lines_is_no_yaml_file(tmp_path):
+    saved = tmp_path / "formular.txt"
+    text = ("Antrag auf Zuschuss\n\nName: Müller\nVorname: Anna\nOrt: Kiel\nZweck: Bürgerreise nach Brest\n"
+            "Betrag: 400 EUR\nDatum: 3. Mai 2024\n")
+    saved.write_text(text, encoding="utf-8")
+    assert extract_document(saved).text == text.strip()
+
+
+def test_a_dump_of_map_tags_reads_as_each_objects_fields_under_its_name(tmp_path):
+    saved = tmp_path / "overpass.txt"
+    saved.write_text(
+        "# Overpass-Export, nur Tags\n\nnode/240091458\nname=Flensburg\nname:da=Flensborg\nplace=city\n"
+        "sister_city=Carlisle;Słupsk\nnote=Partnerstadt Carlisle seit 1961; Słupsk ab 1988\n\n"
+        "node/26848417\nname=Kiel\nplace=city\nsister_city=Brest\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Overpass-Export, nur Tags\n\nFLENSBURG\nName da: Flensborg\nPlace: city\nSister city: Carlisle, Słupsk\n"
+        "Note: Partnerstadt Carlisle seit 1961; Słupsk ab 1988\n\nKIEL\nPlace: city\nSister city: Brest")

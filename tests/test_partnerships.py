@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import extract_document
 from pipeline.ner import find_entities
 from pipeline.partnerships import (
     evaluate_partnerships, find_partnerships, format_partnership_report, home_city, same_pair,
@@ -1691,3 +1692,66 @@ def test_a_scholarly_pages_footnotes_are_each_a_statement_and_its_archive_names_
     assert {("Kempten (Allgäu)", "Bad Dürkheim", 1960), ("Kempten (Allgäu)", "Quiberon", 1976)} <= {(a, b, y) for a, b, y, _ in found}
     assert ("Trento", "Charlottesville", 1995, "partnership") in found
     assert not any({a, b} == {"Trento", "Kempten (Allgäu)"} for a, b, _, _ in found)
+
+
+def test_a_query_results_partner_column_makes_its_rows_pairs(extract):
+    found = rows(extract(
+        "Wikidata Query Service – Ergebnis (TSV)\n\n"
+        "item\titemLabel\tpartner\tpartnerLabel\tstart\n"
+        "wd:Q2795\tChemnitz\twd:Q40840\tTampere\t1961-01-01T00:00:00Z\n"
+        "wd:Q1731\tDresden\twd:Q1799\tBreslau\t1959-01-01T00:00:00Z\n"
+        "wd:Q4077\tGörlitz\twd:Q81800\tZgorzelec\t\n"))
+    assert {("Chemnitz", "Tampere", 1961, "partnership"), ("Dresden", "Wrocław", 1959, "partnership"),
+            ("Görlitz", "Zgorzelec", None, "partnership")} <= found
+
+
+def test_a_database_dumps_host_names_its_town_and_only_its_partner_rows_are_pairs(extract, tmp_path):
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        "-- MySQL dump\n-- Host: db-intern.rostock.local    Database: international\n\n"
+        "CREATE TABLE `partnerstaedte` (\n  `id` int,\n  `stadt` varchar(120),\n  `seit` smallint,\n  `art` varchar(40)\n);\n"
+        "INSERT INTO `partnerstaedte` VALUES (1,'Riga',1961,'Städtepartnerschaft'),(2,'Turku',1963,'Städtepartnerschaft'),"
+        "(3,'Raleigh',2001,'Städtefreundschaft');\n"
+        "CREATE TABLE `anfragen` (\n  `id` int,\n  `stadt` varchar(120),\n  `jahr` smallint,\n  `ergebnis` varchar(255)\n);\n"
+        "INSERT INTO `anfragen` VALUES (1,'Kaliningrad',1991,'Sondierungsgespräche'),"
+        "(2,'Antwerpen',2004,'Anfrage – keine Partnerschaft angestrebt');\n"
+        "CREATE TABLE `besuche` (\n  `id` int,\n  `datum` date,\n  `anlass` varchar(255)\n);\n"
+        "INSERT INTO `besuche` VALUES (1,'2017-06-10','60 Jahre Partnerschaft, Festakt'),"
+        "(2,'2019-07-22','Jugendsegelcamp Aarhus'),(3,'2009-04-14','Delegation Dalian');\n", encoding="utf-8")
+    found = rows(extract(extract_document(dump).text))
+    assert found == {("Rostock", "Riga", 1961, "partnership"), ("Rostock", "Turku", 1963, "partnership"),
+                     ("Rostock", "Raleigh", 2001, "friendship")}
+
+
+def test_a_records_partner_field_and_notes_belong_to_the_town_it_describes(extract):
+    found = rows(extract(
+        "Overpass-Export, nur Tags\n\nFLENSBURG\nPlace: city\nPopulation: 92550\n"
+        "Sister city: Carlisle, Neubrandenburg, Słupsk\n"
+        "Description: Grenzstadt an der Förde; Partnerstadt Carlisle seit 1961\n\n"
+        "NEUMÜNSTER\nPlace: town\nPopulation: 80196\nSister city: Parchim, Koszalin\n"
+        "Sister city note: Koszalin (Köslin) seit 1990; Parchim Städtepartnerschaft 1990 nach der Wende\n"))
+    assert ("Flensburg", "Carlisle", 1961, "partnership") in found
+    assert {("Flensburg", "Neubrandenburg"), ("Flensburg", "Słupsk"), ("Neumünster", "Parchim"),
+            ("Neumünster", "Koszalin")} <= {(a, b) for a, b, _, _ in found}
+    assert not any({a, b} == {"Koszalin", "Parchim"} for a, b, _, _ in found)
+
+
+def test_a_reviews_pairs_after_a_dated_colon_and_a_corrected_rumour(extract):
+    found = rows(extract(
+        "Lesenswert ist, wie die Autorin zeigt, dass Neunkirchen selbst erst 1987 eine Partnerschaft einging, und\n"
+        "zwar mit Lübben im Spreewald – und nicht, wie oft behauptet, mit Honeckers Wohnort\n"
+        "Wandlitz. Ebenfalls 1987 folgten die großen Paare: Hamburg und Dresden, Bremen und\nRostock, Erlangen und Jena.\n"))
+    assert {("Hamburg", "Dresden", 1987, "partnership"), ("Bremen", "Rostock", 1987, "partnership"),
+            ("Erlangen", "Jena", 1987, "partnership")} <= found
+    assert any(a == "Neunkirchen" and year == 1987 and b != "Wandlitz" for a, b, year, _ in found)
+    assert not any("Wandlitz" in (a, b) for a, b, _, _ in found)
+
+
+def test_an_associations_board_at_a_banquet_is_no_person_named_like_the_town(home_of):
+    home = home_of(
+        "Landeshauptstadt Magdeburg – Büro des Oberbürgermeisters / Protokoll\nSITZORDNUNG\n\n"
+        "TISCH 1\n 1  Oberbürgermeisterin der Landeshauptstadt Magdeburg (Gastgeberin)\n"
+        " 2  Bürgermeister von Le Havre (Partnerstadt seit 1951)\n 3  Stadtratsvorsitzender Magdeburg\n\n"
+        "TISCH 6\n 1  Vorstand Partnerschaftsverein Magdeburg–Le Havre (gegründet 1993)\n\n"
+        "Hinweise:\n– Die Delegation aus Herford hat abgesagt (Herford ist keine Partnerstadt).\n")
+    assert home is not None and home.normalized == "Magdeburg"
