@@ -1,13 +1,15 @@
 """Data exports as the text a person reads from them.
 
 A plain-text file may be a machine's export rather than prose: an open-data
-API's JSON, a content management system's XML, a calendar (iCalendar), a
+API's JSON, a content management system's XML, a database dump (SQL), a
+website's YAML configuration, a map's key=value tags, a calendar (iCalendar), a
 video's subtitles (SubRip, WebVTT). Read raw, their markup splits what belongs
 together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
 adds words nobody reads (keys, tags, timings). Each is rendered here as a
 reader sees it in a viewer: a JSON list of records as a table with its keys
 as the column heads (the form the partnership rules read as a register), XML
-as the text of its elements with embedded HTML read as HTML, a calendar as
+as the text of its elements with embedded HTML read as HTML, a dump's and a
+YAML file's lists as tables under their names, each tagged object as its fields, a calendar as
 its events, subtitles as the lines spoken, a wiki's comparison of two versions as
 the newer one, wiki markup as the words it links. Anything else is returned as it is.
 """
@@ -126,10 +128,12 @@ def _json_scalar(value: object) -> str:
     return " ".join(str(value).replace("|", "/").split())
 
 
-def _json_table(records: list[dict[str, str]]) -> str:
-    columns: list[str] = []
-    for record in records:
-        columns.extend(name for name in record if name not in columns)
+def _json_table(records: list[dict[str, str]], columns: list[str] | None = None) -> str:
+    """A pipe table of ``records`` under ``columns`` (by default, every key in the order first met)."""
+    if columns is None:
+        columns = []
+        for record in records:
+            columns.extend(name for name in record if name not in columns)
     rows = ["| " + " | ".join(columns) + " |"]
     rows.extend("| " + " | ".join(record.get(name, "") for name in columns) + " |" for record in records)
     return "\n".join(rows)
@@ -178,6 +182,9 @@ _SQL_COLUMN = re.compile(r"^[ \t]*[`\"\[]?(\w+)[`\"\]]?\s+[A-Za-z]")
 _SQL_NOT_COLUMN = re.compile(r"(?:PRIMARY|UNIQUE|KEY|INDEX|CONSTRAINT|FOREIGN|CHECK|FULLTEXT)\b", re.I)
 _SQL_VALUE = re.compile(r"\s*(?:'((?:[^'\\]|\\.|'')*)'|(NULL)\b|([-+]?\d+(?:\.\d+)?)|(TRUE|FALSE)\b)", re.I)
 _SQL_ESCAPES = {"n": "\n", "t": " ", "r": "", "0": ""}
+_SQL_OPEN = re.compile(r"\s*\(")
+_SQL_IN_ROW = re.compile(r"\s*([,)])")  # after a value: the next one, or the row's end
+_SQL_AFTER_ROW = re.compile(r"\s*([,;])")  # after a row: the next one, or the statement's end
 
 
 def _sql_dump_as_text(text: str) -> str | None:
@@ -206,9 +213,9 @@ def _sql_dump_as_text(text: str) -> str | None:
         columns = named.get(table) or columns_of.get(table) or []
         columns = (columns + [f"Spalte {k + 1}" for k in range(len(columns), width)])[:width]
         shown = [k for k, name in enumerate(columns) if not re.fullmatch(r"id|\w+_id", name, re.I)]
-        records = [{_key_as_words(columns[k]): row[k] for k in shown if k < len(row) and row[k] not in (None, "")} for row in rows]
-        head = _json_table([{_key_as_words(columns[k]): "" for k in shown}, *records]).split("\n")
-        blocks.append(_key_as_words(table.split(".")[-1]) + "\n" + "\n".join(head[:1] + head[2:]))
+        heads = [_key_as_words(columns[k]) for k in shown]
+        records = [{head: row[k] or "" for head, k in zip(heads, shown) if k < len(row)} for row in rows]
+        blocks.append(_key_as_words(table.split(".")[-1]) + "\n" + _json_table(records, heads))
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
@@ -229,7 +236,7 @@ def _sql_rows(text: str, start: int) -> list[list[str | None]] | None:
     None. None if the list does not parse."""
     rows, pos = [], start
     while True:
-        opening = re.compile(r"\s*\(").match(text, pos)
+        opening = _SQL_OPEN.match(text, pos)
         if opening is None:
             return None
         pos, row = opening.end(), []
@@ -243,14 +250,14 @@ def _sql_rows(text: str, start: int) -> list[list[str | None]] | None:
                 row.append(None)
             else:
                 row.append(m.group(3) or m.group(4))
-            separator = re.compile(r"\s*([,)])").match(text, m.end())
+            separator = _SQL_IN_ROW.match(text, m.end())
             if separator is None:
                 return None
             pos = separator.end()
             if separator.group(1) == ")":
                 break
         rows.append(row)
-        after = re.compile(r"\s*([,;])").match(text, pos)
+        after = _SQL_AFTER_ROW.match(text, pos)
         if after is None:
             return rows if not text[pos:].strip() else None
         pos = after.end()
@@ -266,9 +273,10 @@ _MIN_TAG_LINES = 5
 
 def _tag_dump_as_text(text: str) -> str | None:
     """A dump of key=value tags (OpenStreetMap objects, an INI-like export) as "Key: value" lines,
-    each object's block headed by its name in capitals, as a record's title; lists in a value ("Carlisle;Słupsk") with commas, a
-    key's underscores and colons as spaces ("sister_city" → "Sister city"). Lines that are no tag
-    (comments, an object's "node/2400914" id) are kept as they are. None unless most lines are tags."""
+    each object's block headed by its name in capitals, as a record's title; a list in a value
+    ("Carlisle;Słupsk") with commas, a key's underscores and colons as spaces ("sister_city" →
+    "Sister city"). Comments are kept as text, an object's id ("node/2400914") is dropped. None unless
+    most lines are tags."""
     lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
     tags = [line for line in lines if _TAG_LINE.match(line.strip())]
     if len(tags) < _MIN_TAG_LINES or len(tags) < 0.6 * len(lines):

@@ -1177,7 +1177,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 
 
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
-_OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*?(?:www\.|rathaus\.|stadt-|[a-z0-9-]+\.)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
+_OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
 _SPELT_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
@@ -2929,7 +2929,8 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
         if line.kind == "prose":
             item = current is not None and bool(_ENUMERATED.match(line.text)) and text[current[0] : current[1]].rstrip().endswith(
                 (".", ";", "!", "?"))
-            field = _CARD_LABEL.match(line.text) and not re.search(r"[-,]$|\b[a-zäöüß]+$", text[current[0] : current[1]]) if current else False
+            field = current is not None and bool(_CARD_LABEL.match(line.text)) and not re.search(
+                r"[-,]$|\b[a-zäöüß]+$", text[current[0] : current[1]])  # "Note: ..." after a line that ends
             if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text) or field):
                 # each dated entry of a chronicle is its own statement, so is each item "a)", "(3)" after one
                 # that ends ("...;" / "b) ..."), not one that goes on ("mit" / "a) Würzburg (seit 1988) und");
