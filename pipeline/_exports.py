@@ -115,10 +115,10 @@ def _json_record(record: dict, tables: list[str], prefix: str = "") -> dict[str,
 _SPELT_UMLAUT = re.compile(r"(?<=[bcdfghjklmnprstvwxz])([aou])e(?=[bcdfghjklmnpqrstvwxz])")
 
 
-def _key_as_words(key: str) -> str:
+def _key_as_words(key: object) -> str:
     """A key or a table's name as the words it stands for: "partnerstaedte" → "Partnerstädte",
-    "sister_city" → "Sister city"."""
-    words = " ".join(re.split(r"[_:]+", key)).strip()
+    "sister_city" → "Sister city"; a YAML key may be a number ("1964:")."""
+    words = " ".join(re.split(r"[_:]+", str(key))).strip()
     if words.isascii():
         words = _SPELT_UMLAUT.sub(lambda m: {"a": "ä", "o": "ö", "u": "ü"}[m.group(1)], words)
     return words[:1].upper() + words[1:]
@@ -158,7 +158,7 @@ def _yaml_as_text(text: str) -> str | None:
         return None  # prose, or a form's "Name: Müller" lines
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # also a date that is none ("seit: 2024-02-30"): the text as it is
         return None
     if not isinstance(data, dict):
         return None

@@ -3,10 +3,10 @@
 The real type is sniffed from the bytes, never trusted from the suffix: a
 "bericht.pdf" may be an HTML error page, a ".txt" may be a ZIP. PDFs go to
 ``_pdf`` (reading order, headers, de-hyphenation), HTML to ``_html``
-(trafilatura main text), text is decoded with encoding detection, and a
-data export in it (JSON, XML, a calendar, subtitles, a wiki diff) is rendered
-by ``_exports`` as a reader sees it. A bad file raises an
-:class:`~pipeline.errors.ExtractionError` subclass whose message a person
+(trafilatura main text), text is decoded with encoding detection, and a data
+export in it (JSON, XML, SQL, YAML, key=value tags, a calendar, subtitles, a
+wiki diff) is rendered by ``_exports`` as a reader sees it. A bad file raises
+an :class:`~pipeline.errors.ExtractionError` subclass whose message a person
 understands; the runner records it and goes on.
 """
 

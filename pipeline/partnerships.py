@@ -1178,20 +1178,15 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
 _OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
-_SPELT_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
 def _score_web_address(text, head_end, gazetteer, score, own, first) -> None:
     """+2 (own) for the town whose web or database host a data export names in its first lines:
     "Export für Relaunch rathaus.rostock.de", a dump's "Host: db-intern.rostock.local"."""
     for host in _OWN_HOST.finditer(text, 0, head_end):
-        town = host.group("town").replace("-", " ").title().replace(" ", "-")
-        spelt = town
-        for digraph, umlaut in _SPELT_UMLAUTS:
-            spelt = spelt.replace(digraph, umlaut)  # "luebeck" → "Lübeck"
-        place = next((p for name in dict.fromkeys((town, spelt)) if not gazetteer.is_region(name)
-                      and (p := gazetteer.link(name)) is not None and p.country_code == "DE"), None)
-        if place is None:
+        town = host.group("town").replace("-", " ").title().replace(" ", "-")  # "luebeck": the gazetteer folds umlauts
+        place = None if gazetteer.is_region(town) else gazetteer.link(town)
+        if place is None or place.country_code != "DE":
             continue
         first.setdefault(place.geonames_id, place.mention(host.group("town"), host.start("town"), host.end("town")))
         score[place.geonames_id] += 2

@@ -486,3 +486,14 @@ def test_a_dump_of_map_tags_reads_as_each_objects_fields_under_its_name(tmp_path
     assert extract_document(saved).text == (
         "Overpass-Export, nur Tags\n\nFLENSBURG\nName da: Flensborg\nPlace: city\nSister city: Carlisle, Słupsk\n"
         "Note: Partnerstadt Carlisle seit 1961; Słupsk ab 1988\n\nKIEL\nPlace: city\nSister city: Brest")
+
+
+def test_a_yaml_file_with_an_impossible_date_or_a_number_as_key_is_still_read(tmp_path):
+    saved = tmp_path / "partner.yml.txt"
+    saved.write_text("stadt:\n  name: Kiel\n  bundesland: SH\npartner:\n  1964:\n    - name: Brest\n"
+                     "      seit: 2024-02-30\n    - name: Vaasa\n      seit: 1967\n", encoding="utf-8")
+    text = extract_document(saved).text  # the date no calendar has: the file as it is, not a failed document
+    assert "Brest" in text and "Vaasa" in text and "2024-02-30" in text
+    saved.write_text("stadt:\n  name: Kiel\n  bundesland: SH\npartner:\n  1964:\n    - name: Brest\n"
+                     "      seit: 1964\n    - name: Vaasa\n      seit: 1967\n", encoding="utf-8")
+    assert "1964\n| name | seit |\n| Brest | 1964 |\n| Vaasa | 1967 |" in extract_document(saved).text
