@@ -32,7 +32,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text):
+    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     return _wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))
@@ -361,6 +361,126 @@ def _html_paragraphs(html: str) -> list[str]:
             heading = words if node.tag[0] == "h" else None
     loose = " ".join((fragment.text or "").split())
     return ([loose] if loose else []) + blocks
+
+
+# --- LaTeX ------------------------------------------------------------------------------------------------
+
+_LATEX_COMMAND = re.compile(r"\\(?:documentclass|usepackage|section|subsection|chapter|begin|end|footnote|textbf|emph|cite)\b")
+_MIN_LATEX_COMMANDS = 3
+# Commands whose arguments a reader never sees: references, keys, layout.
+_LATEX_HIDDEN = frozenset(
+    "label ref pageref eqref cite citep citet index vspace hspace includegraphics bibliographystyle bibliography "
+    "documentclass usepackage setlength newcommand renewcommand thispagestyle pagestyle".split())
+_LATEX_SECTIONS = frozenset("part chapter section subsection subsubsection paragraph caption title bibitem".split())
+_LATEX_SYMBOLS = {"glqq": "„", "grqq": "“", "glq": "‚", "grq": "‘", "ss": "ß", "LaTeX": "LaTeX", "TeX": "TeX",
+                  "dots": "…", "ldots": "…", "textendash": "–", "textemdash": "—", "euro": "€", "item": "\n- "}
+_LATEX_ACCENTS = {('"', "a"): "ä", ('"', "o"): "ö", ('"', "u"): "ü", ('"', "A"): "Ä", ('"', "O"): "Ö", ('"', "U"): "Ü",
+                  ("'", "e"): "é", ("`", "e"): "è", ("'", "a"): "á", ("`", "a"): "à", ("^", "o"): "ô"}
+_LATEX_PUNCTUATION = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ('"`', "„"), ("\"'", "“"), ("~", " "))
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _latex_as_text(text: str) -> str | None:
+    """A LaTeX source as its typeset text: sections and captions as lines of their own, a tabular's rows
+    as rows between bars ("Wuppertal | Schwerin | 1987"), emphasis as its words, quotes and dashes as
+    the marks printed, citations, labels and comments gone, each footnote as a numbered line below its
+    paragraph ("¹ Honecker war in Wiebelskirchen geboren"), where it is a statement of its own and does
+    not run into the sentence it is attached to. None if ``text`` is no LaTeX source."""
+    if len(_LATEX_COMMAND.findall(text)) < _MIN_LATEX_COMMANDS:
+        return None
+    text = re.sub(r"(?<!\\)%.*", "", text)  # comments; "\%" is a percent sign
+    # an environment's bounds with their options and arguments: "\begin{tabular}{|l|l|c|}", "\begin{thebibliography}{9}"
+    text = re.sub(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\])?(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})*", "\n", text)
+    text = re.sub(r"\\(?:hline|toprule|midrule|bottomrule|centering|maketitle|noindent|newpage|clearpage|tableofcontents)\b",
+                  "", text)
+    paragraphs = []
+    number = 0
+    for paragraph in re.split(r"\n\s*\n", text):
+        notes: list[str] = []
+        rendered = _latex_inline(paragraph, notes, number)
+        number += len(notes)
+        lines = [_latex_row(line) for line in rendered.split("\n")]
+        lines += [f"{str(number - len(notes) + k + 1).translate(_SUPERSCRIPTS)} {note}" for k, note in enumerate(notes)]
+        paragraphs.append("\n".join(line for line in lines if line.strip()))
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def _latex_row(line: str) -> str:
+    """A tabular's row "Erlangen & Jena & 1987" as "Erlangen | Jena | 1987"; escapes undone."""
+    line = line.strip()
+    if re.search(r"(?<!\\)&", line):
+        line = " | ".join(cell.strip() for cell in re.split(r"(?<!\\)&", line))
+    return " ".join(line.replace("\\&", "&").replace("\\%", "%").replace("\\_", "_").replace("\\$", "$").split())
+
+
+def _latex_group(text: str, start: int) -> int:
+    """The end of the braced group that opens at ``start`` (just past its "}")."""
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] == "{" and text[k - 1 : k] != "\\":
+            depth += 1
+        elif text[k] == "}" and text[k - 1 : k] != "\\":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return len(text)
+
+
+def _latex_inline(text: str, notes: list[str], numbered: int) -> str:
+    """Commands of one paragraph rendered; footnotes collected into ``notes`` and marked in the text."""
+    out = []
+    k = 0
+    while k < len(text):
+        char = text[k]
+        if char != "\\":
+            if char not in "{}":
+                out.append(char)
+            k += 1
+            continue
+        if text[k + 1 : k + 2] == "\\":  # a line break, or a tabular's row's end
+            out.append("\n")
+            k += 2
+            continue
+        accent = re.match(r"\\([\"'`^])\{?([A-Za-z])\}?", text[k:])
+        if accent and (accent.group(1), accent.group(2)) in _LATEX_ACCENTS:
+            out.append(_LATEX_ACCENTS[(accent.group(1), accent.group(2))])
+            k += accent.end()
+            continue
+        command = re.match(r"\\([A-Za-z]+)\*?[ \t]*((?:\[[^\]]*\])?)", text[k:])
+        if command is None:  # "\&", "\%", "\," and the like: the character, or a thin space
+            symbol = text[k + 1 : k + 2]
+            out.append(symbol if symbol in "&%_$#{}" else " ")
+            if symbol in "&%_$":
+                out[-1] = "\\" + symbol  # escaped still, so that a row's cells are told from its "\&"
+            k += 2
+            continue
+        name, k = command.group(1), k + command.end()
+        argument = None
+        if text[k : k + 1] == "{":
+            end = _latex_group(text, k)
+            argument, k = text[k + 1 : end - 1], end
+        if name in _LATEX_HIDDEN:
+            if out and out[-1] == " " and text[k : k + 1] in ".,;:)":
+                out.pop()  # "vgl. \cite{pfeil1989}." as "vgl."
+                if out and out[-1] == "." and text[k] == ".":
+                    k += 1
+            continue
+        if name == "footnote" and argument is not None:
+            notes.append(" ".join(_latex_inline(argument, [], 0).split()))
+            out.append(str(numbered + len(notes)).translate(_SUPERSCRIPTS))
+        elif name in _LATEX_SECTIONS:
+            out.append("\n" + (" ".join(_latex_inline(argument, notes, numbered).split()) if argument is not None and name != "bibitem" else "")
+                       + ("\n" if name != "bibitem" else ""))
+        elif name in _LATEX_SYMBOLS:
+            out.append(_LATEX_SYMBOLS[name])
+            if argument is not None:
+                out.append(_latex_inline(argument, notes, numbered))
+        elif argument is not None:  # \textbf{...}, \emph{...}, \url{...}: its words
+            out.append(_latex_inline(argument, notes, numbered))
+    rendered = "".join(out)
+    for marks, printed in _LATEX_PUNCTUATION:
+        rendered = rendered.replace(marks, printed)
+    return rendered
 
 
 # --- wiki diffs and markup ---------------------------------------------------------------------------------

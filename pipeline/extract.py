@@ -5,7 +5,8 @@ The real type is sniffed from the bytes, never trusted from the suffix: a
 ``_pdf`` (reading order, headers, de-hyphenation), HTML to ``_html``
 (trafilatura main text), text is decoded with encoding detection, and a data
 export in it (JSON, XML, SQL, YAML, key=value tags, a calendar, subtitles, a
-wiki diff) is rendered by ``_exports`` as a reader sees it. A bad file raises
+wiki diff) is rendered by ``_exports`` as a reader sees it, and a mail's source
+(headers, MIME parts, quoted-printable) by ``_mail`` as the message. A bad file raises
 an :class:`~pipeline.errors.ExtractionError` subclass whose message a person
 understands; the runner records it and goes on.
 """
@@ -24,6 +25,7 @@ import py3langid
 
 from pipeline._exports import export_as_text
 from pipeline._html import read_html
+from pipeline._mail import read_mail
 from pipeline._pdf import join_hyphenated, read_pdf
 from pipeline.errors import DocumentTooLargeError, EmptyDocumentError, ExtractionError, UnsupportedFormatError
 from pipeline.types import Document
@@ -116,11 +118,13 @@ def extract_document(path: str | Path, *, max_bytes: int = 50_000_000, max_pages
         text, n_pages, title = read_pdf(data, max_pages=max_pages)
     else:
         decoded = _decode(data)
+        if (mail := read_mail(decoded)) is not None:  # a mail's source, HTML part and all, is a message in text
+            media_type, (decoded, title) = "text", mail
         if media_type == "html":
             text, title, published = read_html(decoded)
         else:
             text = _rejoin_hyphenated(_split_text_columns(export_as_text(_normalize(decoded))))
-            title = _text_title(text)
+            title = title or _text_title(text)
     text = _normalize(text)
     if not text.strip():
         raise EmptyDocumentError(f"no text found in this {media_type.upper()} file")

@@ -136,7 +136,7 @@ _INSTITUTION_IN = re.compile(
 # "Schützenverein Harsefeld", "FC Schwelm 06".
 _CLUB_OF = re.compile(
     r"\b(?:(?!Partnerschafts|Städtepartnerschafts|Freundschafts|Förder)\w*(?:[Cc]lub|[Vv]erein|[Cc]hor|[Kk]apelle|[Oo]rchester"
-    r"|[Gg]ymnasium|[Ss]chule|[Ff]euerwehr|[Kk]irchengemeinde|[Pp]farrei|[Pp]farrgemeinde)(?:s|es)?"
+    r"|[Gg]ymnasium|[Ss]chule|[Ff]euerwehr|[Kk]irchengemeinde|[Pp]farrei|[Pp]farrgemeinde|Stamm|stamm)(?:s|es)?"
     r"|FC|SC|SV|TV|TSV|VfB|VfL|SG|SpVgg|KS|SK|TJ|AS|US)\s+$"
 )
 _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen|geboren|studiert|umgibt|umgeben)\b")
@@ -145,7 +145,7 @@ _ORIGIN_AFTER = re.compile(r"^\s+(?:stammende|stammender|stammenden|aufgewachsen
 # "2001 geschlossene Partnerschaft", "Vertrag ... 1979 unterzeichnet".
 _FOUNDING = re.compile(
     r"geschlossen|gegründet|begründet|besiegelt|unterzeichnet|vereinbart|zusammengeschlossen|"
-    r"zusammenschlossen|Anfang\s+machten|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+(?:datiert\s+)?vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
+    r"zusammenschlossen|Anfang\s+machten?|zueinander|eingegangen|einzugehen|[Vv]ertrag\s+(?:datiert\s+)?vom|ins\s+Leben|aufgenommen|Gründung|Urkunde|ausgefertigt|"
     r"\bschloss(?:en)?\b|\bfolgten?\b|\bhinzu\b|\bentstand(?:en)?\b|\bgingen?\b|\bauf\s+(?:das\s+Jahr\s+)?(?:1[89]|20)\d\d\s+zurück",
     re.IGNORECASE,
 )
@@ -2082,8 +2082,9 @@ def _partner_after_dash(city: _City, tail: str, starts: dict, gazetteer: Gazette
 
 def _partner_after_colon(city: _City, tail: str, starts: dict) -> _City | None:
     """The one partner after a member town and its colon: "Nieder-Olm: Chauffailles (Saône-et-Loire,
-    Frankreich), seit 1975"; not a list of several ("Regensburg: Aberdeen, Odessa"), which the home reads."""
-    colon = re.match(r"[ \t]*:[ \t]+", tail)
+    Frankreich), seit 1975", "Eutin: Partnerstadt Laško (Slowenien), seit 1998"; not a list of several
+    ("Regensburg: Aberdeen, Odessa"), which the home reads."""
+    colon = re.match(r"[ \t]*:[ \t]+" + _KIND_BEFORE_PARTNER, tail)
     partner = starts.get(city.end + colon.end()) if colon else None
     if partner is None or _key(partner) == _key(city) or not _PAIR_ITEM_END.match(tail, partner.end - city.end):
         return None
@@ -2092,6 +2093,10 @@ def _partner_after_colon(city: _City, tail: str, starts: dict) -> _City | None:
     return partner
 
 
+# The kind named between a member town's colon and its partner: "Grömitz: Partnergemeinde Chojna",
+# "Bad Schwartau: Städtefreundschaft mit Vellinge (Schweden), 1991".
+_KIND_BEFORE_PARTNER = (r"(?:(?:Partner(?:stadt|gemeinde|kommune|kreis|landkreis)|(?:Städte|Kreis|Gemeinde)?(?:[Pp]artnerschaft"
+                        r"|[Ff]reundschaft)[ \t]+mit(?:[ \t]+(?:der|dem)[ \t]+(?:Stadt|Gemeinde))?)[ \t]+)?")
 _MATCH_SCORE = re.compile(r"\s*\(?\d{1,2}\s?:\s?\d{1,2}\b")
 
 
@@ -2679,6 +2684,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         if owner is not None and all(not any(grid[k][c] for k in body if c < len(grid[k])) for c in range(owner + 1, city_columns[0])):
             city_columns.insert(0, owner)
         year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
+        if body[0] == 0 and year_columns and year_columns[0] < len(rows[0]) and re.fullmatch(
+                r"\s*[^\W\d]+\s*", text[slice(*rows[0][year_columns[0]])]):
+            body = body[1:]  # the column heads, "Weststadt | Oststadt | Vertrag": quarters' names, a word over the years
         kind_columns = [c for c in range(width) if share(c, lambda k, c: cell_kind(text[slice(*rows[k][c])]) is not None) >= 0.5]
         # The rows that name no town and no day: column heads and section rows ("| Städtefreundschaften | |"),
         # not a list of visits' "2017-06-10 | 60 Jahre Partnerschaft, Festakt im Rathaus".
@@ -2687,7 +2695,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         table_kind = _kind_of(header + " " + caption)
         if table_kind is None and any(_PARTNER_HEAD.match(text[slice(*span)]) for k, row in enumerate(rows[: body[0]]) for span in row):
             table_kind = "partnership"  # a query result's "itemLabel | partnerLabel | start": a column of partners
-        if table_kind is None and not kind_columns:
+        if (table_kind is None and not kind_columns) or (len(city_columns) == 1 and anchor is None):
+            if len(city_columns) == 1:  # a parade's "Poitiers | Gäste der Partnerstadt Marburg": a remark's pair
+                found += _row_remarks(text, rows, grid, body, city_columns[0], cities)
             continue  # a table of something else: visits, budgets, statistics
         if not (len(city_columns) >= 2 or (len(city_columns) == 1 and anchor is not None)):
             continue
@@ -2750,6 +2760,42 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 2.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found, pair_tables
+
+
+# Whose partner a remark names: "Partnerstadt Marburg", "Partnerstadt von Darmstadt", "mit Darmstadt
+# verschwistert", or the genitive before the word: "Wetzlars Partnerstadt".
+_REMARK_OWNER_BEFORE = re.compile(r"(?:\b[Pp]artner\w*|\bmit|\bvon)\s+(?:(?:der|dem)\s+(?:Stadt|Gemeinde)\s+)?$")
+_REMARK_OWNER_AFTER = re.compile(r"s?\s+Partner")
+
+
+def _row_remarks(text: str, rows, grid, body: list[int], city_column: int, cities: list[_City]) -> list[_Found]:
+    """Pairs stated in the remarks of a table of something else, between a row's town and the one
+    town its remark names: a parade's "Poitiers (Frankreich) | Gäste der Partnerstadt Marburg (seit
+    1961)", "Alkmaar | ebenfalls seit 1958 mit Darmstadt verschwistert". Only the remark's first
+    clause is read: "Partnerstadt Wetzlars seit 1969. Die Band tritt mit Nr. 13 auf" names Wetzlar."""
+    found = []
+    for k in body:
+        spans = rows[k]
+        own = grid[k][city_column] if city_column < len(grid[k]) else None
+        if own is None:
+            continue
+        for column, (start, end) in enumerate(spans):
+            if column == city_column:
+                continue
+            remark = text[start:end]
+            remark = remark[: re.search(r"[;.!?](?=\s)|$", remark).start()]
+            kind = _kind_of(remark)
+            if kind is None or _only_denied(remark) or "?" in remark:
+                continue
+            named = [city for city in cities if start <= city.start and city.end <= start + len(remark)]
+            if len(named) != 1 or _key(named[0]) == _key(own) or _excluded(text, start, named[0], named):
+                continue  # "Partnerschaft mit dem Stamm Gießen-Wieseck": a scout troop's
+            if not (_REMARK_OWNER_BEFORE.search(text[start : named[0].start])
+                    or _REMARK_OWNER_AFTER.match(text, named[0].end)):
+                continue  # "Delegation aus Yorktown, Partnerstadt seit 2005": the row's town is no partner of it
+            evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
+            found.append(_Found(own, named[0], kind, 1.5, _first_year(remark), evidence, _CONFIDENCE["two_cities"], "table"))
+    return found
 
 
 _DISTANCE = re.compile(r"\d\s?km\b")
@@ -3436,10 +3482,12 @@ def _add_missing_cities(text, sentence, start, in_sentence, gazetteer) -> list[_
             take(place, s, e)
     # Two towns the NER missed, joined by "und", or a town before its verb with a partner after "mit":
     # "Zwiesel und Sušice unterzeichneten ...", "Freyung ist seit 2006 mit Vimperk verbunden",
-    # "Anklam, die Lilienthalstadt, hat 2011 mit Choszczno eine Kooperationsvereinbarung unterschrieben".
+    # "Anklam, die Lilienthalstadt, hat 2011 mit Choszczno eine Kooperationsvereinbarung unterschrieben",
+    # "Wolgast ist seit 1991 Partnerstadt von Karlshamn".
     for match in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß-]+)(?:\s+und\s+([A-ZÄÖÜ][\wäöüß-]+)\b"
                              r"|(?=(?:,\s+(?:die|der|das)\s[^,;.()]{3,40},\s+hat\s+(?:seit\s+)?(?:1[89]|20)\d\d|(?:,\s+(?:die|der|das)\s[^,;.()]{3,40},)?\s+"
-                             r"(?:(?:selbst|ihrerseits|seinerseits|wiederum)\s+)?(?:ist|sind|pflegt|unterhält))\b[^,;.]*\bmit\s))",
+                             r"(?:(?:selbst|ihrerseits|seinerseits|wiederum)\s+)?(?:ist|sind|pflegt|unterhält))\b[^,;.]*\bmit\s"
+                             r"|\s+ist\s+(?:seit\s+(?:1[89]|20)\d\d\s+)?(?:die\s+)?Partner(?:stadt|gemeinde)\s+(?:von|der|des)\s))",
                              sentence):
         names = [(match.start(k), match.end(k)) for k in (1, 2) if match.group(k)]
         spans = [(start + a, start + b) for a, b in names]

@@ -497,3 +497,47 @@ def test_a_yaml_file_with_an_impossible_date_or_a_number_as_key_is_still_read(tm
     saved.write_text("stadt:\n  name: Kiel\n  bundesland: SH\npartner:\n  1964:\n    - name: Brest\n"
                      "      seit: 1964\n    - name: Vaasa\n      seit: 1967\n", encoding="utf-8")
     assert "1964\n| name | seit |\n| Brest | 1964 |\n| Vaasa | 1967 |" in extract_document(saved).text
+
+
+def test_a_mails_source_reads_as_its_message_with_umlauts_and_joined_lines(tmp_path):
+    saved = tmp_path / "antwort.eml.txt"
+    saved.write_text(
+        "Return-Path: <b.petersen@kreis-oh.de>\nReceived: from mail.kreis-oh.de\n\tby mx01.kreis-oh.de with ESMTP\n"
+        "From: Birte Petersen <b.petersen@kreis-oh.de>\nTo: Kreistagsbuero <kreistag@kreis-oh.de>\n"
+        "Subject: =?UTF-8?Q?AW:_Partnerst=C3=A4dte_im_Kre?=\n =?UTF-8?Q?is?=\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\nContent-Type: text/plain; charset=UTF-8\n'
+        "Content-Transfer-Encoding: quoted-printable\n\nMoin,\n\n- Eutin: Partnerstadt La=C5=A1ko (Slowenien), se=\nit 1998\n"
+        "- Gr=C3=B6mitz: Partnergemeinde Chojna\n\n--b1\nContent-Type: text/html; charset=UTF-8\n\n"
+        "<html><body><p>Siehe Textteil.</p></body></html>\n\n--b1--\n", encoding="utf-8")
+    document = extract_document(saved)
+    assert document.media_type == "text"  # its HTML part does not make it a web page
+    assert document.title == "AW: Partnerstädte im Kreis"
+    assert document.text == (
+        "From: Birte Petersen <b.petersen@kreis-oh.de>\nTo: Kreistagsbuero <kreistag@kreis-oh.de>\n"
+        "Subject: AW: Partnerstädte im Kreis\n\nMoin,\n\n- Eutin: Partnerstadt Laško (Slowenien), seit 1998\n"
+        "- Grömitz: Partnergemeinde Chojna")
+
+
+def test_a_printed_mail_without_transport_fields_stays_as_it_is(tmp_path):
+    saved = tmp_path / "mail.txt"
+    printed = "From: Anna Berg\nTo: Partnerschaftsverein\nSubject: Besuch aus Laško\n\nLiebe Freunde, der Bus kommt um 9 Uhr."
+    saved.write_text(printed, encoding="utf-8")
+    assert extract_document(saved).text == printed
+
+
+def test_a_latex_source_reads_as_its_typeset_text_with_tables_as_rows_and_footnotes_below(tmp_path):
+    saved = tmp_path / "kapitel3.tex.txt"
+    saved.write_text(
+        "% Hausarbeit -- Kapitel 3\n\\section{Innerdeutsche St\\\"adtepartnerschaften 1986--1990}\\label{sec:ow}\n\n"
+        "Den Anfang machte 1986 die Partnerschaft zwischen Saarlouis und Eisenh\\\"uttenstadt\\footnote{Honecker war in "
+        "Wiebelskirchen geboren; vgl. \\cite[S.~23]{pfeil1989}.}. Tabelle~\\ref{tab:ow} zeigt \\emph{eine} Auswahl.\n\n"
+        "\\begin{table}[htbp]\n\\centering\n\\caption{Auswahl (West -- Ost)}\\label{tab:ow}\n"
+        "\\begin{tabular}{|l|l|c|}\n\\hline\n\\textbf{Weststadt} & \\textbf{Oststadt} & \\textbf{Vertrag} \\\\ \\hline\n"
+        "Wuppertal & Schwerin & 1987 \\\\\nErlangen & Jena & 1987 \\\\ \\hline\n\\end{tabular}\n\\end{table}\n\n"
+        "Die Formel von der \\glqq Sicherung des Friedens\\grqq{} und 50\\,\\% \\& mehr.\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Innerdeutsche Städtepartnerschaften 1986–1990\n\n"
+        "Den Anfang machte 1986 die Partnerschaft zwischen Saarlouis und Eisenhüttenstadt¹. Tabelle zeigt eine Auswahl.\n"
+        "¹ Honecker war in Wiebelskirchen geboren; vgl.\n\n"
+        "Auswahl (West – Ost)\n\nWeststadt | Oststadt | Vertrag\nWuppertal | Schwerin | 1987\nErlangen | Jena | 1987\n\n"
+        "Die Formel von der „Sicherung des Friedens“ und 50 % & mehr.")
