@@ -1505,6 +1505,7 @@ def _heading_like(line: str) -> bool:
     return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line)
 
 
+
 _FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
@@ -2666,9 +2667,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
         above = [line for line in text[:first].split("\n") if line.strip()][-3:]
+        heads = [above.pop()] if above and _column_heads(above[-1], len(rows[0])) else []  # set off by a blank line
         while any(_delimiter(line) for line in above):
             above = above[1:]  # the rows of the table before are no caption of this one
-        caption = " ".join(above)
+        caption = " ".join(above + heads)
         width = max(len(r) for r in rows)
         grid = [[(k in wraps and _wrapped_cell_city(text, span, wraps[k], text.rfind("\n", 0, row[0][0]) + 1, gazetteer))
                  or _cell_city(text, span, cities, gazetteer) for span in row] for k, row in enumerate(rows)]
@@ -2766,6 +2768,13 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
 # verschwistert", or the genitive before the word: "Wetzlars Partnerstadt".
 _REMARK_OWNER_BEFORE = re.compile(r"(?:\b[Pp]artner\w*|\bmit|\bvon)\s+(?:(?:der|dem)\s+(?:Stadt|Gemeinde)\s+)?$")
 _REMARK_OWNER_AFTER = re.compile(r"s?\s+Partner")
+
+
+def _column_heads(line: str, width: int) -> bool:
+    """Whether a delimited line above a table, apart from it, is its column heads: as many cells, no numbers
+    ("Deutsche Stadt | Französische Partnerstadt | Jahr" over a blank line and "Speyer | Chartres | 1959")."""
+    delimiter = _delimiter(line)
+    return delimiter is not None and len(_table_cells(line, 0, delimiter)) == width and not re.search(r"\d", line)
 
 
 def _row_remarks(text: str, rows, grid, body: list[int], city_column: int, cities: list[_City]) -> list[_Found]:
@@ -3309,10 +3318,20 @@ def _only_denied(sentence: str) -> bool:
     """Whether every clause that uses a partnership word denies or only considers it."""
     bounds = _clause_bounds(sentence)
     clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:])]
-    with_kind = [c for c in clauses if _kind_of(c)]
+    with_kind = [c for j, c in enumerate(clauses) if _kind_of(c) and not _corrected(clauses[j + 1 : j + 2])]
     if with_kind and _HEARSAY.search(sentence) and not _HEARSAY_DENIED.search(sentence):
         return True  # "In sozialen Netzwerken wird behauptet, auch Rostow am Don sei Partnerstadt."
     return bool(with_kind) and all(_NEGATION.search(c) or _HEDGE.search(c) for c in with_kind)
+
+
+# A negation the next clause corrects in a detail, not in the partner: "besteht nicht seit 1986, sondern seit
+# 1968", "ist keine Städtepartnerschaft, sondern eine Städtefreundschaft" (not "..., sondern ein Kulturaustausch").
+_CORRECTION = re.compile(r"\s*sondern\s+(?:seit|im\s+Jahr(?:e)?|erst|schon|bereits|eine?)?\s*"
+                         r"(?:(?:1[89]|20)\d\d|\w*(?:partnerschaft|freundschaft|kooperation)\w*)\b", re.IGNORECASE)
+
+
+def _corrected(next_clause: list[str]) -> bool:
+    return bool(next_clause) and bool(_CORRECTION.match(next_clause[0]))
 
 
 def _denied(sentence: str, position: int) -> bool:
@@ -3331,6 +3350,8 @@ def _denied(sentence: str, position: int) -> bool:
     if before and (_BARE_NOT.fullmatch(before[-1]) or (len(before) == 2 and _BARE_NOT.fullmatch(before[0])
                                                         and _HEARSAY.search(before[1]))):
         return True  # "mit Lübben – und nicht, wie oft behauptet, mit Wandlitz"
+    if _corrected([sentence[bounds[k + 1] : bounds[k + 2]]] if k + 2 < len(bounds) else []):
+        return False
     return bool(_kind_of(clause) or _OFFICIAL_TIE.search(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
 
 
@@ -3347,14 +3368,16 @@ _OFFICIAL_TIE = re.compile(r"\b(?:offizielle|förmliche|formelle)n?\s+(?:Verbind
 # the kind it became is the kind it is.
 _CONVERSION = re.compile(
     r"\b(?:in|zu)\s+(?:eine[rn]?\s+)?(?:\w+\s+){0,2}?(\w*(?:partnerschaft|freundschaft|kooperation)\w*)\s+"
-    r"(?:überführt|umgewandelt|ausgebaut|erweitert|aufgewertet|weiterentwickelt)",
+    r"(?:überführt|umgewandelt|ausgebaut|erweitert|aufgewertet|weiterentwickelt)"
+    # a correction: "ist keine Städtepartnerschaft, sondern eine Städtefreundschaft"
+    r"|\bkeine?\s+\w*(?:partnerschaft|freundschaft)\w*,?\s+sondern\s+(?:eine?\s+)?(?:\w+\s+)?(\w*(?:partnerschaft|freundschaft|kooperation)\w*)",
     re.IGNORECASE,
 )
 
 
 def _converted_kind(sentence: str) -> str | None:
     match = _CONVERSION.search(sentence)
-    return _kind_of(match.group(1)) if match else None
+    return _kind_of(match.group(1) or match.group(2)) if match else None
 
 
 # A comma between two clauses, not between list members: a verb closes the clause
@@ -4105,6 +4128,10 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 3  # "Die älteste reicht bis 1930 zurück: die Partnerschaft mit Klagenfurt"
         elif re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
             score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something ("…, bis 1983 die Urkunde" does not)
+        if re.search(r"\bnicht\s+" + _CORRECTED_YEAR_SLOT, before) and re.match(r"\s*,?\s*sondern\b", after):
+            score = 0  # a correction: "besteht nicht seit 1986, sondern seit 1968"
+        elif re.search(r"\bsondern\s+" + _CORRECTED_YEAR_SLOT, before) and _NEGATION.search(sentence[: match.start(1)]):
+            score = 5
         if score and (best is None or score > best[0]):
             best = (score, int(match.group(1)))
     if best is None and _SAME_YEAR.search(sentence):
@@ -4128,6 +4155,7 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
     return best[1] if best else None
 
 
+_CORRECTED_YEAR_SLOT = r"(?:erst\s+|schon\s+|bereits\s+)?(?:seit\s+|im\s+Jahr(?:e)?\s+)?$"
 _DECLARED_YEAR = re.compile(r"\bGründungsjahr\s+(?:gilt|ist)\s+(?:\w+\s+){0,2}?((?:1[89]|20)\d\d)\b"
                             r"|\b((?:1[89]|20)\d\d)\s+gilt\s+(?:\w+\s+)?als\s+Gründungsjahr", re.IGNORECASE)
 _NUMBER_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -4759,6 +4787,11 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
         "history": float(bool(_HISTORY.search(sentence))),
         "years_in_sentence": float(len(_ANY_YEAR.findall(sentence))),
         "footnote": float(bool(re.match(r"\s*\]|\s*\)\s*\[", after))),
+        # a correction: "besteht nicht seit 1986, sondern seit 1968"
+        "retracted": float(bool(re.search(r"\bnicht\s+" + _CORRECTED_YEAR_SLOT, before)
+                                and re.match(r"\s*,?\s*sondern\b", after))),
+        "corrected": float(bool(re.search(r"\bsondern\s+" + _CORRECTED_YEAR_SLOT, before)
+                                and _NEGATION.search(text[s:offset]))),
     }
 
 

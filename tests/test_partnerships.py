@@ -1799,3 +1799,12 @@ def test_column_heads_that_gazetteer_knows_as_quarters_are_no_pair(extract):
                          "Wuppertal | Schwerin | 1987\nErlangen | Jena | 1987\nBonn | Potsdam | 1988\n"))
     assert found == {("Wuppertal", "Schwerin", 1987, "partnership"), ("Erlangen", "Jena", 1987, "partnership"),
                      ("Bonn", "Potsdam", 1988, "partnership")}
+
+
+def test_a_correction_gives_the_right_year_and_kind_and_denies_nothing(extract):
+    found = rows(extract(
+        "Halle (Saale). BERICHTIGUNG: Die Partnerschaft mit Oulu besteht nicht seit 1986, sondern seit 1968. "
+        "Die Verbindung mit Karlsruhe ist keine Städtepartnerschaft, sondern eine Städtefreundschaft, die 1987 "
+        "vereinbart wurde. Der Kontakt mit Lemberg ist keine Städtepartnerschaft, sondern ein Austausch zweier Gymnasien."))
+    assert {("Halle (Saale)", "Oulu", 1968, "partnership"), ("Halle (Saale)", "Karlsruhe", 1987, "friendship")} <= found
+    assert not any("Lviv" in (a, b) for a, b, _, _ in found)
