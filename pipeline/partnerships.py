@@ -1505,7 +1505,6 @@ def _heading_like(line: str) -> bool:
     return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line)
 
 
-
 _FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
