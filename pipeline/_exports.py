@@ -371,13 +371,15 @@ _MIN_LATEX_COMMANDS = 3
 _LATEX_HIDDEN = frozenset(
     "label ref pageref eqref cite citep citet index vspace hspace includegraphics bibliographystyle bibliography "
     "documentclass usepackage setlength newcommand renewcommand thispagestyle pagestyle".split())
-_LATEX_SECTIONS = frozenset("part chapter section subsection subsubsection paragraph caption title bibitem".split())
+_LATEX_SECTIONS = frozenset("part chapter section subsection subsubsection paragraph caption title".split())
 _LATEX_SYMBOLS = {"glqq": "„", "grqq": "“", "glq": "‚", "grq": "‘", "ss": "ß", "LaTeX": "LaTeX", "TeX": "TeX",
                   "dots": "…", "ldots": "…", "textendash": "–", "textemdash": "—", "euro": "€", "item": "\n- "}
 _LATEX_ACCENTS = {('"', "a"): "ä", ('"', "o"): "ö", ('"', "u"): "ü", ('"', "A"): "Ä", ('"', "O"): "Ö", ('"', "U"): "Ü",
                   ("'", "e"): "é", ("`", "e"): "è", ("'", "a"): "á", ("`", "a"): "à", ("^", "o"): "ô"}
 _LATEX_PUNCTUATION = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ('"`', "„"), ("\"'", "“"), ("~", " "))
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_LATEX_ACCENT = re.compile(r"\\([\"'`^])\{?([A-Za-z])\}?")
+_LATEX_CALL = re.compile(r"\\([A-Za-z]+)\*?[ \t]*(?:\[[^\]]*\])?")  # "\section*", "\cite[S.~23]"
 
 
 def _latex_as_text(text: str) -> str | None:
@@ -394,13 +396,16 @@ def _latex_as_text(text: str) -> str | None:
     text = re.sub(r"\\(?:hline|toprule|midrule|bottomrule|centering|maketitle|noindent|newpage|clearpage|tableofcontents)\b",
                   "", text)
     paragraphs = []
-    number = 0
+    number = 0  # footnotes so far
     for paragraph in re.split(r"\n\s*\n", text):
         notes: list[str] = []
-        rendered = _latex_inline(paragraph, notes, number)
-        number += len(notes)
+        try:
+            rendered = _latex_inline(paragraph, notes, number)
+        except RecursionError:
+            return None  # arguments nested past reading: the file is read as the text it is
         lines = [_latex_row(line) for line in rendered.split("\n")]
-        lines += [f"{str(number - len(notes) + k + 1).translate(_SUPERSCRIPTS)} {note}" for k, note in enumerate(notes)]
+        lines += [f"{str(number + k).translate(_SUPERSCRIPTS)} {note}" for k, note in enumerate(notes, start=1)]
+        number += len(notes)
         paragraphs.append("\n".join(line for line in lines if line.strip()))
     return "\n\n".join(p for p in paragraphs if p.strip())
 
@@ -441,20 +446,19 @@ def _latex_inline(text: str, notes: list[str], numbered: int) -> str:
             out.append("\n")
             k += 2
             continue
-        accent = re.match(r"\\([\"'`^])\{?([A-Za-z])\}?", text[k:])
+        accent = _LATEX_ACCENT.match(text, k)
         if accent and (accent.group(1), accent.group(2)) in _LATEX_ACCENTS:
             out.append(_LATEX_ACCENTS[(accent.group(1), accent.group(2))])
-            k += accent.end()
+            k = accent.end()
             continue
-        command = re.match(r"\\([A-Za-z]+)\*?[ \t]*((?:\[[^\]]*\])?)", text[k:])
+        command = _LATEX_CALL.match(text, k)
         if command is None:  # "\&", "\%", "\," and the like: the character, or a thin space
             symbol = text[k + 1 : k + 2]
-            out.append(symbol if symbol in "&%_$#{}" else " ")
-            if symbol in "&%_$":
-                out[-1] = "\\" + symbol  # escaped still, so that a row's cells are told from its "\&"
+            # "\&" stays escaped until _latex_row has told a row's cells apart by their bare "&"
+            out.append("\\" + symbol if symbol in "&%_$" else symbol if symbol in "#{}" else " ")
             k += 2
             continue
-        name, k = command.group(1), k + command.end()
+        name, k = command.group(1), command.end()
         argument = None
         if text[k : k + 1] == "{":
             end = _latex_group(text, k)
@@ -468,9 +472,11 @@ def _latex_inline(text: str, notes: list[str], numbered: int) -> str:
         if name == "footnote" and argument is not None:
             notes.append(" ".join(_latex_inline(argument, [], 0).split()))
             out.append(str(numbered + len(notes)).translate(_SUPERSCRIPTS))
+        elif name == "bibitem":  # "\bibitem{pfeil1989} Ulrich Pfeil: ...": a new line, its key unseen
+            out.append("\n")
         elif name in _LATEX_SECTIONS:
-            out.append("\n" + (" ".join(_latex_inline(argument, notes, numbered).split()) if argument is not None and name != "bibitem" else "")
-                       + ("\n" if name != "bibitem" else ""))
+            heading = _latex_inline(argument, notes, numbered) if argument is not None else ""
+            out.append("\n" + " ".join(heading.split()) + "\n")
         elif name in _LATEX_SYMBOLS:
             out.append(_LATEX_SYMBOLS[name])
             if argument is not None:

@@ -29,17 +29,19 @@ _TRANSPORT_FIELDS = re.compile(r"^(?:Received|Return-Path|Message-ID|MIME-Versio
                                re.I | re.M)
 _SHOWN_FIELDS = ("From", "To", "Cc", "Date", "Subject")
 _MIN_HEADER_LINES = 3
+_HEAD_CHARS = 65_536  # where a header must have ended; any text is looked at this far, not further
 
 
 def read_mail(text: str) -> tuple[str, str | None] | None:
     """The message and its subject if ``text`` is a mail's source; None if it is anything else."""
-    head = text.lstrip().split("\n\n", 1)[0].replace("\r", "")
+    # a saved .eml keeps the transport's CRLF line ends
+    head = text[:_HEAD_CHARS].replace("\r\n", "\n").lstrip().split("\n\n", 1)[0]
     lines = head.split("\n")
     if (len(lines) < _MIN_HEADER_LINES or not all(_HEADER_LINE.match(line) for line in lines)
             or not lines[0][:1].isalpha() or not _TRANSPORT_FIELDS.search(head)):
         return None
     try:
-        message = email.message_from_string(text.lstrip(), policy=email.policy.default)
+        message = email.message_from_string(text.replace("\r\n", "\n").lstrip(), policy=email.policy.default)
         blocks = _message_blocks(message)
     except (ValueError, LookupError, TypeError, IndexError, etree.LxmlError):
         return None  # a header or a part the parser cannot decode: the file is read as the text it is

@@ -3317,7 +3317,8 @@ def _only_denied(sentence: str) -> bool:
     """Whether every clause that uses a partnership word denies or only considers it."""
     bounds = _clause_bounds(sentence)
     clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:])]
-    with_kind = [c for j, c in enumerate(clauses) if _kind_of(c) and not _corrected(clauses[j + 1 : j + 2])]
+    with_kind = [c for j, c in enumerate(clauses)
+                 if _kind_of(c) and not (j + 1 < len(clauses) and _corrected(clauses[j + 1]))]
     if with_kind and _HEARSAY.search(sentence) and not _HEARSAY_DENIED.search(sentence):
         return True  # "In sozialen Netzwerken wird behauptet, auch Rostow am Don sei Partnerstadt."
     return bool(with_kind) and all(_NEGATION.search(c) or _HEDGE.search(c) for c in with_kind)
@@ -3329,8 +3330,9 @@ _CORRECTION = re.compile(r"\s*sondern\s+(?:seit|im\s+Jahr(?:e)?|erst|schon|berei
                          r"(?:(?:1[89]|20)\d\d|\w*(?:partnerschaft|freundschaft|kooperation)\w*)\b", re.IGNORECASE)
 
 
-def _corrected(next_clause: list[str]) -> bool:
-    return bool(next_clause) and bool(_CORRECTION.match(next_clause[0]))
+def _corrected(following: str) -> bool:
+    """Whether the clause ``following`` a negated one corrects it in a detail (see _CORRECTION)."""
+    return bool(_CORRECTION.match(following))
 
 
 def _denied(sentence: str, position: int) -> bool:
@@ -3349,7 +3351,7 @@ def _denied(sentence: str, position: int) -> bool:
     if before and (_BARE_NOT.fullmatch(before[-1]) or (len(before) == 2 and _BARE_NOT.fullmatch(before[0])
                                                         and _HEARSAY.search(before[1]))):
         return True  # "mit Lübben – und nicht, wie oft behauptet, mit Wandlitz"
-    if _corrected([sentence[bounds[k + 1] : bounds[k + 2]]] if k + 2 < len(bounds) else []):
+    if k + 2 < len(bounds) and _corrected(sentence[bounds[k + 1] : bounds[k + 2]]):
         return False
     return bool(_kind_of(clause) or _OFFICIAL_TIE.search(clause)) and bool(_NEGATION.search(clause) or _HEDGE.search(clause))
 
@@ -4127,10 +4129,9 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 3  # "Die älteste reicht bis 1930 zurück: die Partnerschaft mit Klagenfurt"
         elif re.match(r"^\s*(?:er|s)\b", after) or re.match(r"^er", after) or re.search(r"(?<![,;]\s)\bbis\s+$", before):
             score = 0  # "1990er Jahre"; "bis 1945 eine Stadt" ends something ("…, bis 1983 die Urkunde" does not)
-        if re.search(r"\bnicht\s+" + _CORRECTED_YEAR_SLOT, before) and re.match(r"\s*,?\s*sondern\b", after):
-            score = 0  # a correction: "besteht nicht seit 1986, sondern seit 1968"
-        elif re.search(r"\bsondern\s+" + _CORRECTED_YEAR_SLOT, before) and _NEGATION.search(sentence[: match.start(1)]):
-            score = 5
+        correction = _year_correction(before, after, sentence[: match.start(1)])
+        if correction:
+            score = 0 if correction < 0 else 5  # "besteht nicht seit 1986, sondern seit 1968"
         if score and (best is None or score > best[0]):
             best = (score, int(match.group(1)))
     if best is None and _SAME_YEAR.search(sentence):
@@ -4155,6 +4156,16 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
 
 
 _CORRECTED_YEAR_SLOT = r"(?:erst\s+|schon\s+|bereits\s+)?(?:seit\s+|im\s+Jahr(?:e)?\s+)?$"
+
+
+def _year_correction(before: str, after: str, earlier: str) -> int:
+    """-1 for the year a correction takes back ("besteht nicht seit 1986, sondern ..."), +1 for the one it
+    gives ("..., sondern seit 1968"), 0 for any other; ``earlier`` is its sentence up to the year."""
+    if re.search(r"\bnicht\s+" + _CORRECTED_YEAR_SLOT, before) and re.match(r"\s*,?\s*sondern\b", after):
+        return -1
+    if re.search(r"\bsondern\s+" + _CORRECTED_YEAR_SLOT, before) and _NEGATION.search(earlier):
+        return 1
+    return 0
 _DECLARED_YEAR = re.compile(r"\bGründungsjahr\s+(?:gilt|ist)\s+(?:\w+\s+){0,2}?((?:1[89]|20)\d\d)\b"
                             r"|\b((?:1[89]|20)\d\d)\s+gilt\s+(?:\w+\s+)?als\s+Gründungsjahr", re.IGNORECASE)
 _NUMBER_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -4755,6 +4766,7 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
     sentence = text[s:e]
     low, high = sorted((offset, mention.start))
     between = {_key(c) for c in spans.cities if low < c.start < high and _key(c) not in keys}
+    correction = _year_correction(before, after, text[s:offset])
     return {
         "source_rank": float(("context", "next1", "section", "next2").index(source)),
         f"source_{source}": 1.0,
@@ -4787,10 +4799,8 @@ def _year_features(spans: _Spans, match: re.Match, source: str, start: int, ment
         "years_in_sentence": float(len(_ANY_YEAR.findall(sentence))),
         "footnote": float(bool(re.match(r"\s*\]|\s*\)\s*\[", after))),
         # a correction: "besteht nicht seit 1986, sondern seit 1968"
-        "retracted": float(bool(re.search(r"\bnicht\s+" + _CORRECTED_YEAR_SLOT, before)
-                                and re.match(r"\s*,?\s*sondern\b", after))),
-        "corrected": float(bool(re.search(r"\bsondern\s+" + _CORRECTED_YEAR_SLOT, before)
-                                and _NEGATION.search(text[s:offset]))),
+        "retracted": float(correction < 0),
+        "corrected": float(correction > 0),
     }
 
 

@@ -499,16 +499,18 @@ def test_a_yaml_file_with_an_impossible_date_or_a_number_as_key_is_still_read(tm
     assert "1964\n| name | seit |\n| Brest | 1964 |\n| Vaasa | 1967 |" in extract_document(saved).text
 
 
-def test_a_mails_source_reads_as_its_message_with_umlauts_and_joined_lines(tmp_path):
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])  # a saved .eml keeps the transport's CRLF
+def test_a_mails_source_reads_as_its_message_with_umlauts_and_joined_lines(tmp_path, line_end):
     saved = tmp_path / "antwort.eml.txt"
-    saved.write_text(
+    source = (
         "Return-Path: <b.petersen@kreis-oh.de>\nReceived: from mail.kreis-oh.de\n\tby mx01.kreis-oh.de with ESMTP\n"
         "From: Birte Petersen <b.petersen@kreis-oh.de>\nTo: Kreistagsbuero <kreistag@kreis-oh.de>\n"
         "Subject: =?UTF-8?Q?AW:_Partnerst=C3=A4dte_im_Kre?=\n =?UTF-8?Q?is?=\nMIME-Version: 1.0\n"
         'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\nContent-Type: text/plain; charset=UTF-8\n'
         "Content-Transfer-Encoding: quoted-printable\n\nMoin,\n\n- Eutin: Partnerstadt La=C5=A1ko (Slowenien), se=\nit 1998\n"
         "- Gr=C3=B6mitz: Partnergemeinde Chojna\n\n--b1\nContent-Type: text/html; charset=UTF-8\n\n"
-        "<html><body><p>Siehe Textteil.</p></body></html>\n\n--b1--\n", encoding="utf-8")
+        "<html><body><p>Siehe Textteil.</p></body></html>\n\n--b1--\n")
+    saved.write_bytes(source.replace("\n", line_end).encode("utf-8"))
     document = extract_document(saved)
     assert document.media_type == "text"  # its HTML part does not make it a web page
     assert document.title == "AW: Partnerstädte im Kreis"
