@@ -16,6 +16,7 @@ the newer one, wiki markup as the words it links. Anything else is returned as i
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -32,10 +33,46 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text):
+    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
-    return _wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))
+    return _csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text))))
+
+
+# --- CSV ----------------------------------------------------------------------------------------------------
+
+_MIN_CSV_ROWS = 3
+
+
+def _csv_rows_as_table(text: str) -> str:
+    """Runs of three or more lines separated by semicolons into as many cells each (a register exported
+    as CSV, pasted into a page) as rows between bars: "Kirn | Sarrebourg | 1962". Read raw,
+    "Hannover;Bristol;1947" is one word to the tagger, and a quoted cell's own semicolon splits it."""
+    lines = text.split("\n")
+    widths = [_csv_width(line) for line in lines]
+    out, k = [], 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and widths[run] >= 3 and widths[run] == widths[k]:
+            run += 1
+        if run - k >= _MIN_CSV_ROWS:
+            for cells in csv.reader(lines[k:run], delimiter=";"):
+                out.append(" | ".join(" ".join(cell.replace("|", "/").split()) for cell in cells))
+            k = run
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
+def _csv_width(line: str) -> int:
+    """How many cells a line has if it is a semicolon-separated row (quoted cells read whole), else 0."""
+    if line.count(";") < 2 or "|" in line or re.search(r"&\w+;|&#\d+;", line):
+        return 0
+    cells = next(csv.reader([line], delimiter=";"))
+    if sum(1 for cell in cells if len(cell.split()) > 12) or not any(cell.strip() for cell in cells):
+        return 0  # sentences that happen to hold semicolons
+    return len(cells)
 
 
 # --- JSON --------------------------------------------------------------------------------------------------
@@ -408,6 +445,86 @@ def _latex_as_text(text: str) -> str | None:
         number += len(notes)
         paragraphs.append("\n".join(line for line in lines if line.strip()))
     return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+# --- Graphviz DOT ---------------------------------------------------------------------------------------------
+
+_GRAPH_START = re.compile(r"\A(?:\s*(?://|#)[^\n]*\n|\s*/\*.*?\*/)*\s*(?:strict\s+)?(?:di)?graph\b[^{\n]*\{", re.S | re.I)
+_GRAPH_ID = r'(?:"(?:[^"\\]|\\.)*"|[\w.]+)'  # a quoted or a bare node name
+_GRAPH_EDGE = re.compile(rf"^\s*({_GRAPH_ID}(?:\s*(?:--|->)\s*{_GRAPH_ID})+)\s*(?:\[(.*?)\])?\s*;?\s*$", re.M)
+_GRAPH_NODE = re.compile(rf"^\s*({_GRAPH_ID})\s*\[(.*?)\]\s*;?\s*$", re.M)
+_GRAPH_LABEL = re.compile(r'\blabel\s*=\s*("(?:[^"\\]|\\.)*"|[^,\]\s]+)')
+
+
+def _graph_as_text(text: str) -> str | None:
+    """A Graphviz graph as the drawing shows it: its comments and labels as lines, and each run of edges
+    as a table of the two nodes and the edge's label ("Greifswald | Goleniów | 1994") under the comment
+    that heads it ("// Städtepartnerschaften"), a node drawn with a label as that label. None if ``text``
+    is no DOT source."""
+    if not _GRAPH_START.match(text) or not _GRAPH_EDGE.search(text):
+        return None
+    names = {_graph_id(m.group(1)): _graph_id(label.group(1)) for m in _GRAPH_NODE.finditer(text)
+             if not re.match(r"\s*(?:graph|node|edge)\b", m.group(1)) and (label := _GRAPH_LABEL.search(m.group(2)))}
+    blocks: list[list[str]] = [[]]
+    after_comment = False  # whether the line before was a comment: a comment after anything else opens a block
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if comment := re.match(r"(?://|#)\s*(.*)", stripped):
+            if blocks[-1] and not after_comment:
+                blocks.append([])
+            blocks[-1].append(comment.group(1))
+            after_comment = True
+            continue
+        after_comment = False
+        if edge := _GRAPH_EDGE.match(line):
+            nodes = [names.get(_graph_id(n), _graph_id(n)) for n in re.findall(_GRAPH_ID, edge.group(1))]
+            label = _GRAPH_LABEL.search(edge.group(2) or "")
+            for a, b in zip(nodes, nodes[1:]):
+                blocks[-1].append(" | ".join([a, b] + ([_graph_id(label.group(1))] if label else [])))
+        elif (label := _GRAPH_LABEL.search(stripped)) and not re.match(r"(?:node|edge)\b|(?!graph\b)[\"\w.]+\s*\[", stripped):
+            blocks[-1].append(_graph_id(label.group(1)))  # the graph's or a cluster's title, not a node's
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _graph_id(name: str) -> str:
+    """A node's or label's text: quotes and escapes undone, "\\n" as a space."""
+    if name.startswith('"') and name.endswith('"'):
+        name = name[1:-1]
+    return " ".join(re.sub(r"\\[nlr]", " ", name).replace('\\"', '"').split())
+
+
+# --- git log ---------------------------------------------------------------------------------------------------
+
+_GIT_COMMIT = re.compile(r"^commit [0-9a-f]{7,40}\b.*\n(?:(?:Merge|Author|AuthorDate|Commit|CommitDate|Date):.*\n)+", re.M)
+_MIN_COMMITS = 2
+
+
+def _git_log_as_text(text: str) -> str | None:
+    """A version history (git log) as its commits' messages, each a paragraph of its own ("Münster: York
+    (1957), Orléans (1960) ..."): the hashes, authors and times are read by no one, and the indent would
+    run a message into the one before. None if ``text`` is no git log."""
+    heads = list(_GIT_COMMIT.finditer(text))
+    if len(heads) < _MIN_COMMITS:
+        return None
+    blocks = []
+    for head, following in zip(heads, heads[1:] + [None]):
+        body = text[head.end() : following.start() if following else len(text)]
+        body = re.split(r"^diff --git ", body, maxsplit=1, flags=re.M)[0]  # a patch's lines are no message
+        paragraphs = [_unwrapped(part) for part in re.split(r"\n\s*\n", body.strip())]
+        blocks.append("\n\n".join(p for p in paragraphs if p))
+    return "\n\n".join(blocks)
+
+
+def _unwrapped(paragraph: str) -> str:
+    """A paragraph wrapped at a fixed width as its lines joined, each item of a list on a line of its own."""
+    lines: list[str] = []
+    for line in paragraph.split("\n"):
+        line = line.strip()
+        if lines and not re.match(r"[-*•–]\s", line):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _latex_row(line: str) -> str:

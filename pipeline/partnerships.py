@@ -438,6 +438,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     sections = _city_sections(text, lines, gazetteer)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
     found += lexicon_found + _from_pair_items(text, lines, cities) + _from_chains(text, lines, cities)
+    found += _from_dated_lists(text, lines, cities)
     questions, answers, answer_key = _answer_key(lines)  # a quiz's answers are no list of the home town's partners
     found += _from_greetings(text, lines, cities, home, gazetteer) + _from_answer_key(text, cities, questions, answers)
     prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
@@ -592,6 +593,48 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
         for b, year, kind in links:
             found.append(_Found(a, b, kind or "partnership", 1.5 if kind else 0.0, year, evidence,
                                 _CONFIDENCE["pair_list"], "pair_list"))
+    return found
+
+
+# A town, its colon and its partners, each dated: "Münster: York (1957), Orléans (1960), Lublin (1991) und die
+# Städtepartnerschaft mit Mühlhausen/Thüringen (1990)", "Bielefeld: Rochdale seit 1953, Nahariya seit 1983".
+_DATED_LIST_OWNER = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+_DATED_PARTNER = re.compile(r"[ \t]*(?:\((?:seit[ \t]+)?((?:19|20)\d\d)\)|,?[ \t]+seit[ \t]+((?:19|20)\d\d)\b)")
+_DATED_LIST_GAP = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?:(?:die|der|eine?)[ \t]+)?(?:\w*(?:partnerschaft|freundschaft)"
+                             r"[ \t]+mit[ \t]+(?:(?:der|dem)[ \t]+(?:Stadt|Gemeinde)[ \t]+)?)?")
+_MIN_DATED_PARTNERS = 2
+
+
+def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+    """Pairs of the town that opens a line with its colon and the partners listed after it, two of them
+    dated at least: a register's log, a note's "Bielefeld: Rochdale seit 1953, Nahariya seit 1983". A
+    line of any town in a document about several; the years tell partners from a tour's stops."""
+    found = []
+    by_start = {c.start: c for c in cities}
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        owner = by_start.get(line.start + _DATED_LIST_OWNER.match(line.text).end())
+        end = line.start + len(line.text)
+        colon = owner and re.compile(r"[ \t]*:[ \t]+").match(text, owner.end, end)
+        if not colon:
+            continue
+        position, listed = colon.end(), []
+        while (partner := by_start.get(position)) is not None:
+            dated = _DATED_PARTNER.match(text, partner.end, end)
+            listed.append((partner, int(dated.group(1) or dated.group(2)) if dated else None))
+            gap = _DATED_LIST_GAP.match(text, dated.end() if dated else partner.end, end)
+            if gap is None:
+                break
+            position = gap.end()
+        statement = text[line.start : end]
+        if sum(1 for _, year in listed if year) < _MIN_DATED_PARTNERS or _only_denied(statement):
+            continue
+        kind = _kind_of(statement)
+        for partner, year in listed:
+            if _key(partner) != _key(owner):
+                found.append(_Found(owner, partner, kind or "partnership", 1.5 if kind else 0.0, year,
+                                    " ".join(statement.split()), _CONFIDENCE["pair_list"], "pair_list"))
     return found
 
 
@@ -2678,9 +2721,12 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue
         def share(column, test):
             return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
-        city_columns = [c for c in range(width) if share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
+        if body[0] == 0 and _head_row(text, rows[0]):
+            body = body[1:]  # "Anrede;Titel;Vorname;…;Stadt;Partnerstadt;Seit": a merge file's column heads
+        people = {c for c, span in enumerate(rows[0]) if _PERSON_HEAD.match(text[slice(*span)])}
+        city_columns = [c for c in range(width) if c not in people and share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
         # "Waiblingen  Mayenne" / "           Devizes"; also across a column of numbers: "Seelow, Stadt | 5 597 | Kostrzyn"
-        owner = next((c for c in range(city_columns[0] - 1, -1, -1) if _owner_column(text, rows, grid, body, c)),
+        owner = next((c for c in range(city_columns[0] - 1, -1, -1) if c not in people and _owner_column(text, rows, grid, body, c)),
                      None) if city_columns else None
         if owner is not None and all(not any(grid[k][c] for k in body if c < len(grid[k])) for c in range(owner + 1, city_columns[0])):
             city_columns.insert(0, owner)
@@ -2769,6 +2815,13 @@ _REMARK_OWNER_BEFORE = re.compile(r"(?:\b[Pp]artner\w*|\bmit|\bvon)\s+(?:(?:der|
 _REMARK_OWNER_AFTER = re.compile(r"s?\s+Partner")
 
 
+def _head_row(text: str, row: list[tuple[int, int]]) -> bool:
+    """Whether a table's first row is the column heads of a list of people: no numbers, and a head of
+    people among them, so that a town its words happen to name ("Titel") is no row."""
+    cells = [text[slice(*span)] for span in row]
+    return not any(re.search(r"\d", cell) for cell in cells) and any(_PERSON_HEAD.match(cell) for cell in cells)
+
+
 def _column_heads(line: str, width: int) -> bool:
     """Whether a delimited line above a table, apart from it, is its column heads: as many cells, no numbers
     ("Deutsche Stadt | Französische Partnerstadt | Jahr" over a blank line and "Speyer | Chartres | 1959")."""
@@ -2822,6 +2875,9 @@ def _kind_abbreviations(text: str) -> dict[str, str]:
 # "twinned administrative body", "sister_city".
 _PARTNER_HEAD = re.compile(r"\W*(?:partner(?:_?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
                            r"sister[ _]?cit(?:y|ies))\W*$", re.IGNORECASE)
+# The head of a column of people, whose first names may be places too ("Sabine", "Malte", "Paul").
+_PERSON_HEAD = re.compile(r"\W*(?:Vorname|Nachname|Familienname|Rufname|Anrede|Titel|Ansprechpartner\w*|Kontaktperson|"
+                          r"first[ _]?name|last[ _]?name|given[ _]?name|surname)\W*$", re.IGNORECASE)
 _GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
 _SINCE_YEAR = re.compile(r"\bseit\s+((?:19|20)\d\d)\b")
 _FOUNDING_HEAD = re.compile(r"seit|Gründ|Beginn|Partnerschaft|Freundschaft|Vertrag|Urkunde", re.IGNORECASE)

@@ -543,3 +543,44 @@ def test_a_latex_source_reads_as_its_typeset_text_with_tables_as_rows_and_footno
         "¹ Honecker war in Wiebelskirchen geboren; vgl.\n\n"
         "Auswahl (West – Ost)\n\nWeststadt | Oststadt | Vertrag\nWuppertal | Schwerin | 1987\nErlangen | Jena | 1987\n\n"
         "Die Formel von der „Sicherung des Friedens“ und 50 % & mehr.")
+
+
+def test_a_graphviz_graph_reads_as_tables_of_its_edges_under_their_comments(tmp_path):
+    saved = tmp_path / "netz.dot.txt"
+    saved.write_text(
+        "// Partnerschaftsnetz Euroregion Pomerania\ngraph pomerania {\n  node [shape=box];\n"
+        "  g [label=\"Greifswald\"];\n  subgraph cluster_de { label=\"Deutschland\"; g; \"Pasewalk\"; }\n\n"
+        "  // Städtepartnerschaften\n  g -- \"Goleniów\" [label=\"1994\"];\n  \"Pasewalk\" -> \"Police\";\n"
+        "  // nur Gespräche\n  \"Pasewalk\" -- \"Stargard\" [label=\"Gespräche 2019\", style=dashed];\n}\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerschaftsnetz Euroregion Pomerania\nDeutschland\n\n"
+        "Städtepartnerschaften\nGreifswald | Goleniów | 1994\nPasewalk | Police\n\n"
+        "nur Gespräche\nPasewalk | Stargard | Gespräche 2019")
+
+
+def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_path):
+    saved = tmp_path / "log.txt"
+    saved.write_text(
+        "$ git log -- daten/partnerschaften.csv\n\n"
+        "commit 9f3c2a71e0b84d5c1f6a2e9d07b3c84e51a6f2d0\nAuthor: Lena Hoffmeister <l.h@example.org>\n"
+        "Date:   2024-03-11 16:42:09 +0100\n\n    Bochum: Sheffield (1950), Donezk (1987)\n\n"
+        "    Die Städtepartnerschaft Bochum–Donezk ruht seit 2014,\n    besteht formal aber fort.\n\n"
+        "commit 4b17e0c9a2d35f8e61c0b7a9d2e4f3a18c5d6e70\nMerge: 1a2b3c4 5d6e7f8\nAuthor: Tarek Aydın <t.a@example.org>\n"
+        "Date:   2024-02-27 09:15:33 +0100\n\n    Aachen: Beschreibungstexte\n\n    - Reims (1967): Aussöhnung,\n"
+        "      begründet 1967\n    - Halifax (1979)\n\ndiff --git a/x.csv b/x.csv\n+Aachen;Reims\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Bochum: Sheffield (1950), Donezk (1987)\n\n"
+        "Die Städtepartnerschaft Bochum–Donezk ruht seit 2014, besteht formal aber fort.\n\n"
+        "Aachen: Beschreibungstexte\n\n- Reims (1967): Aussöhnung, begründet 1967\n- Halifax (1979)")
+
+
+def test_semicolon_separated_rows_read_as_rows_between_bars(tmp_path):
+    saved = tmp_path / "empfaenger.txt"
+    saved.write_text(
+        "Datenquelle (Semikolon-getrennt):\nAnrede;Vorname;Stadt;Partnerstadt;Seit\n"
+        "Frau;Sabine;Landeshauptstadt Hannover;\"Blantyre; Malawi\";1968\nHerr;Malte;Stadt Göttingen;Pau;1982\n\n"
+        "Hinweis: Celle; nur Pressekontakt; keine Partnerstadt.\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Datenquelle (Semikolon-getrennt):\nAnrede | Vorname | Stadt | Partnerstadt | Seit\n"
+        "Frau | Sabine | Landeshauptstadt Hannover | Blantyre; Malawi | 1968\nHerr | Malte | Stadt Göttingen | Pau | 1982\n\n"
+        "Hinweis: Celle; nur Pressekontakt; keine Partnerstadt.")
