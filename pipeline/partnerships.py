@@ -438,7 +438,7 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
     sections = _city_sections(text, lines, gazetteer)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
     found += lexicon_found + _from_pair_items(text, lines, cities) + _from_chains(text, lines, cities)
-    found += _from_dated_lists(text, lines, cities)
+    found += _from_dated_lists(text, lines, cities, home)
     questions, answers, answer_key = _answer_key(lines)  # a quiz's answers are no list of the home town's partners
     found += _from_greetings(text, lines, cities, home, gazetteer) + _from_answer_key(text, cities, questions, answers)
     prose_cities = [c for c in cities if not any(a <= c.start < b for a, b in pair_tables + fields)]
@@ -599,16 +599,20 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
 # A town, its colon and its partners, each dated: "Münster: York (1957), Orléans (1960), Lublin (1991) und die
 # Städtepartnerschaft mit Mühlhausen/Thüringen (1990)", "Bielefeld: Rochdale seit 1953, Nahariya seit 1983".
 _DATED_LIST_OWNER = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
-_DATED_PARTNER = re.compile(r"[ \t]*(?:\((?:seit[ \t]+)?((?:19|20)\d\d)\)|,?[ \t]+seit[ \t]+((?:19|20)\d\d)\b)")
+_DATED_PARTNER = re.compile(r"(?:[ \t]*\([^()\d]{2,30}\))?"  # the country's bracket first: "Clamart (Frankreich) seit 1963"
+                            r"[ \t]*(?:\((?:seit[ \t]+)?((?:19|20)\d\d)\)|,?[ \t]+seit[ \t]+((?:19|20)\d\d)\b)")
+_DATED_LIST_LABEL = re.compile(r"[ \t]*(?:Antwort|Partner(?:städte|gemeinden|kommunen|schaften)?|Städtepartnerschaften)[ \t]*:[ \t]+")
 _DATED_LIST_GAP = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?:(?:die|der|eine?)[ \t]+)?(?:\w*(?:partnerschaft|freundschaft)"
                              r"[ \t]+mit[ \t]+(?:(?:der|dem)[ \t]+(?:Stadt|Gemeinde)[ \t]+)?)?")
 _MIN_DATED_PARTNERS = 2
 
 
-def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City]) -> list[_Found]:
+def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: Mention | None) -> list[_Found]:
     """Pairs of the town that opens a line with its colon and the partners listed after it, two of them
     dated at least: a register's log, a note's "Bielefeld: Rochdale seit 1953, Nahariya seit 1983". A
-    line of any town in a document about several; the years tell partners from a tour's stops."""
+    line of any town in a document about several; the years tell partners from a tour's stops. After
+    a label instead of a town, the partners are the home town's: a survey's "Antwort: Clamart
+    (Frankreich) seit 1963, Scunthorpe (Großbritannien) seit 1977"."""
     found = []
     by_start = {c.start: c for c in cities}
     for line in lines:
@@ -617,6 +621,8 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City]) -> lis
         owner = by_start.get(line.start + _DATED_LIST_OWNER.match(line.text).end())
         end = line.start + len(line.text)
         colon = owner and re.compile(r"[ \t]*:[ \t]+").match(text, owner.end, end)
+        if not colon and home is not None and (label := _DATED_LIST_LABEL.match(text, line.start, end)):
+            owner, colon = _home_as_city(home), label
         if not colon:
             continue
         position, listed = colon.end(), []
@@ -627,7 +633,8 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City]) -> lis
             if gap is None:
                 break
             position = gap.end()
-        statement = text[line.start : end]
+        stop = re.compile(r"[.;!?](?=\s)|$").search(text, position, end)  # the list's sentence, not the next one's kind
+        statement = text[line.start : stop.start() + 1 if stop.start() < end else end]
         if sum(1 for _, year in listed if year) < _MIN_DATED_PARTNERS or _only_denied(statement):
             continue
         kind = _kind_of(statement)
@@ -4337,6 +4344,9 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
             # mit ... Dombóvár": the year is the next partner's
             years.append(None)
             continue
+        if k + 1 < len(cities) and _NEXT_CLAUSES_YEAR.search(segment):
+            years.append(None)  # "... mit Mulhouse im Elsass, seit 1995 ist sie mit Łódź verbunden": Łódź's year
+            continue
         converted = re.search(r"((?:1[89]|20)\d\d)" + _INTO_A_PARTNERSHIP, segment)
         # "Gryfice (Polen) – die seit 1999 ... bestehenden Kontakte wurden 2006 in eine förmliche Partnerschaft überführt"
         year = int(converted.group(1)) if converted else _segment_year(segment)
@@ -4382,6 +4392,10 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
 
 _YEAR_THEN_MIT = re.compile(r"\b((?:1[89]|20)\d\d)\s+(?:[\w-]+\s+){0,3}?mit\s+(?:(?:der|dem)\s+)?(?:[a-zäöü]\w*\s+)?"
                             r"(?:(?:Stadt|Gemeinde)\s+)?\Z")
+# A clause after a comma that opens with its year and ends in the next partner: ", seit 1995 ist sie mit ",
+# after a partner's own words that give none (not "Luzern verbindet uns seit 2002 ..., und 2017 wurde ... mit").
+_NEXT_CLAUSES_YEAR = re.compile(r"^[^,;()\d]*,\s*(?:und\s+)?(?:seit|im\s+Jahr(?:e)?|ab)?\s*(?:1[89]|20)\d\d\s+(?:[\w-]+\s+){1,4}?"
+                                r"mit\s+(?:(?:der|dem)\s+)?(?:(?:Stadt|Gemeinde)\s+)?$")
 _BESIDES = re.compile(r"\s*(?:Neben|Außer|Abgesehen\s+von)\b[^,;]*$")
 
 

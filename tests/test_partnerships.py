@@ -1843,3 +1843,23 @@ def test_a_towns_dated_partners_after_its_colon_in_a_log_of_several_towns(extrac
         ("Münster", "York", 1957), ("Münster", "Orléans", 1960), ("Münster", "Lublin", 1991),
         ("Münster", "Mühlhausen", 1990), ("Bielefeld", "Rochdale", 1953), ("Bielefeld", "Nahariyya", 1983)}
 
+
+
+def test_a_year_that_opens_the_next_clause_is_the_next_partners(extract):
+    found = pairs(extract("Chemnitz hat eine lange Liste von Partnerstädten. Schon 1981 schloss die Stadt eine "
+                          "Partnerschaft mit Mulhouse im Elsass, seit 1995 ist sie mit Łódź verbunden."))
+    assert found[frozenset(("Chemnitz", "Mulhouse"))].since_year == 1981
+    assert found[frozenset(("Chemnitz", "Łódź"))].since_year == 1995
+
+
+def test_a_survey_answer_lists_the_home_towns_dated_partners(extract):
+    text = (
+        "Kommune: Hansestadt Lüneburg\nBundesland: Niedersachsen\n\n"
+        "Frage 1: Mit welchen Städten unterhält Ihre Kommune derzeit förmliche Partnerschaften?\n"
+        "Antwort: Clamart (Frankreich) seit 1963, Scunthorpe (Großbritannien) seit 1977, Tiberias (Israel) – Vertrag "
+        "vom 3. Mai 1986. Außerdem eine Städtefreundschaft mit Naruto in Japan (1974).\n"
+    )
+    found = pairs(extract(text))
+    assert (found[frozenset(("Lüneburg", "Clamart"))].since_year, found[frozenset(("Lüneburg", "Clamart"))].kind) == (
+        1963, "partnership")
+    assert found[frozenset(("Lüneburg", "Scunthorpe"))].since_year == 1977
