@@ -1612,16 +1612,26 @@ def evaluate_partnerships(
     Precision, recall and F1 are micro-averaged over documents; year accuracy
     is over the correctly found pairs whose gold has a year, kind accuracy over
     all correctly found pairs. Without a ``scorer`` the rules are scored alone.
+    A gold document the product cannot read (an RTF file) finds nothing, as in a
+    run, and is listed under ``unreadable``.
     """
     from pipeline.ner import find_entities
 
     records = gold_records(gold_dir, split)
     tp = fp = fn = 0
     years_right = years_total = kinds_right = 0
-    documents = []
+    documents, unreadable = [], []
     for record in records:
-        document = gold_document(gold_dir, record)
-        predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer, scorer)
+        try:
+            document = gold_document(gold_dir, record)
+        except ConfigError as error:
+            if not isinstance(error.__cause__, ExtractionError):
+                raise  # a gold file missing is a broken gold set, not a finding
+            # A document the product cannot read finds nothing, as it would in a run: its pairs count as missed.
+            unreadable.append(f"{record['doc']}: {error.__cause__}")
+            predicted = []
+        else:
+            predicted = find_partnerships(document, find_entities(document.text, nlp, gazetteer), gazetteer, scorer)
         unmatched = list(predicted)
         missed, wrong = [], []
         for gold in record["partnerships"]:
@@ -1664,6 +1674,7 @@ def evaluate_partnerships(
         "year_accuracy": years_right / years_total if years_total else None,
         "years_scored": years_total,
         "kind_accuracy": kinds_right / tp if tp else None,
+        "unreadable": unreadable,
         "per_document": documents,
     }
 
@@ -1680,6 +1691,7 @@ def format_partnership_report(result: dict) -> str:
         f"  year accuracy  {pct(result['year_accuracy'])} (of {result['years_scored']} found pairs with a gold year)",
         f"  kind accuracy  {pct(result['kind_accuracy'])}",
     ]
+    lines += [f"  unreadable (scored as finding nothing): {reason}" for reason in result.get("unreadable", [])]
     for doc in result["per_document"]:
         if doc["missed"] or doc["spurious"] or doc["wrong"]:
             lines.append(f"  {doc['doc']}:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -1863,3 +1864,21 @@ def test_a_survey_answer_lists_the_home_towns_dated_partners(extract):
     assert (found[frozenset(("Lüneburg", "Clamart"))].since_year, found[frozenset(("Lüneburg", "Clamart"))].kind) == (
         1963, "partnership")
     assert found[frozenset(("Lüneburg", "Scunthorpe"))].since_year == 1977
+
+
+def test_an_unreadable_gold_document_counts_as_finding_nothing(tmp_path, nlp, gazetteer):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "brief.txt").write_text(
+        "Stadt Jena\n\nJena ist seit 1987 mit Erlangen durch eine Städtepartnerschaft verbunden.\n", encoding="utf-8")
+    (tmp_path / "docs" / "einladung.txt").write_text(r"{\rtf1\ansi Partnerschaft Kiel \par Brest}", encoding="utf-8")
+
+    def record(doc, a, b):
+        return json.dumps({"doc": doc, "split": "x", "home_city": a, "partnerships": [
+            {"city_a": a, "city_a_geonames_id": None, "city_b": b, "city_b_geonames_id": None,
+             "since_year": None, "kind": "partnership"}]})
+    (tmp_path / "partnerships.jsonl").write_text(
+        record("brief.txt", "Jena", "Erlangen") + "\n" + record("einladung.txt", "Kiel", "Brest") + "\n", encoding="utf-8")
+    result = evaluate_partnerships(tmp_path, nlp, gazetteer, split="x")
+    assert (result["documents"], result["true_positives"], result["recall"]) == (2, 1, 0.5)
+    assert result["unreadable"] == ["einladung.txt: unsupported format: an RTF file; convert it to PDF"]
+    assert "unreadable (scored as finding nothing): einladung.txt" in format_partnership_report(result)
