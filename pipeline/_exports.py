@@ -51,15 +51,14 @@ def _csv_rows_as_table(text: str) -> str:
     as CSV, pasted into a page) as rows between bars: "Kirn | Sarrebourg | 1962". Read raw,
     "Hannover;Bristol;1947" is one word to the tagger, and a quoted cell's own semicolon splits it."""
     lines = text.split("\n")
-    widths = [_csv_width(line) for line in lines]
+    rows = [_csv_cells(line) for line in lines]
     out, k = [], 0
     while k < len(lines):
         run = k
-        while run < len(lines) and widths[run] >= 3 and widths[run] == widths[k]:
+        while run < len(lines) and rows[run] and len(rows[run]) == len(rows[k]):
             run += 1
         if run - k >= _MIN_CSV_ROWS:
-            for cells in csv.reader(lines[k:run], delimiter=";"):
-                out.append(" | ".join(" ".join(cell.replace("|", "/").split()) for cell in cells))
+            out += [" | ".join(" ".join(cell.replace("|", "/").split()) for cell in row) for row in rows[k:run]]
             k = run
         else:
             out.append(lines[k])
@@ -67,14 +66,18 @@ def _csv_rows_as_table(text: str) -> str:
     return "\n".join(out)
 
 
-def _csv_width(line: str) -> int:
-    """How many cells a line has if it is a semicolon-separated row (quoted cells read whole), else 0."""
+def _csv_cells(line: str) -> list[str] | None:
+    """The cells of a line if it is a semicolon-separated row of three or more (quoted cells read whole,
+    each line on its own, so that a stray quote cannot join lines), else None."""
     if line.count(";") < 2 or "|" in line or re.search(r"&\w+;|&#\d+;", line):
-        return 0
-    cells = next(csv.reader([line], delimiter=";"))
-    if sum(1 for cell in cells if len(cell.split()) > 12) or not any(cell.strip() for cell in cells):
-        return 0  # sentences that happen to hold semicolons
-    return len(cells)
+        return None
+    try:
+        cells = next(csv.reader([line], delimiter=";"))
+    except csv.Error:  # a cell longer than the csv module reads: no register's
+        return None
+    if len(cells) < 3 or any(len(cell.split()) > 12 for cell in cells) or not any(cell.strip() for cell in cells):
+        return None  # sentences that happen to hold semicolons
+    return cells
 
 
 # --- JSON --------------------------------------------------------------------------------------------------

@@ -605,6 +605,8 @@ _DATED_LIST_LABEL = re.compile(r"[ \t]*(?:Antwort|Partner(?:städte|gemeinden|ko
 _DATED_LIST_GAP = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?:(?:die|der|eine?)[ \t]+)?(?:\w*(?:partnerschaft|freundschaft)"
                              r"[ \t]+mit[ \t]+(?:(?:der|dem)[ \t]+(?:Stadt|Gemeinde)[ \t]+)?)?")
 _MIN_DATED_PARTNERS = 2
+_LIST_COLON = re.compile(r"[ \t]*:[ \t]+")
+_LIST_STOP = re.compile(r"[.;!?](?=\s)|$")
 
 
 def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: Mention | None) -> list[_Found]:
@@ -620,7 +622,7 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: 
             continue
         owner = by_start.get(line.start + _DATED_LIST_OWNER.match(line.text).end())
         end = line.start + len(line.text)
-        colon = owner and re.compile(r"[ \t]*:[ \t]+").match(text, owner.end, end)
+        colon = owner and _LIST_COLON.match(text, owner.end, end)
         if not colon and home is not None and (label := _DATED_LIST_LABEL.match(text, line.start, end)):
             owner, colon = _home_as_city(home), label
         if not colon:
@@ -633,7 +635,7 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: 
             if gap is None:
                 break
             position = gap.end()
-        stop = re.compile(r"[.;!?](?=\s)|$").search(text, position, end)  # the list's sentence, not the next one's kind
+        stop = _LIST_STOP.search(text, position, end)  # the list's sentence, not the next one's kind
         statement = text[line.start : stop.start() + 1 if stop.start() < end else end]
         if sum(1 for _, year in listed if year) < _MIN_DATED_PARTNERS or _only_denied(statement):
             continue
