@@ -58,7 +58,7 @@ def _csv_rows_as_table(text: str) -> str:
         while run < len(lines) and rows[run] and len(rows[run]) == len(rows[k]):
             run += 1
         if run - k >= _MIN_CSV_ROWS:
-            out += [" | ".join(" ".join(cell.replace("|", "/").split()) for cell in row) for row in rows[k:run]]
+            out += [" | ".join(_json_scalar(cell) for cell in row) for row in rows[k:run]]
             k = run
         else:
             out.append(lines[k])

@@ -2742,9 +2742,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             continue
         def share(column, test):
             return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
-        if body[0] == 0 and _head_row(text, rows[0]):
-            body = body[1:]  # "Anrede;Titel;Vorname;…;Stadt;Partnerstadt;Seit": a merge file's column heads
+        # Columns headed as people's: their first names may be towns too ("Sabine", "Malte", "Paul").
         people = {c for c, span in enumerate(rows[0]) if _PERSON_HEAD.match(text[slice(*span)])}
+        if body[0] == 0 and people and not any(re.search(r"\d", text[slice(*span)]) for span in rows[0]):
+            body = body[1:]  # "Anrede;Titel;Vorname;…;Stadt;Partnerstadt;Seit": a merge file's heads, not a row of "Titel"
         city_columns = [c for c in range(width) if c not in people and share(c, lambda k, c: grid[k][c] is not None) >= 0.6]
         # "Waiblingen  Mayenne" / "           Devizes"; also across a column of numbers: "Seelow, Stadt | 5 597 | Kostrzyn"
         owner = next((c for c in range(city_columns[0] - 1, -1, -1) if c not in people and _owner_column(text, rows, grid, body, c)),
@@ -2836,13 +2837,6 @@ _REMARK_OWNER_BEFORE = re.compile(r"(?:\b[Pp]artner\w*|\bmit|\bvon)\s+(?:(?:der|
 _REMARK_OWNER_AFTER = re.compile(r"s?\s+Partner")
 
 
-def _head_row(text: str, row: list[tuple[int, int]]) -> bool:
-    """Whether a table's first row is the column heads of a list of people: no numbers, and a head of
-    people among them, so that a town its words happen to name ("Titel") is no row."""
-    cells = [text[slice(*span)] for span in row]
-    return not any(re.search(r"\d", cell) for cell in cells) and any(_PERSON_HEAD.match(cell) for cell in cells)
-
-
 def _column_heads(line: str, width: int) -> bool:
     """Whether a delimited line above a table, apart from it, is its column heads: as many cells, no numbers
     ("Deutsche Stadt | Französische Partnerstadt | Jahr" over a blank line and "Speyer | Chartres | 1959")."""
@@ -2896,7 +2890,7 @@ def _kind_abbreviations(text: str) -> dict[str, str]:
 # "twinned administrative body", "sister_city".
 _PARTNER_HEAD = re.compile(r"\W*(?:partner(?:_?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
                            r"sister[ _]?cit(?:y|ies))\W*$", re.IGNORECASE)
-# The head of a column of people, whose first names may be places too ("Sabine", "Malte", "Paul").
+# The head of a column of people.
 _PERSON_HEAD = re.compile(r"\W*(?:Vorname|Nachname|Familienname|Rufname|Anrede|Titel|Ansprechpartner\w*|Kontaktperson|"
                           r"first[ _]?name|last[ _]?name|given[ _]?name|surname)\W*$", re.IGNORECASE)
 _GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
