@@ -26,19 +26,24 @@ import lxml.html
 import yaml
 from lxml import etree
 
+from pipeline._markup import markup_as_text, rtf_as_text
+
 
 def export_as_text(text: str) -> str:
     """``text`` as a reader sees it if it is a data export; otherwise unchanged."""
+    if text.lstrip().startswith("{\\rtf"):
+        return rtf_as_text(text)
     if re.match(r"\s*BEGIN:VCALENDAR\b", text):
         return _calendar_as_text(text)
-    if (rendered := _json_as_text(text)) is not None:
+    if (rendered := json_as_text(text)) is not None:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _git_log_as_text):
+    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text,
+                   _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
-    return _csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text))))
+    return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))))
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -50,7 +55,7 @@ def _csv_rows_as_table(text: str) -> str:
     """Runs of three or more lines separated by semicolons into as many cells each (a register exported
     as CSV, pasted into a page) as rows between bars: "Kirn | Sarrebourg | 1962". Read raw,
     "Hannover;Bristol;1947" is one word to the tagger, and a quoted cell's own semicolon splits it."""
-    lines = text.split("\n")
+    lines = _csv_records(text.split("\n"))
     rows = [_csv_cells(line) for line in lines]
     out, k = [], 0
     while k < len(lines):
@@ -66,6 +71,24 @@ def _csv_rows_as_table(text: str) -> str:
     return "\n".join(out)
 
 
+_MAX_CSV_CELL_LINES = 10
+_QUOTED_CSV_ROW = re.compile(r'\s*"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")+\s*')
+
+
+def _csv_records(lines: list[str]) -> list[str]:
+    """Lines with a quoted cell that runs over several lines (a remark with line breaks) joined into one
+    record; a quote left open for more than a few lines is a stray one, and its line stays alone."""
+    records, k = [], 0
+    while k < len(lines):
+        end = k
+        if lines[k].lstrip().startswith('"') and ";" in lines[k] and lines[k].count('"') % 2:
+            end = next((j for j in range(k + 1, min(len(lines), k + _MAX_CSV_CELL_LINES))
+                        if sum(line.count('"') for line in lines[k : j + 1]) % 2 == 0), k)
+        records.append(" ".join(line.strip() for line in lines[k : end + 1]) if end > k else lines[k])
+        k = end + 1
+    return records
+
+
 def _csv_cells(line: str) -> list[str] | None:
     """The cells of a line if it is a semicolon-separated row of three or more (quoted cells read whole,
     each line on its own, so that a stray quote cannot join lines), else None."""
@@ -75,9 +98,55 @@ def _csv_cells(line: str) -> list[str] | None:
         cells = next(csv.reader([line], delimiter=";"))
     except csv.Error:  # a cell longer than the csv module reads: no register's
         return None
-    if len(cells) < 3 or any(len(cell.split()) > 12 for cell in cells) or not any(cell.strip() for cell in cells):
-        return None  # sentences that happen to hold semicolons
+    if len(cells) < 3 or not any(cell.strip() for cell in cells):
+        return None
+    if any(len(cell.split()) > 12 for cell in cells) and not _QUOTED_CSV_ROW.fullmatch(line):
+        return None  # sentences that happen to hold semicolons, unless every cell is quoted as an export's are
     return cells
+
+
+# --- A web table pasted a cell per line ------------------------------------------------------------------
+
+_MAX_PASTED_CELL_CHARS = 60
+# "1965", "'92", "1963/1990", "seit 2001", "12.05.1990", "Mai 1988": a cell that is a date and nothing else
+_YEAR_CELL = re.compile(r"(?:(?:seit|ab|since)\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?|[^\W\d]+\s)?"
+                        r"(?:1[89]\d\d|20\d\d)(?:\s?[/–-]\s?\d{2,4})?|'\d\d", re.I)
+_MIN_PASTED_ROWS = 3
+
+
+def _cells_per_line_as_table(text: str) -> str:
+    """A web table copied into a text editor, every cell on a line of its own ("Kommune" / "Partnerkommune" /
+    "Land" / "seit" / "Saarbrücken" / "Nantes" / …), as rows between bars. The heads are the first lines
+    of a run of short lines, none with a digit; the width is the one for which a column holds a year in
+    nearly every row, the column's head none."""
+    lines = text.split("\n")
+    out, k = [], 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and lines[run].strip() and len(lines[run]) <= _MAX_PASTED_CELL_CHARS and "|" not in lines[run]:
+            run += 1
+        table = _pasted_table([line.strip() for line in lines[k:run]]) if run - k >= 4 * _MIN_PASTED_ROWS else None
+        if table is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        out += table
+        k = run
+    return "\n".join(out)
+
+
+def _pasted_table(cells: list[str]) -> list[str] | None:
+    for skip in range(3):  # a title or a caption may stand right above the heads
+        for width in range(3, 9):
+            heads, body = cells[skip : skip + width], cells[skip + width :]
+            rows = [body[i : i + width] for i in range(0, len(body), width)]
+            if len(rows) < _MIN_PASTED_ROWS or any(re.search(r"\d", head) for head in heads):
+                continue
+            complete = rows if len(rows[-1]) == width else rows[:-1]
+            if any(sum(1 for row in complete if _YEAR_CELL.fullmatch(row[column])) >= 0.8 * len(complete)
+                   for column in range(width)):
+                return cells[:skip] + [" | ".join(row) for row in [heads, *rows]]
+    return None
 
 
 # --- JSON --------------------------------------------------------------------------------------------------
@@ -87,7 +156,7 @@ _JSON_START = re.compile(r"^[ \t]*[\[{]", re.M)
 _MIN_JSON_CHARS = 40
 
 
-def _json_as_text(text: str) -> str | None:
+def json_as_text(text: str) -> str | None:
     """A JSON document (after a few lines of request, status or comment) as its scalar fields,
     "key: value" on a line each, and each list of objects as a pipe table; None if ``text`` is no JSON
     document. Objects nested in a record become its columns ("partner.name"); a SPARQL result's
@@ -103,11 +172,58 @@ def _json_as_text(text: str) -> str | None:
         rest = body.lstrip()[end:].strip()
         if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
             return None
+        if isinstance(data, dict) and isinstance(data.get("cells"), list) and "nbformat" in data:
+            return _notebook_as_text(data["cells"])
         _collect_json(data, "", fields, tables)
     except (ValueError, RecursionError):  # no JSON, or brackets nested past reading: the text as it is
         return None
     blocks = [text[: start.start()].strip(), "\n".join(fields), *tables, rest]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _notebook_as_text(cells: list) -> str:
+    """A Jupyter notebook as a reader sees it: its text cells, its code's comments (the code itself
+    is no statement) and what the code printed, a data frame's HTML table as rows between bars."""
+    blocks: list[str] = []
+    for cell in cells:
+        if not isinstance(cell, dict):
+            continue
+        source = _notebook_lines(cell.get("source"))
+        if cell.get("cell_type") == "markdown":
+            blocks.append(source)
+        elif cell.get("cell_type") == "code":
+            comments = [line.strip().lstrip("#").strip() for line in source.split("\n") if line.strip().startswith("#")]
+            blocks.append("\n".join(comment for comment in comments if comment))
+            for output in cell.get("outputs") or []:
+                if not isinstance(output, dict):
+                    continue
+                data = output.get("data") if isinstance(output.get("data"), dict) else {}
+                if "text/html" in data and "<table" in _notebook_lines(data["text/html"]):
+                    blocks.append(_html_table_rows(_notebook_lines(data["text/html"])))
+                else:
+                    blocks.append(_notebook_lines(output.get("text") or data.get("text/plain")))
+    return "\n\n".join(block.strip() for block in blocks if block and block.strip()) + "\n"
+
+
+def _notebook_lines(source: object) -> str:
+    """A notebook's multi-line string, stored as a list of lines or as one string."""
+    if isinstance(source, list):
+        return "".join(str(line) for line in source)
+    return source if isinstance(source, str) else ""
+
+
+def _html_table_rows(html: str) -> str:
+    """The rows of an HTML table between bars; an index column without a head (a data frame's
+    row numbers) is left out."""
+    try:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    rows = [[" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")] for row in fragment.iter("tr")]
+    rows = [row for row in rows if any(row)]
+    if rows and rows[0] and not rows[0][0]:
+        rows = [row[1:] for row in rows]
+    return "\n".join(" | ".join(row) for row in rows)
 
 
 def _collect_json(value: object, key: str, fields: list[str], tables: list[str]) -> None:
@@ -354,18 +470,30 @@ def _xml_as_text(text: str) -> str | None:
         root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1).encode("utf-8"), parser)
     except etree.XMLSyntaxError:
         return None
+    if (rendered := markup_as_text(root)) is not None:
+        return rendered
     blocks: list[str] = []
     _collect_xml(root, blocks)
     return "\n\n".join(blocks).strip() + "\n"
 
 
+# Elements that style or place the text rather than hold it: a map's styles and coordinates
+# (KML), a drawing's style sheet (SVG).
+_XML_NOT_TEXT = frozenset({"Style", "StyleMap", "styleUrl", "coordinates", "LookAt", "Camera", "style", "defs"})
+
+
 def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
+    if etree.QName(element).localname in _XML_NOT_TEXT:
+        return
     own = (element.text or "").strip()
     children = [child for child in element if isinstance(child.tag, str)]
     if own:
         pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else [" ".join(own.split())]
         if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
-            blocks[-1] += "\n" + pieces[0]  # "Grimsby" / "Seit 1963 Partnerstadt.": a name above its text
+            if pieces[0].startswith(blocks[-1]):  # a map's place, named again in its description
+                blocks[-1] = pieces[0]
+            else:
+                blocks[-1] += "\n" + pieces[0]  # "Grimsby" / "Seit 1963 Partnerstadt.": a name above its text
             blocks.extend(pieces[1:])
         else:
             blocks.extend(pieces)
@@ -401,6 +529,12 @@ def _html_paragraphs(html: str) -> list[str]:
         else:
             blocks.append(("• " if node.tag == "li" else "") + words)
             heading = words if node.tag[0] == "h" else None
+    if not blocks:  # "<b>Viborg</b> (Dänemark)<br/>Partnerstadt seit 1982.": lines, no paragraphs
+        for br in fragment.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        lines = (" ".join(line.split()) for line in fragment.text_content().split("\n"))
+        text = "\n".join(line for line in lines if line)
+        return [text] if text else []
     loose = " ".join((fragment.text or "").split())
     return ([loose] if loose else []) + blocks
 
@@ -488,6 +622,46 @@ def _graph_as_text(text: str) -> str | None:
                 blocks[-1].append(" | ".join([a, b] + ([_graph_id(label.group(1))] if label else [])))
         elif (label := _GRAPH_LABEL.search(stripped)) and not re.match(r"(?:node|edge)\b|(?!graph\b)[\"\w.]+\s*\[", stripped):
             blocks[-1].append(_graph_id(label.group(1)))  # the graph's or a cluster's title, not a node's
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+_MERMAID_START = re.compile(r"\A(?:\s*%%[^\n]*\n|\s*\n)*\s*(?:graph|flowchart)\s+(?:TB|TD|BT|RL|LR)\b", re.I)
+_MERMAID_SHAPE = r"(?:\[\[|\[\(|\(\(|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}]*?)\"?\s*(?:\]\]|\)\]|\)\)|\]|\)|\}\}|\})"
+_MERMAID_NODE = rf"([A-Za-z_][\w-]*)(?:\s*{_MERMAID_SHAPE})?"
+# A link with its text inside ("-- text ---", "-. text .->") or after it between bars ("-->|text|").
+_MERMAID_LINK = (r"[<xo]?(?:(?:--|==|-\.)\s*(?:\"([^\"]*)\"|([^-=.|\"][^|\"]*?))\s*(?:-{2,}|={2,}|\.-+)[>xo]?"
+                 r"|(?:-{2,}|={2,}|-\.+-)[>xo]?\s*(?:\|\s*\"?([^|\"]*)\"?\s*\|)?)")
+_MERMAID_EDGE = re.compile(rf"^\s*{_MERMAID_NODE}\s*{_MERMAID_LINK}\s*{_MERMAID_NODE}\s*;?\s*$", re.M)
+_MERMAID_NODE_LINE = re.compile(rf"^\s*{_MERMAID_NODE}\s*;?\s*$")
+
+
+def _mermaid_as_text(text: str) -> str | None:
+    """A Mermaid flowchart as the drawing shows it: its comments as lines, and its edges as a table of
+    the two nodes' labels and the edge's text ("Lübeck | Klaipėda | Partnerschaft 1993"). A link
+    drawn as "--x" (crossed out) is no connection and is left out. None if ``text`` is no flowchart."""
+    if not _MERMAID_START.match(text) or not _MERMAID_EDGE.search(text):
+        return None
+    labels: dict[str, str] = {}
+    for line in text.split("\n"):
+        for match in re.finditer(_MERMAID_NODE, line):
+            if match.group(2):
+                labels.setdefault(match.group(1), match.group(2).strip())
+    blocks: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if comment := re.match(r"%%\s*(.*)", stripped):
+            if blocks[-1] and " | " in blocks[-1][-1]:
+                blocks.append([])
+            blocks[-1].append(comment.group(1))
+        elif edge := _MERMAID_EDGE.match(line):
+            link = line[edge.end(2) if edge.group(2) is not None else edge.end(1): edge.start(6)]
+            if re.search(r"[-=.]x\b", link):
+                continue
+            a, b = (labels.get(edge.group(i), edge.group(i)) for i in (1, 6))
+            caption = next((part for part in edge.group(3, 4, 5) if part), "").strip()
+            if blocks[-1] and " | " not in blocks[-1][-1]:
+                blocks.append([])
+            blocks[-1].append(" | ".join([a, b] + ([caption] if caption else [])))
     return "\n\n".join("\n".join(block) for block in blocks if block)
 
 

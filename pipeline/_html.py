@@ -13,6 +13,17 @@ their own: the partnership extractor needs "Dortmunds Partnerstädte:" and
 
 When trafilatura finds nothing (tiny or unusual pages), a plain lxml reading
 of <main>/<article>/<body> without navigation, banners and forms is used.
+
+A page built in the browser shows nothing without JavaScript ("Bitte aktivieren
+Sie JavaScript"): its content sits in a JSON script (Next.js's __NEXT_DATA__, a
+schema.org ld+json block). When the visible text is that short, the scripts'
+data is read as an export (a list of records as a table) after it.
+
+A table cell that spans rows ("Stadt Nieder-Olm" over its two partners) is
+copied into each of its rows first, so that every row names its own town.
+
+An OCR engine's hOCR page is HTML too, but its words are spans without
+paragraphs a reader would see; it is read as its lines and paragraphs.
 """
 
 from __future__ import annotations
@@ -23,6 +34,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from pipeline._exports import json_as_text
+
 # Containers whose id or class names mark boilerplate on German sites:
 # "cookie-banner", "consent-layer", "nav-main", "breadcrumb", "teaser-box", "share".
 _BOILERPLATE = re.compile(r"cookie|consent|banner|menu|nav|breadcrumb|share|social|teaser|sidebar|footer", re.I)
@@ -32,6 +45,9 @@ _BLOCK_TAGS = {
     "blockquote", "pre", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
 }
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_DATA_SCRIPT = re.compile(r"<script\b[^>]*\btype=[\"']application/(?:ld\+)?json[\"'][^>]*>(.*?)</script>", re.I | re.S)
+_MIN_VISIBLE_WORDS = 60  # a shell page's visible text: a title, a notice, a menu
+_HOCR_LINE = re.compile(r"""class=["'](?:ocr_line|ocr_textfloat|ocr_header|ocr_caption)\b""")
 
 
 def _marked(word: str) -> str:
@@ -54,6 +70,10 @@ _PRUNE = [
 def read_html(html: str) -> tuple[str, str | None, str | None]:
     """Main text, title and ISO publication date of a web page."""
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses str input with an encoding declaration
+    if _HOCR_LINE.search(html[:20_000]):
+        return _hocr_text(html), None, None
+    if re.search(r"\browspan\s*=", html, re.I):
+        html = _rows_spanned_out(html)
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -74,9 +94,84 @@ def read_html(html: str) -> tuple[str, str | None, str | None]:
     if not text.strip():
         text, fallback_title, fallback_date = _fallback(html)
         title, date = title or fallback_title, date or fallback_date
+    if len(text.split()) < _MIN_VISIBLE_WORDS:
+        data = _script_data(html)
+        if len(data.split()) > len(text.split()):
+            text = text.strip() + "\n\n" + data
     if title and text.strip() and title not in text:
         text = title + "\n\n" + text  # the headline sometimes sits outside the detected body
     return text.strip(), title, _iso_date(date)
+
+
+def _rows_spanned_out(html: str) -> str:
+    """The page with each cell that spans rows written into every row it spans."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for table in root.iter("table"):
+        pending: dict[int, tuple[etree._Element, int]] = {}  # column → (cell, rows it still spans)
+        for row in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
+            cells = [cell for cell in row if cell.tag in ("td", "th")]
+            ordered, column = [], 0
+
+            def fill() -> None:
+                nonlocal column
+                while column in pending:
+                    cell, left = pending.pop(column)
+                    copy = _copy_of(cell)
+                    ordered.append(copy)
+                    if left > 1:
+                        pending[column] = (cell, left - 1)
+                    column += _span(cell, "colspan")
+
+            for cell in cells:
+                fill()
+                if _span(cell, "rowspan") > 1:
+                    pending[column] = (cell, _span(cell, "rowspan") - 1)
+                    cell.attrib.pop("rowspan")
+                ordered.append(cell)
+                column += _span(cell, "colspan")
+            fill()
+            for cell in cells:
+                row.remove(cell)
+            row.extend(ordered)
+    return etree.tostring(root, encoding="unicode", method="html")
+
+
+def _copy_of(cell: etree._Element) -> etree._Element:
+    copy = lxml.html.fromstring(etree.tostring(cell, encoding="unicode", method="html", with_tail=False))
+    copy.attrib.pop("rowspan", None)
+    return copy
+
+
+def _span(cell: etree._Element, attribute: str) -> int:
+    try:
+        return max(1, min(int(cell.get(attribute, "1")), 100))
+    except ValueError:
+        return 1
+
+
+def _hocr_text(html: str) -> str:
+    """An hOCR page's text: a line per OCR line, a blank line between paragraphs (or text areas)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    paragraphs: list[str] = []
+    for block in root.xpath("//*[contains(@class, 'ocr_par')] | //*[contains(@class, 'ocr_carea')][not(.//*[contains(@class, 'ocr_par')])]"):
+        lines = (" ".join(line.text_content().split()) for line in block.xpath(".//*[starts-with(@class, 'ocr_')]")
+                 if _HOCR_LINE.match(f'class="{line.get("class")}"'))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _script_data(html: str) -> str:
+    """The JSON data scripts of a page, each read as an export."""
+    rendered = (json_as_text(match.group(1).strip()) for match in _DATA_SCRIPT.finditer(html))
+    return "\n\n".join(text.strip() for text in rendered if text and text.strip())
 
 
 def _xml_text(body: etree._Element) -> str:

@@ -44,7 +44,6 @@ _BINARY_MAGIC = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\x7fELF", "a program, not a document"),
     (b"MZ", "a Windows program, not a document"),
-    (b"{\\rtf", "an RTF file; convert it to PDF"),
     (b"%!PS", "a PostScript file; convert it to PDF"),
 )
 _BOMS = (
@@ -117,11 +116,12 @@ def extract_document(path: str | Path, *, max_bytes: int = 50_000_000, max_pages
     if media_type == "pdf":
         text, n_pages, title = read_pdf(data, max_pages=max_pages)
     else:
-        decoded = _decode(data)
+        decoded = _repair_mojibake(_decode(data))
         if (mail := read_mail(decoded)) is not None:  # a mail's source, HTML part and all, is a message in text
             media_type, (decoded, title) = "text", mail
         if media_type == "html":
             text, title, published = read_html(decoded)
+            text = _rejoin_hyphenated(text)  # an OCR engine's hOCR page keeps its line ends
         else:
             text = _rejoin_hyphenated(_split_text_columns(export_as_text(_normalize(decoded))))
             title = title or _text_title(text)
@@ -185,6 +185,35 @@ def _decode(data: bytes) -> str:
     if controls > 0.02 * min(len(text), 5000):
         raise UnsupportedFormatError("file holds binary data, not text")
     return text
+
+
+# UTF-8 read as Windows-1252: "Ã¼" for ü, "â€ž" for „. A lead byte's character (Â–ô) and the one to
+# three characters that stand for its continuation bytes (0x80–0xBF).
+_CONTINUATION = "[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d\u00a0-\u00bf]"
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}")
+_MIN_MOJIBAKE = 3
+
+
+def _repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 bytes were once read as Windows-1252 and saved again, read as written.
+
+    Each suspect sequence is re-encoded and read as UTF-8; one that is no valid UTF-8 stays as it is,
+    so a real "Â" or "Ã" (Portuguese "SÃO") is kept. Only a text with several valid ones is repaired.
+    """
+    repaired: dict[str, str] = {}
+    for sequence in set(_MOJIBAKE.findall(text)):
+        try:
+            raw = bytes(ord(ch) if ord(ch) < 256 else ch.encode("cp1252")[0] for ch in sequence)
+            character = raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        # A letter of a Latin alphabet or typographic punctuation; "Úš" (Czech) reads as an Arabic letter.
+        if unicodedata.name(character, "").startswith("LATIN") or "\u2010" <= character <= "\u20ac":
+            repaired[sequence] = character
+    if len(repaired) < 2 or sum(text.count(sequence) for sequence in repaired) < _MIN_MOJIBAKE:
+        return text
+    return _MOJIBAKE.sub(lambda match: repaired.get(match.group(0), match.group(0)), text)
 
 
 def _decode_legacy(data: bytes) -> str:

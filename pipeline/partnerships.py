@@ -2817,6 +2817,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
                     year = _first_year(text[slice(*below[year_columns[0]])])
             kind_cell = (_cell_with_wrap(text, spans[kind_columns[0]], wraps.get(k, []))
                          if kind_columns and kind_columns[0] < len(spans) else "")
+            if not re.search(r"[^\W\d_]", kind_cell) and (stated_year := _first_year(kind_cell)) is not None:
+                year = year if year is not None or grants else stated_year  # "2002": a date where the kind is
+                kind_cell = ""
             row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -584,3 +585,179 @@ def test_semicolon_separated_rows_read_as_rows_between_bars(tmp_path):
         "Datenquelle (Semikolon-getrennt):\nAnrede | Vorname | Stadt | Partnerstadt | Seit\n"
         "Frau | Sabine | Landeshauptstadt Hannover | Blantyre; Malawi | 1968\nHerr | Malte | Stadt Göttingen | Pau | 1982\n\n"
         "Hinweis: Celle; nur Pressekontakt; keine Partnerstadt.")
+
+
+def test_an_rtf_file_reads_as_its_paragraphs_with_escaped_letters_and_tabbed_rows(tmp_path):
+    saved = tmp_path / "broschuere.rtf"
+    saved.write_text(
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Calibri;}}{\\colortbl ;\\red0\\green51\\blue102;}\n"
+        "{\\*\\generator Riched20 10.0}\\uc1\\pard\\b Flensburg und seine Partnerst\\'e4dte\\b0\\par\n"
+        "Seit 1988 ist Flensburg mit S\\u322?upsk verbunden \\endash  eine Br\\'fccke.\\par\n"
+        "Stadt\\tab seit\\par Carlisle\\tab 1961\\par}\n", encoding="ascii")
+    assert extract_document(saved).text == (
+        "Flensburg und seine Partnerstädte\n\nSeit 1988 ist Flensburg mit Słupsk verbunden – eine Brücke.\n\n"
+        "Stadt | seit\nCarlisle | 1961")
+
+
+def test_a_word_documents_xml_reads_as_paragraphs_with_split_runs_joined_and_tabs_as_cells(tmp_path):
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    saved = tmp_path / "document.xml"
+    saved.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>'
+        "<w:p><w:pPr><w:pStyle w:val=\"Titel\"/></w:pPr><w:r><w:t>Potsdam – Partner</w:t></w:r><w:r><w:t>städte</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Stadt</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>seit</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Op</w:t></w:r><w:r><w:t>ole</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1973</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Mit Perugia seit </w:t></w:r><w:del><w:r><w:delText>1989</w:delText></w:r></w:del>"
+        "<w:r><w:t>1990.</w:t></w:r></w:p></w:body></w:document>", encoding="utf-8")
+    assert extract_document(saved).text == "Potsdam – Partnerstädte\n\nStadt | seit\nOpole | 1973\n\nMit Perugia seit 1990."
+
+
+def test_opendocument_and_spreadsheetml_tables_read_as_rows_between_bars(tmp_path):
+    odt = tmp_path / "content.xml"
+    odt.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>'
+        "<text:h>Landkreis Oder-Spree</text:h><table:table><table:table-row><table:table-cell><text:p>Partner</text:p>"
+        "</table:table-cell><table:table-cell><text:p>Vertrag</text:p></table:table-cell></table:table-row><table:table-row>"
+        "<table:table-cell><text:p>Powiat <text:span>Słubicki</text:span></text:p></table:table-cell>"
+        "<table:table-cell><text:p>1998</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:text></office:body></office:document-content>", encoding="utf-8")
+    assert extract_document(odt).text == "Landkreis Oder-Spree\n\nPartner | Vertrag\nPowiat Słubicki | 1998"
+    workbook = tmp_path / "partner.xml"
+    workbook.write_text(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        "<DocumentProperties xmlns=\"urn:schemas-microsoft-com:office:office\"><Author>SG 11</Author></DocumentProperties>"
+        '<Worksheet ss:Name="Partner"><Table><Row><Cell><Data ss:Type="String">Gemeinde</Data></Cell>'
+        '<Cell><Data ss:Type="String">Partner</Data></Cell></Row><Row><Cell><Data ss:Type="String">Hirschaid</Data></Cell>'
+        '<Cell><Data ss:Type="String">Zbąszyń</Data></Cell></Row></Table></Worksheet></Workbook>', encoding="utf-8")
+    assert extract_document(workbook).text == "Gemeinde | Partner\nHirschaid | Zbąszyń"
+
+
+def test_ocr_pages_read_as_lines_with_words_split_across_lines_joined(tmp_path):
+    alto = tmp_path / "seite11.xml"
+    alto.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page>'
+        "<PrintSpace><TextBlock><TextLine><String CONTENT=\"Die\"/><SP/><String CONTENT=\"Städte\" SUBS_TYPE=\"HypPart1\" "
+        "SUBS_CONTENT=\"Städtepartnerschaft\"/><HYP CONTENT=\"-\"/></TextLine><TextLine><String CONTENT=\"partnerschaft\" "
+        "SUBS_TYPE=\"HypPart2\" SUBS_CONTENT=\"Städtepartnerschaft\"/><SP/><String CONTENT=\"mit\"/><SP/>"
+        "<String CONTENT=\"Pori\"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>", encoding="utf-8")
+    assert extract_document(alto).text == "Die Städtepartnerschaft\nmit Pori"
+    hocr = tmp_path / "s048.html"
+    hocr.write_text(
+        '<html><head><meta name="ocr-system" content="tesseract 5.3.0"/></head><body><div class="ocr_page">'
+        '<p class="ocr_par"><span class="ocr_line"><span class="ocrx_word">6.4</span> <span class="ocrx_word">Die</span> '
+        '<span class="ocrx_word">Partnerstädte</span></span><span class="ocr_line"><span class="ocrx_word">Seit</span> '
+        '<span class="ocrx_word">1974</span> <span class="ocrx_word">mit</span> <span class="ocrx_word">Lipezk</span> '
+        '<span class="ocrx_word">ver-</span></span><span class="ocr_line"><span class="ocrx_word">bunden.</span></span></p>'
+        "</div></body></html>", encoding="utf-8")
+    assert extract_document(hocr).text == "6.4 Die Partnerstädte\nSeit 1974 mit Lipezk verbunden."
+
+
+def test_a_page_that_shows_its_content_only_by_script_reads_as_the_scripts_data(tmp_path):
+    page = tmp_path / "partnerstaedte.html"
+    data = {"props": {"pageProps": {"page": {"title": "Partnerstädte der Landeshauptstadt Kiel", "blocks": [
+        {"city": "Coventry", "since": 1947, "text": "Die Verbindung entstand 1947 aus dem Willen zur Versöhnung."},
+        {"city": "Brest", "since": 1964, "text": "Hafenstadt in der Bretagne, Partner seit 1964."}]}}}}
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><title>Partnerstädte</title></head><body><div id="__next"></div>'
+        f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data, ensure_ascii=False)}</script></body></html>',
+        encoding="utf-8")
+    assert extract_document(page).text == (
+        "title: Partnerstädte der Landeshauptstadt Kiel\n\nBlocks\n| city | since | text |\n"
+        "| Coventry | 1947 | Die Verbindung entstand 1947 aus dem Willen zur Versöhnung. |\n"
+        "| Brest | 1964 | Hafenstadt in der Bretagne, Partner seit 1964. |")
+
+
+def test_utf8_once_read_as_windows_1252_is_repaired_and_real_letters_are_left_alone(tmp_path):
+    garbled = tmp_path / "pm.txt"
+    garbled.write_text("â€žPartnerschaften lebenâ€œ â€“ Halle unterhÃ¤lt StÃ¤dtepartnerschaften mit fÃ¼nf StÃ¤dten.\n",
+                       encoding="utf-8")
+    assert extract_document(garbled).text == "„Partnerschaften leben“ – Halle unterhält Städtepartnerschaften mit fünf Städten."
+    czech = tmp_path / "kalender.txt"
+    czech.write_text("Gäste aus Úštěk, Úštěk und Úštěk; SÃO PAULO.\n", encoding="utf-8")
+    assert extract_document(czech).text == "Gäste aus Úštěk, Úštěk und Úštěk; SÃO PAULO."
+
+
+def test_a_notebook_reads_as_its_text_its_comments_and_its_printed_tables(tmp_path):
+    notebook = tmp_path / "sachsen.ipynb"
+    notebook.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "source": ["# Partnerschaften in Sachsen\n", "Eigene Zusammenstellung."]},
+        {"cell_type": "code", "source": "import pandas as pd\n# Hochschulpartnerschaften herausgefiltert\ndf", "outputs": [
+            {"output_type": "execute_result", "data": {
+                "text/plain": "stadt partner\n0 Dresden Coventry",
+                "text/html": "<table><thead><tr><th></th><th>stadt</th><th>partner</th></tr></thead>"
+                             "<tbody><tr><th>0</th><td>Dresden</td><td>Coventry</td></tr></tbody></table>"}}]}]}),
+        encoding="utf-8")
+    assert extract_document(notebook).text == (
+        "# Partnerschaften in Sachsen\nEigene Zusammenstellung.\n\nHochschulpartnerschaften herausgefiltert\n\n"
+        "stadt | partner\nDresden | Coventry")
+
+
+def test_a_mermaid_flowchart_reads_as_a_table_of_its_edges_without_crossed_out_links(tmp_path):
+    chart = tmp_path / "hanse.mmd"
+    chart.write_text(
+        "%% Hanse-Netzwerk\ngraph LR\n    HL[Lübeck]\n    KLP[Klaipėda]\n    HWI[Wismar]\n"
+        "    HL -- \"Partnerschaft 1993\" --- KLP\n    HL -. \"Städtefreundschaft 1987\" .- HWI\n"
+        "    HH[Hamburg] -->|1958| MRS(Marseille)\n    HL --x|\"Gespräche 2011\"| NOV[Nowgorod]\n", encoding="utf-8")
+    assert extract_document(chart).text == (
+        "Hanse-Netzwerk\n\nLübeck | Klaipėda | Partnerschaft 1993\nLübeck | Wismar | Städtefreundschaft 1987\n"
+        "Hamburg | Marseille | 1958")
+
+
+def test_a_map_places_name_repeated_in_its_description_is_read_once(tmp_path):
+    kml = tmp_path / "karte.kml"
+    kml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        "<name>Partnerstädte der Hansestadt Lüneburg</name><Style id=\"p\"><IconStyle><color>ff2f5fd0</color></IconStyle></Style>"
+        "<Folder><name>Partnerstädte</name><Placemark><name>Viborg</name><styleUrl>#p</styleUrl>"
+        "<description><![CDATA[<b>Viborg</b> (Dänemark)<br/>Partnerstadt seit 1982.]]></description>"
+        "<Point><coordinates>9.4018,56.4532,0</coordinates></Point></Placemark></Folder></Document></kml>", encoding="utf-8")
+    assert extract_document(kml).text == (
+        "Partnerstädte der Hansestadt Lüneburg\n\nPartnerstädte\n\nViborg (Dänemark)\nPartnerstadt seit 1982.")
+
+
+def test_a_web_table_pasted_a_cell_per_line_reads_as_rows_between_bars(tmp_path):
+    pasted = tmp_path / "saarland.txt"
+    pasted.write_text(
+        "Kommunale Partnerschaften im Saarland\n\nDie folgende Tabelle gibt eine Auswahl wieder.\n\n"
+        "Kommune\nPartnerkommune\nArt\nseit\nSaarbrücken\nNantes\nPartnerschaft\n1965\nSaarlouis\nSaint-Nazaire\n"
+        "Partnerschaft\n1969\nVölklingen\nVandœuvre-lès-Nancy\nPartnerschaft\n'92\nDillingen/Saar\nHayange\nPartnerschaft\n"
+        "1963/1990\n\n> Von: Büro\n> Gesendet: Freitag, 12. Januar 2024\n> An: Sue\n> Betreff: Besuch 2024\n"
+        "> Cc: Verein\n> Datum: 2024\n> Sue\n> 2024\n> Hallo\n> Gruß\n> Ende\n> 2023\n", encoding="utf-8")
+    assert extract_document(pasted).text.split("\n\n")[2:] == [
+        "Kommune | Partnerkommune | Art | seit\nSaarbrücken | Nantes | Partnerschaft | 1965\n"
+        "Saarlouis | Saint-Nazaire | Partnerschaft | 1969\nVölklingen | Vandœuvre-lès-Nancy | Partnerschaft | '92\n"
+        "Dillingen/Saar | Hayange | Partnerschaft | 1963/1990",
+        "> Von: Büro\n> Gesendet: Freitag, 12. Januar 2024\n> An: Sue\n> Betreff: Besuch 2024\n> Cc: Verein\n> Datum: 2024\n"
+        "> Sue\n> 2024\n> Hallo\n> Gruß\n> Ende\n> 2023"]
+
+
+def test_a_csv_export_whose_quoted_remarks_run_over_several_lines_reads_a_record_per_row(tmp_path):
+    export = tmp_path / "kreise.csv"
+    export.write_text(
+        '"kreis";"partner";"jahr";"bemerkungen"\n'
+        '"Kreis Warendorf";"Powiat Lubliniecki";"2001";"Partnerschaftsvertrag unterzeichnet in Lubliniec.\n'
+        'Jährliche Jugendbegegnungen im Wechsel zwischen Warendorf und Lubliniec; die Partnerschaft soll\n'
+        'ausdrücklich zur Versöhnung beitragen."\n'
+        '"Kreis Viersen";"Kreis Spišská Nová Ves";"2004";"2011 erneuert"\n', encoding="utf-8")
+    assert extract_document(export).text == (
+        "kreis | partner | jahr | bemerkungen\n"
+        "Kreis Warendorf | Powiat Lubliniecki | 2001 | Partnerschaftsvertrag unterzeichnet in Lubliniec. Jährliche "
+        "Jugendbegegnungen im Wechsel zwischen Warendorf und Lubliniec; die Partnerschaft soll ausdrücklich zur Versöhnung "
+        "beitragen.\nKreis Viersen | Kreis Spišská Nová Ves | 2004 | 2011 erneuert")
+
+
+def test_a_table_cell_spanning_rows_names_its_town_in_each_row(tmp_path):
+    page = tmp_path / "vg.html"
+    page.write_text(
+        "<html><head><title>Partnerschaften in der Verbandsgemeinde Nieder-Olm</title></head><body><main>"
+        "<h1>Partnerschaften in der Verbandsgemeinde Nieder-Olm</h1><p>Viele unserer Ortsgemeinden sind seit Jahrzehnten "
+        "mit Gemeinden in Frankreich verbunden.</p><table><thead><tr><th>Ortsgemeinde</th><th>Partnergemeinde</th>"
+        "<th>seit</th></tr></thead><tbody><tr><td rowspan=\"2\">Stadt Nieder-Olm</td><td>Chalonnes-sur-Loire</td>"
+        "<td>1972</td></tr><tr><td>Kahla</td><td>1990</td></tr><tr><td>Zornheim</td><td>Bourgueil</td><td>1976</td></tr>"
+        "</tbody></table></main></body></html>", encoding="utf-8")
+    assert "Ortsgemeinde | Partnergemeinde | seit\nStadt Nieder-Olm | Chalonnes-sur-Loire | 1972\n" \
+           "Stadt Nieder-Olm | Kahla | 1990\nZornheim | Bourgueil | 1976" in extract_document(page).text
