@@ -3,8 +3,9 @@
 A plain-text file may be a machine's export rather than prose: an open-data
 API's JSON, a content management system's XML, a database dump (SQL), a
 website's YAML configuration, a map's key=value tags, a calendar (iCalendar), a
-video's subtitles (SubRip, WebVTT), a network drawn with Graphviz, a version
-history (git log), a register's semicolon-separated rows. Read raw, their markup splits what belongs
+video's subtitles (SubRip, WebVTT), a network drawn with Graphviz or Mermaid, a version
+history (git log), a register's semicolon-separated rows (a quoted cell may run over
+lines), a web table pasted a cell per line, a Jupyter notebook. Read raw, their markup splits what belongs
 together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
 adds words nobody reads (keys, tags, timings). Each is rendered here as a
 reader sees it in a viewer: a JSON list of records as a table with its keys
@@ -12,8 +13,11 @@ as the column heads (the form the partnership rules read as a register), XML
 as the text of its elements with embedded HTML read as HTML, a dump's and a
 YAML file's lists as tables under their names, each tagged object as its fields, a calendar as
 its events, subtitles as the lines spoken, a wiki's comparison of two versions as
-the newer one, wiki markup as the words it links, a graph's edges and a CSV file's
-rows as rows between bars, a git log as its messages. Anything else is returned as it is.
+the newer one, wiki markup as the words it links, a graph's edges, a CSV file's and a
+pasted table's rows as rows between bars, a git log as its messages, a notebook as its text,
+comments and printed tables. Word processors' and OCR engines' markup (RTF, .docx and
+OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``. Anything else is
+returned as it is.
 """
 
 from __future__ import annotations

@@ -47,13 +47,13 @@ def markup_as_text(root: etree._Element) -> str | None:
     if namespace == _WORD or namespace.startswith(_ODF_PREFIX) or namespace == _SPREADSHEET:
         paragraphs: list[str] = []
         _collect_office(root, paragraphs)
-        return joined_paragraphs(paragraphs)
+        return _joined_paragraphs(paragraphs)
     if namespace.startswith(_ALTO_PREFIX):
         return _alto_as_text(root)
     return None
 
 
-def joined_paragraphs(paragraphs: list[str]) -> str:
+def _joined_paragraphs(paragraphs: list[str]) -> str:
     """Paragraphs as blocks, a run of table rows as one block of lines (the form the partnership
     rules read as a table)."""
     out: list[str] = []
@@ -246,4 +246,4 @@ def rtf_as_text(rtf: str) -> str:
         paragraph = _CELL_SEPARATOR.join(" ".join(cell.split()) for cell in cells)
         if paragraph:
             paragraphs.append(paragraph)
-    return joined_paragraphs(paragraphs)
+    return _joined_paragraphs(paragraphs)

@@ -5,8 +5,10 @@ The real type is sniffed from the bytes, never trusted from the suffix: a
 ``_pdf`` (reading order, headers, de-hyphenation), HTML to ``_html``
 (trafilatura main text), text is decoded with encoding detection, and a data
 export in it (JSON, XML, SQL, YAML, key=value tags, a calendar, subtitles, a
-wiki diff) is rendered by ``_exports`` as a reader sees it, and a mail's source
-(headers, MIME parts, quoted-printable) by ``_mail`` as the message. A bad file raises
+wiki diff) is rendered by ``_exports`` as a reader sees it, word processors' and OCR
+engines' markup (RTF, .docx and OpenDocument XML, ALTO) by ``_markup``, and a mail's source
+(headers, MIME parts, quoted-printable) by ``_mail`` as the message. Text that went through a
+wrong encoding once (UTF-8 read as Windows-1252, "StÃ¤dte") is repaired. A bad file raises
 an :class:`~pipeline.errors.ExtractionError` subclass whose message a person
 understands; the runner records it and goes on.
 """
