@@ -129,12 +129,12 @@ def _cells_per_line_as_table(text: str) -> str:
         run = k
         while run < len(lines) and lines[run].strip() and len(lines[run]) <= _MAX_PASTED_CELL_CHARS and "|" not in lines[run]:
             run += 1
-        table = _pasted_table([line.strip() for line in lines[k:run]]) if run - k >= 4 * _MIN_PASTED_ROWS else None
-        if table is None:
+        if run == k:  # a blank, long or barred line
             out.append(lines[k])
             k += 1
             continue
-        out += table
+        table = _pasted_table([line.strip() for line in lines[k:run]]) if run - k >= 4 * _MIN_PASTED_ROWS else None
+        out += lines[k:run] if table is None else table  # a run is tried once: a long list stays linear
         k = run
     return "\n".join(out)
 

@@ -28,6 +28,7 @@ paragraphs a reader would see; it is read as its lines and paragraphs.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import lxml.html
@@ -119,8 +120,7 @@ def _rows_spanned_out(html: str) -> str:
                 nonlocal column
                 while column in pending:
                     cell, left = pending.pop(column)
-                    copy = _copy_of(cell)
-                    ordered.append(copy)
+                    ordered.append(_copy_of(cell))
                     if left > 1:
                         pending[column] = (cell, left - 1)
                     column += _span(cell, "colspan")
@@ -140,9 +140,11 @@ def _rows_spanned_out(html: str) -> str:
 
 
 def _copy_of(cell: etree._Element) -> etree._Element:
-    copy = lxml.html.fromstring(etree.tostring(cell, encoding="unicode", method="html", with_tail=False))
-    copy.attrib.pop("rowspan", None)
-    return copy
+    """The cell for one more row it spans: its content, without the span or the text after it."""
+    duplicate = copy.deepcopy(cell)
+    duplicate.attrib.pop("rowspan", None)
+    duplicate.tail = None
+    return duplicate
 
 
 def _span(cell: etree._Element, attribute: str) -> int:

@@ -93,7 +93,7 @@ def _collect_office(element: etree._Element, paragraphs: list[str]) -> None:
 
 def _inline(element: etree._Element) -> str:
     """The text of a paragraph or cell: runs joined without spaces (Word splits words into runs),
-    tabs and line breaks kept, a cell's paragraphs one per line."""
+    tabs and line breaks kept, a cell's paragraphs joined by a space."""
     pieces: list[str] = []
 
     def walk(node: etree._Element) -> None:
