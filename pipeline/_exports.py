@@ -5,7 +5,8 @@ API's JSON, a content management system's XML, a database dump (SQL), a
 website's YAML configuration, a map's key=value tags, a calendar (iCalendar), a
 video's subtitles (SubRip, WebVTT), a network drawn with Graphviz or Mermaid, a version
 history (git log), a register's semicolon-separated rows (a quoted cell may run over
-lines), a web table pasted a cell per line, a Jupyter notebook. Read raw, their markup splits what belongs
+lines), a web table pasted a cell per line, a Jupyter notebook, a language file (.properties), a
+static-site page under its front matter, a text browser's dump, a chat log. Read raw, their markup splits what belongs
 together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
 adds words nobody reads (keys, tags, timings). Each is rendered here as a
 reader sees it in a viewer: a JSON list of records as a table with its keys
@@ -13,9 +14,10 @@ as the column heads (the form the partnership rules read as a register), XML
 as the text of its elements with embedded HTML read as HTML, a dump's and a
 YAML file's lists as tables under their names, each tagged object as its fields, a calendar as
 its events, subtitles as the lines spoken, a wiki's comparison of two versions as
-the newer one, wiki markup as the words it links, a graph's edges, a CSV file's and a
+the newer one, wiki markup as the words it links and its tables' rows, a graph's edges, a CSV file's and a
 pasted table's rows as rows between bars, a git log as its messages, a notebook as its text,
-comments and printed tables. Word processors' and OCR engines' markup (RTF, .docx and
+comments and printed tables, a page's front matter and a language file's keys as data, a
+dump or a chat log without its link numbers or times. Word processors' and OCR engines' markup (RTF, .docx and
 OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``. Anything else is
 returned as it is.
 """
@@ -43,11 +45,17 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_sql_dump_as_text, _yaml_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text,
-                   _git_log_as_text):
+    for reader in (_sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text, _properties_as_text, _tag_dump_as_text,
+                   _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
-    return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_subtitles_as_prose(text)))))
+    text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
+        _subtitles_as_prose(text)))))
+    text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
+    return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(text))))
+
+
+_TASK_BOX = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.M)
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -334,6 +342,120 @@ def _yaml_as_text(text: str) -> str | None:
     _collect_json(data, "", fields, tables)
     blocks = ["\n".join(opening).strip(), "\n".join(fields), *tables]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+# --- static-site pages and property files ------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+# A site generator's own keys: how a page is filed and laid out, not what it says.
+_SITE_KEYS = frozenset("date lastmod publishDate expiryDate draft slug url permalink aliases layout type weight menu "
+                       "toc images image featured_image categories tags keywords".split())
+_SHORTCODE = re.compile(r"\{\{[<%]\s*(/?)\s*([\w-]+)([^}]*?)[>%]\}\}|\{%-?.*?-?%\}|\{\{-?[^{}]*?-?\}\}", re.S)
+_SHORTCODE_LABEL = re.compile(r"\b(?:name|title|caption|alt|label)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _front_matter_page_as_text(text: str) -> str | None:
+    """A static-site generator's page (Hugo, Jekyll): the front matter (YAML between "---" lines,
+    TOML between "+++") read as data like a YAML file, without the site's filing keys (date, menu,
+    weight, tags), then the Markdown body with its template calls read: a shortcode's name, title or
+    caption as a line of its own ({{< partner name="Brest" >}} heads what follows), the rest of the
+    markup gone. None unless ``text`` opens with front matter that is a mapping."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    try:
+        if match.group(1) == "---":
+            data = yaml.safe_load(match.group(2))
+        else:
+            import tomllib
+
+            data = tomllib.loads(match.group(2))
+    except (yaml.YAMLError, ValueError, RecursionError):  # tomllib.TOMLDecodeError is a ValueError
+        return None
+    if not isinstance(data, dict):
+        return None  # slides or prose between rules, not front matter
+    fields: list[str] = []
+    tables: list[str] = []
+    _collect_json({key: value for key, value in data.items() if key not in _SITE_KEYS}, "", fields, tables)
+    body = _SHORTCODE.sub(_shortcode_label, text[match.end() :])
+    blocks = ["\n".join(fields), *tables, re.sub(r"\n{3,}", "\n\n", body).strip()]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _shortcode_label(match: re.Match) -> str:
+    """An opening shortcode as the words it shows (its name, title or caption), on a line of its own."""
+    if match.group(2) is None or match.group(1):
+        return ""
+    labels = [double or single for double, single in _SHORTCODE_LABEL.findall(match.group(3))]
+    return "\n".join(label for label in labels if label.strip())
+
+
+_PROPERTY_LINE = re.compile(r"^([A-Za-z_][\w-]*(?:\.[\w-]+)+)[ \t]*[=:][ \t]*(.*)$")  # "partner.3.name=Wuppertal"
+_PROPERTY_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_MIN_PROPERTY_LINES = 5
+
+
+def _properties_as_text(text: str) -> str | None:
+    """A Java .properties file (a portal's or an app's language file) read as data: lines continued
+    with a backslash joined, escapes undone ("f\\u00fcnf" → "fünf"), the dotted keys read as nesting
+    ("partner.3.name=Wuppertal" is record 3 of the partners) and rendered like a JSON export, numbered
+    records as a table under their name. The opening comments are kept as text; later ones are a
+    maintainer's notes. None unless most lines are dotted keys."""
+    joined = re.sub(r"(?<!\\)((?:\\\\)*)\\\n[ \t]*", r"\1", text)
+    lines = [line.strip() for line in joined.split("\n") if line.strip() and not line.lstrip().startswith(("#", "!"))]
+    pairs = [(m.group(1), _unescaped_property(m.group(2))) for line in lines if (m := _PROPERTY_LINE.match(line))]
+    if len(pairs) < _MIN_PROPERTY_LINES or len(pairs) < 0.8 * len(lines):
+        return None
+    opening = []
+    for line in joined.split("\n"):
+        if line.strip() and not line.lstrip().startswith(("#", "!")):
+            break
+        opening.append(_unescaped_property(line.strip().lstrip("#!").strip(" -=")))
+    fields: list[str] = []
+    tables: list[str] = []
+    _collect_json(_nested_keys(pairs), "", fields, tables)
+    blocks = ["\n".join(line for line in opening if line), "\n".join(fields), *tables]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _unescaped_property(value: str) -> str:
+    def undo(match: re.Match) -> str:
+        code = match.group(1)
+        if code.startswith("u") and len(code) == 5:
+            return chr(int(code[1:], 16))
+        return {"n": "\n", "t": " ", "r": ""}.get(code, code)
+
+    return _PROPERTY_ESCAPE.sub(undo, value).strip()
+
+
+def _nested_keys(pairs: list[tuple[str, str]]) -> dict:
+    """Dotted keys as nested mappings, children numbered 1, 2, ... as a list of records."""
+    root: dict = {}
+    for key, value in pairs:
+        node = root
+        *parents, last = key.split(".")
+        for part in parents:
+            if not isinstance(node.get(part), dict):
+                node[part] = {} if part not in node else {"": node[part]}
+            node = node[part]
+        node[last] = value
+    return _numbered_as_records(root)
+
+
+def _numbered_as_records(node: dict) -> dict:
+    listed: dict = {}
+    for key, value in node.items():
+        if not isinstance(value, dict):
+            listed[key] = value
+            continue
+        value = _numbered_as_records(value)
+        numbered = [name for name in value if name.isdigit()]
+        if len(numbered) >= 2:
+            listed[key] = [value[name] if isinstance(value[name], dict) else {"": value[name]} for name in numbered]
+            listed.update({f"{key} {name}": value[name] for name in value if not name.isdigit()})
+        else:
+            listed[key] = value
+    return listed
 
 
 # --- SQL dumps ---------------------------------------------------------------------------------------------
@@ -814,22 +936,63 @@ def _new_version_of_diff(text: str) -> str:
 
 
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")  # "[[Bergen (Norwegen)|Bergen]]" → "Bergen"
-_WIKI_FILE = re.compile(r"\[\[(?:Datei|Bild|File|Image):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]\n?", re.I)
-_WIKI_FLAG = re.compile(r"\{\{[A-Z]{2,3}\}\}\s?")  # "{{DNK}} ": a flag icon
+_WIKI_FILE = re.compile(r"\[\[(?:Datei|Bild|File|Image|Kategorie|Category):[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]\n?", re.I)
+_WIKI_FLAG = re.compile(r"\{\{(?:[A-Z]{2,3}|(?:Flagicon|Flagge|Flag|FlagIOC)\|[^{}]*)\}\}\s?", re.I)  # "{{DNK}} ", "{{Flagicon|POL}} "
 _WIKI_EMPHASIS = re.compile(r"'{2,5}")
+_WIKI_REF = re.compile(r"<references\s*/>|<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref\s*>", re.S | re.I)  # a footnote, cited elsewhere
+_WIKI_TABLE = re.compile(r"^\{\|.*?^\|\}[ \t]*$", re.S | re.M)
+_WIKI_INFOBOX = re.compile(r"\{\{\s*Infobox\b[^\n|]*((?:[^{}]|\{\{[^{}]*\}\})*)\}\}\n?", re.I)
+_WIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKI_CELL_ATTRIBUTES = re.compile(r'^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|\S+)\s*)+\|(?!\|)')  # 'class="unsortable" | Bemerkung'
+_WIKI_IMAGE_FIELDS = frozenset("bild bildtext bildbreite image caption karte map logo wappen".split())
 _MIN_WIKI_LINKS = 3
 
 
 def _wikitext_as_text(text: str) -> str:
-    """Wiki markup as the words a reader sees: "[[Stettin|Szczecin]]" as "Szczecin", no flag icons or
-    file links; headings keep their "==", which a reader takes in as a heading's mark. Only in a text with several wiki links; any
-    other text comes back as it is."""
-    if len(_WIKI_LINK.findall(text)) < _MIN_WIKI_LINKS:
+    """MediaWiki source as the page a reader sees: "[[Stettin|Szczecin]]" as "Szczecin", a table
+    ({| ... |- ... |}) as rows between bars, an infobox as "Field: value" lines, no footnotes (<ref>),
+    flag icons, file links or other template calls. Headings keep their "==", which a reader takes in
+    as a heading's mark. Only in a text with several wiki links or a wiki table; any other text
+    comes back as it is."""
+    if len(_WIKI_LINK.findall(text)) < _MIN_WIKI_LINKS and not _WIKI_TABLE.search(text):
         return text
+    text = _WIKI_REF.sub("", text)
     text = _WIKI_FILE.sub("", text)
     text = _WIKI_LINK.sub(r"\1", text)
     text = _WIKI_FLAG.sub("", text)
+    text = _WIKI_INFOBOX.sub(_wiki_infobox_fields, text)
+    text = _WIKI_TABLE.sub(lambda match: _wiki_table_rows(match.group(0)), text)
+    text = _WIKI_TEMPLATE.sub("", _WIKI_TEMPLATE.sub("", text))  # citations and layout; two levels deep
     return _WIKI_EMPHASIS.sub("", text)
+
+
+def _wiki_infobox_fields(match: re.Match) -> str:
+    fields = []
+    for field in re.split(r"\n\s*\|", "\n" + match.group(1)):
+        name, equals, value = field.partition("=")
+        if equals and value.strip() and name.strip().lower() not in _WIKI_IMAGE_FIELDS:
+            fields.append(f"{name.strip()}: {' '.join(value.split())}")
+    return "\n".join(fields) + "\n\n"
+
+
+def _wiki_table_rows(table: str) -> str:
+    """A wiki table's rows between bars: "! Stadt !! seit" heads, "| Stettin || 1957" cells, a cell
+    on a line of its own joining its row, a caption ("|+") as a line above."""
+    rows: list[list[str]] = [[]]
+    caption = ""
+    for line in table.split("\n")[1:-1]:
+        stripped = line.strip()
+        if stripped.startswith("|-"):
+            rows.append([])
+        elif stripped.startswith("|+"):
+            caption = stripped[2:].strip()
+        elif stripped[:1] in ("|", "!"):
+            cells = re.split(r"\|\||!!", stripped[1:])
+            rows[-1].extend(_WIKI_CELL_ATTRIBUTES.sub("", cell).strip() for cell in cells)
+        elif stripped and rows[-1]:
+            rows[-1][-1] += " " + stripped  # a cell's text running on
+    lines = [" | ".join(row) for row in rows if any(row)]
+    return "\n".join(([caption] if caption else []) + lines)
 
 
 # --- iCalendar and subtitles -------------------------------------------------------------------------------
@@ -878,3 +1041,147 @@ def _subtitles_as_prose(text: str) -> str:
         if spoken.strip():
             cues.append(" ".join(spoken.split()))
     return "\n".join(cues)
+
+
+# --- text-browser dumps and chat logs ---------------------------------------------------------------------
+
+_BROWSER_LINK_LIST = re.compile(r"^(?:References|Referenzen|Links)[ \t]*\n(?:[ \t]*\n)?(?:(?:[ \t]*\d+\.[ \t]+\S+|[ \t]*(?:Visible|Hidden) links:?)[ \t]*(?:\n|\Z)|[ \t]*\n)+\s*\Z", re.M)
+_BROWSER_LINK_MARK = re.compile(r"\[\d+\](?=\S)|\[(?:IMG|INLINE|LINK|BUTTON)\]")
+_BROWSER_BULLET = re.compile(r"^[ \t]*[*+o#-][ \t]+")
+_MIN_BROWSER_MARKS = 3
+
+
+def _text_browser_dump_as_text(text: str) -> str:
+    """A web page as a text browser dumps it (lynx -dump): a number before each link's words
+    ("[15]Kiew (Ukraine)"), the list of link targets at the end, body lines indented by three spaces
+    and headings by fewer, nested bullets drawn as "*", "+" and "o". Read as the page: no numbers,
+    no link list, no indentation (a heading stands on its own line anyway), every bullet a "*".
+    Any other text comes back as it is."""
+    links = _BROWSER_LINK_LIST.search(text)
+    if links is None or len(_BROWSER_LINK_MARK.findall(text[: links.start()])) < _MIN_BROWSER_MARKS:
+        return text
+    body = _BROWSER_LINK_MARK.sub("", text[: links.start()])
+    lines = [_BROWSER_BULLET.sub("* ", line) if _BROWSER_BULLET.match(line) else line.strip().lstrip("#").strip()
+             if line.lstrip().startswith("#") else line.strip() for line in body.split("\n")]
+    return "\n".join(lines).strip() + "\n"
+
+
+# A chat line: a time, maybe a date before it, in brackets or followed by " - "; then "<nick> text",
+# "Name: text" or a system notice ("* hoppe has quit", "Gerlinde Haas hat die Gruppe erstellt").
+_CHAT_STAMP = re.compile(r"^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+)?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*(?:-[ \t]+)?(.*)$")
+_CHAT_NICK = re.compile(r"^<[@+%~&]?([^>\s]+)>[ \t]*(.*)$")
+_CHAT_SPEAKER = re.compile(r"^([^\W\d][\w.'-]*(?:[ \t][^\W\d][\w.'-]*){0,3}):[ \t]+(.*)$")
+_MIN_CHAT_LINES = 5
+
+
+def _chat_log_as_text(text: str) -> str:
+    """A chat's log (IRC or Matrix "[19:02:03] <bernd_do> ...", WhatsApp "02.05.23, 18:49 - Name: ...")
+    as its messages, each a paragraph of its own headed by who wrote it ("bernd_do: ..."): a message
+    without a full stop then does not run into the next one. Times go, and so do the notices of people
+    joining and leaving and of encryption. Lines without a time continue the message above. Any
+    other text comes back as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    stamped = [m.group(1) for line in lines if (m := _CHAT_STAMP.match(line))]
+    spoken = [line for line in stamped if _CHAT_NICK.match(line) or _CHAT_SPEAKER.match(line)]
+    if len(spoken) < _MIN_CHAT_LINES or len(stamped) < 0.5 * len(lines):
+        return text
+    messages: list[str] = []
+    started = False
+    for line in text.split("\n"):
+        stamp = _CHAT_STAMP.match(line)
+        if stamp is None:
+            if started and line.strip():
+                messages[-1] += "\n" + line.strip()
+            elif not started:
+                messages.append(line.strip())  # the export's heading
+            continue
+        started = True
+        said = stamp.group(1)
+        if (nick := _CHAT_NICK.match(said)) is not None:
+            messages.append(f"{nick.group(1)}: {nick.group(2)}")
+        elif _CHAT_SPEAKER.match(said):
+            messages.append(said)
+        else:
+            messages.append("")  # a notice; a line under it continues nothing anyone said
+    return "\n\n".join(message for message in messages if message.strip()) + "\n"
+
+
+# An application log's line: date, time, level, maybe a [thread] and a logger, then the message.
+_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[,.]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+"
+                       r"(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)\s+"
+                       r"(?:\[[^\]]*\]\s+)?(?:[\w.$]+(?::\d+)?\s+-\s+)?(.*)$")
+_LOG_FIELD = re.compile(r"([A-Za-z_][\w.]*)=(\"[^\"]*\"|'[^']*'|[^\s,;)]+)")
+_LOG_RECORD_NAME = re.compile(r"^((?:row|record|line|zeile|datensatz|item|id)\s*#?\s*\d+)\s*:\s*", re.I)
+_MIN_LOG_LINES = 5
+
+
+def _application_log_as_text(text: str) -> str:
+    """An application's log (a data import's: "2024-10-08 02:00:01,733 INFO [pool-2] RecordMapper -
+    row 3: city_a=Hamburg city_b=Marseille since=1958") as what it reports: the messages without
+    time, level, thread and logger; messages of key=value fields as the rows of a table, the lines
+    about one record ("row 3") merged into its row; stack traces left out. Any other text comes
+    back as it is."""
+    lines = text.split("\n")
+    if sum(bool(_LOG_LINE.match(line)) for line in lines) < _MIN_LOG_LINES:
+        return text
+    blocks: list[str] = []
+    records: dict[str, dict[str, str]] = {}
+
+    def close_table() -> None:
+        if records:
+            blocks.append(_json_table(list(records.values())))
+            records.clear()
+
+    for line in lines:
+        match = _LOG_LINE.match(line)
+        if match is None:
+            if line.strip() and not blocks and not records:
+                blocks.append(line.strip())  # a heading above the log
+            continue  # a stack trace's lines, a continuation
+        message = match.group(1).strip()
+        fields = _LOG_FIELD.findall(message)
+        name = _LOG_RECORD_NAME.match(message)
+        if len(fields) >= 2 or (fields and name and name.group(1).lower() in records):
+            record = records.setdefault(name.group(1).lower() if name else f"#{len(records)}", {})
+            for key, value in fields:
+                record.setdefault(key, value.strip("\"'"))
+            rest = re.sub(r"\(\s*[,;]?\s*\)", "", _LOG_FIELD.sub("", message[name.end() if name else 0 :])).strip(" -,;:")
+            if rest:
+                record.setdefault("note", " ".join(rest.split()))
+        else:
+            close_table()
+            blocks.append(message)
+    close_table()
+    return "\n\n".join(blocks) + "\n"
+
+
+_TIBBLE_HEAD = re.compile(r"^#\s*A (?:tibble|data frame):\s*\d+\s*[×x]\s*\d+\s*$")
+_TIBBLE_TYPE = re.compile(r"<(?:chr|int|dbl|lgl|fct|date|dttm|ord|num|list)>")
+
+
+def _printed_tibbles_as_tables(text: str) -> str:
+    """A data frame as R prints it ("# A tibble: 14 × 5", a line of names, a line of types "<chr>",
+    numbered rows) as rows between bars, each cell cut where its column's type mark starts; the
+    row numbers, the types and the "# ℹ 4 more rows" note go. Any other text comes back as it is."""
+    lines = text.split("\n")
+    if not any(_TIBBLE_HEAD.match(line.strip()) for line in lines):
+        return text
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not (_TIBBLE_HEAD.match(lines[k].strip()) and k + 2 < len(lines) and _TIBBLE_TYPE.search(lines[k + 2])):
+            out.append(lines[k])
+            k += 1
+            continue
+        starts = [m.start() for m in _TIBBLE_TYPE.finditer(lines[k + 2])]
+        rows = [lines[k + 1]]
+        k += 3
+        while k < len(lines) and re.match(r"^\s*\d+\s", lines[k]):
+            rows.append(lines[k])
+            k += 1
+        while k < len(lines) and re.match(r"^#\s*(?:ℹ|…|\.\.\.)", lines[k].strip()):
+            k += 1  # "# ℹ 4 more rows", "# ℹ 1 more variable: art <chr>"
+        for row in rows:
+            cells = [row[start:end].strip() for start, end in zip(starts, starts[1:] + [len(row) + 1])]
+            out.append(" | ".join(cells))
+    return "\n".join(out)

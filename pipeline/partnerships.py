@@ -1225,7 +1225,22 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
         _score_web_address(text, head_end, gazetteer, score, own, first)
+        _berlin_points_to_its_district(gazetteer, score, own)
     return score, own, first
+
+
+def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Counter) -> None:
+    """A Berlin Bezirk's page names Berlin too ("Der Bezirk Neukölln von Berlin"): the city's points
+    go to the district scored highest, whose pairs are written as Berlin's in the end, so that the
+    two do not split one document's points between them."""
+    if _BERLIN_ID not in score:
+        return
+    districts = [gid for gid in score if gid != _BERLIN_ID and (place := gazetteer.place(gid)) is not None
+                 and place.country_code == "DE" and place.admin1 == _BERLIN_STATE]
+    if districts:
+        district = max(districts, key=score.__getitem__)
+        score[district] += score.pop(_BERLIN_ID)
+        own[district] += own.pop(_BERLIN_ID, 0)
 
 
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
@@ -2967,17 +2982,18 @@ def _description(lines: list[_Line], i: int) -> tuple[int | None, str | None]:
     """
     paragraph = []
     for line in lines[i + 1 :]:
-        if line.kind == "attribute":
-            continue
+        if line.kind == "attribute" or (line.kind == "blank" and not paragraph):
+            continue  # a web page's blank line between a partner's name and its paragraph
         if line.kind != "prose":
             break
         paragraph.append(line.text.strip())
     text = " ".join(paragraph)
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):
+    for k, sentence in enumerate(re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text)):
         if _SUSPENDED.search(sentence):
             continue
-        if not (_FOUNDING.search(sentence) or _kind_of(sentence) or re.search(r"\bverbunden\b", sentence)):
-            continue
+        if not (_FOUNDING.search(sentence) or _kind_of(sentence) or re.search(r"\bverbunden\b", sentence)
+                or (k == 0 and re.match(r"Seit\s+(?:dem\s+Jahr\s+)?\d{4}\b", sentence))):
+            continue  # the paragraph's opening "Seit 1995." dates its item
         year = _sentence_year(sentence, 0, len(sentence))
         if year is not None:
             named = _NAMED_KIND.search(sentence)

@@ -761,3 +761,99 @@ def test_a_table_cell_spanning_rows_names_its_town_in_each_row(tmp_path):
         "</tbody></table></main></body></html>", encoding="utf-8")
     assert "Ortsgemeinde | Partnergemeinde | seit\nStadt Nieder-Olm | Chalonnes-sur-Loire | 1972\n" \
            "Stadt Nieder-Olm | Kahla | 1990\nZornheim | Bourgueil | 1976" in extract_document(page).text
+
+
+def test_a_text_browser_dump_reads_without_link_numbers_link_list_or_indentation(tmp_path):
+    dump = tmp_path / "leipzig.txt"
+    dump.write_text(
+        "   [1]Direkt zum Inhalt\n\n     * [2]Internationales\n          + [3]Partnerstädte\n\nPartnerstädte\n\n"
+        "  [4]Kiew (Ukraine)\n\n   Die älteste Partnerschaft Leipzigs besteht seit 1961.\n\n"
+        "References\n\n   1. https://www.leipzig.de/#content\n   2. https://www.leipzig.de/internationales\n"
+        "   3. https://www.leipzig.de/internationales/partnerstaedte\n   4. https://www.leipzig.de/kiew\n", encoding="utf-8")
+    assert extract_document(dump).text == (
+        "Direkt zum Inhalt\n\n* Internationales\n* Partnerstädte\n\nPartnerstädte\n\nKiew (Ukraine)\n\n"
+        "Die älteste Partnerschaft Leipzigs besteht seit 1961.")
+
+
+def test_a_language_file_reads_its_numbered_keys_as_a_table_with_escapes_undone(tmp_path):
+    properties = tmp_path / "partner_de.properties"
+    properties.write_text(
+        "# Partnerst\\u00e4dte der Landeshauptstadt Schwerin\n\n"
+        "page.intro=Schwerin ist mit f\\u00fcnf St\\u00e4dten \\\n  partnerschaftlich verbunden.\n"
+        "partner.1.name=Odense\npartner.1.since=1965\n# Reihenfolge nach Jahr\npartner.2.name=P\\u00e4rnu\n"
+        "partner.2.since=1993\nlabel.back=Zur\\u00fcck\n", encoding="latin-1")
+    assert extract_document(properties).text == (
+        "Partnerstädte der Landeshauptstadt Schwerin\n\nintro: Schwerin ist mit fünf Städten partnerschaftlich verbunden.\n"
+        "back: Zurück\n\nPartner\n| name | since |\n| Odense | 1965 |\n| Pärnu | 1993 |")
+
+
+def test_a_static_site_page_reads_its_front_matter_as_data_and_its_shortcodes_as_headings(tmp_path):
+    page = tmp_path / "partnerstaedte.md"
+    page.write_text(
+        '---\ntitle: "Partnerstädte der Landeshauptstadt Kiel"\ndate: 2024-02-19\nweight: 40\npartner:\n'
+        '  - name: "Brest"\n    seit: 1964\n  - name: "Vaasa"\n    seit: 1967\ntags: ["Ostsee"]\n---\n\n'
+        'Kiel pflegt Städtepartnerschaften.\n\n{{< partner name="Brest" flag="fr" >}}\nSeit 1964 verbindet Kiel eine '
+        'Jumelage mit Brest.\n{{< /partner >}}\n{% include footer.html %}\n', encoding="utf-8")
+    assert extract_document(page).text == (
+        "title: Partnerstädte der Landeshauptstadt Kiel\n\nPartner\n| name | seit |\n| Brest | 1964 |\n| Vaasa | 1967 |\n\n"
+        "Kiel pflegt Städtepartnerschaften.\n\nBrest\nSeit 1964 verbindet Kiel eine Jumelage mit Brest.")
+
+
+def test_wiki_source_reads_its_table_as_rows_and_its_infobox_as_fields_without_footnotes(tmp_path):
+    source = tmp_path / "rostock.wiki"
+    source.write_text(
+        "{{Infobox Liste\n| Titel = Partnerstädte Rostocks\n| Bild = Rathaus.jpg\n}}\n"
+        "Rostock unterhält Partnerschaften.<ref name=\"a\">{{Internetquelle |url=https://rostock.de |titel=Partner}}</ref>\n\n"
+        "== Partnerstädte ==\n{| class=\"wikitable sortable\"\n|-\n! Stadt !! seit !! class=\"unsortable\" | Bemerkung\n|-\n"
+        "| Stettin || {{Flagicon|POL}} 1957 || älteste\n|-\n| Turku\n| 1959\n|\n|}\n\n[[Kategorie:Rostock]]\n", encoding="utf-8")
+    assert extract_document(source).text == (
+        "Titel: Partnerstädte Rostocks\n\nRostock unterhält Partnerschaften.\n\n== Partnerstädte ==\n"
+        "Stadt | seit | Bemerkung\nStettin | 1957 | älteste\nTurku | 1959 |")
+
+
+def test_a_chat_log_reads_as_one_paragraph_per_message_without_times_or_notices(tmp_path):
+    log = tmp_path / "matrix.txt"
+    log.write_text(
+        "Matrix-Raum #partner – Export\n[19:01:12] * lena_k (@lena_k:matrix.org) joined the room\n"
+        "[19:02:03] <bernd_do> ich hab Dortmund fertig: Amiens 1960, Leeds 1969\n[19:02:30] <lena_k> Leeds wirklich?\n"
+        "[19:03:41] <hoppe> Leeds ist mit Lille verschwistert\n[19:05:11] * hoppe has quit (Ping timeout)\n"
+        "[19:06:39] <mira> Gelsenkirchen – Newcastle upon Tyne, 1948\n[19:07:10] <@lena_k> danke\n"
+        "noch eine Zeile dazu\n", encoding="utf-8")
+    assert extract_document(log).text == (
+        "Matrix-Raum #partner – Export\n\nbernd_do: ich hab Dortmund fertig: Amiens 1960, Leeds 1969\n\n"
+        "lena_k: Leeds wirklich?\n\nhoppe: Leeds ist mit Lille verschwistert\n\n"
+        "mira: Gelsenkirchen – Newcastle upon Tyne, 1948\n\nlena_k: danke\nnoch eine Zeile dazu")
+
+
+def test_a_markdown_task_lists_boxes_are_dropped_from_its_items(tmp_path):
+    issue = tmp_path / "issue.md"
+    issue.write_text("# Partnerstädte Münster\n\n- [x] York (GB) – 1957\n- [ ] Lublin (PL) – 1991\n", encoding="utf-8")
+    assert extract_document(issue).text == "# Partnerstädte Münster\n\n- York (GB) – 1957\n- Lublin (PL) – 1991"
+
+
+def test_an_import_log_reads_its_record_fields_as_table_rows_without_times_or_stack_traces(tmp_path):
+    log = tmp_path / "import.log"
+    log.write_text(
+        "2024-10-08 02:00:01,114 INFO  [main] de.hh.ImportJob - Starting import run #1187 (mode=FULL)\n"
+        "2024-10-08 02:00:01,733 INFO  [pool-2] de.hh.RecordMapper - row 2: city_a=Hamburg city_b=\"St. Petersburg\" since=1957\n"
+        "2024-10-08 02:00:01,734 WARN  [pool-2] de.hh.RecordMapper - row 2: status=RUHT (Senatsbeschluss 2022)\n"
+        "2024-10-08 02:00:01,790 INFO  [pool-2] de.hh.RecordMapper - row 3: city_a=Hamburg city_b=Marseille since=1958\n"
+        "2024-10-08 02:00:32,470 ERROR [main] de.hh.Repository - upsert failed, retrying (1/3)\n"
+        "org.postgresql.util.PSQLException: Connection refused.\n\tat org.postgresql.Driver.connect(Driver.java:342)\n"
+        "2024-10-08 02:01:02,511 INFO  [main] de.hh.ImportJob - 2 records imported\n", encoding="utf-8")
+    assert extract_document(log).text == (
+        "Starting import run #1187 (mode=FULL)\n\n"
+        "| city_a | city_b | since | status | note |\n| Hamburg | St. Petersburg | 1957 | RUHT | (Senatsbeschluss 2022) |\n"
+        "| Hamburg | Marseille | 1958 |  |  |\n\nupsert failed, retrying (1/3)\n\n2 records imported")
+
+
+def test_a_printed_tibble_reads_as_rows_between_bars_cut_at_its_type_marks(tmp_path):
+    console = tmp_path / "auswertung.txt"
+    console.write_text(
+        "> partner_bb |> print(n = 3)\n# A tibble: 14 × 4\n   stadt              partner        land   seit\n"
+        "   <chr>              <chr>          <chr> <int>\n 1 Brandenburg an d…  Ivry-sur-Seine FR     1963\n"
+        " 2 Fürstenwalde/Spree Choszczno      PL     1998\n 3 Senftenberg        Nowa Sól       PL       NA\n"
+        "# ℹ 11 more rows\n", encoding="utf-8")
+    assert extract_document(console).text == (
+        "> partner_bb |> print(n = 3)\nstadt | partner | land | seit\nBrandenburg an d… | Ivry-sur-Seine | FR | 1963\n"
+        "Fürstenwalde/Spree | Choszczno | PL | 1998\nSenftenberg | Nowa Sól | PL | NA")
