@@ -600,12 +600,14 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
 # Städtepartnerschaft mit Mühlhausen/Thüringen (1990)", "Bielefeld: Rochdale seit 1953, Nahariya seit 1983".
 _DATED_LIST_OWNER = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 _DATED_PARTNER = re.compile(r"(?:[ \t]*\([^()\d]{2,30}\))?"  # the country's bracket first: "Clamart (Frankreich) seit 1963"
-                            r"[ \t]*(?:\((?:seit[ \t]+)?((?:19|20)\d\d)\)|,?[ \t]+seit[ \t]+((?:19|20)\d\d)\b)")
+                            r"[ \t]*(?:\((?:seit[ \t]+)?((?:19|20)\d\d)\)|,?[ \t]+(?:seit[ \t]+)?((?:19|20)\d\d)\b(?![.,]?\d))")
 _DATED_LIST_LABEL = re.compile(r"[ \t]*(?:Antwort|Partner(?:städte|gemeinden|kommunen|schaften)?|Städtepartnerschaften)[ \t]*:[ \t]+")
-_DATED_LIST_GAP = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?:(?:die|der|eine?)[ \t]+)?(?:\w*(?:partnerschaft|freundschaft)"
+_DATED_LIST_GAP = re.compile(r"(?:[ \t]*\([^()]{1,40}\))?(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?:(?:die|der|eine?)[ \t]+)?(?:\w*(?:partnerschaft|freundschaft)"
                              r"[ \t]+mit[ \t]+(?:(?:der|dem)[ \t]+(?:Stadt|Gemeinde)[ \t]+)?)?")
 _MIN_DATED_PARTNERS = 2
 _LIST_COLON = re.compile(r"[ \t]*:[ \t]+")
+# A town whose list follows one word on, inside a line: a chat's "ich hab Dortmund fertig: Amiens 1960, ...".
+_LIST_COLON_AFTER_WORD = re.compile(r"[ \t]+(?:fertig|erledigt|ergänzt|komplett|geprüft|dazu)[ \t]*:[ \t]+")
 _LIST_STOP = re.compile(r"[.;!?](?=\s)|$")
 
 
@@ -623,6 +625,11 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: 
         owner = by_start.get(line.start + _DATED_LIST_OWNER.match(line.text).end())
         end = line.start + len(line.text)
         colon = owner and _LIST_COLON.match(text, owner.end, end)
+        if not colon:  # after a chat's speaker ("mira: Essen: Grenoble seit 1974, ..."), or one word on
+            owner = next((c for c in cities if line.start < c.start < end and (
+                _LIST_COLON_AFTER_WORD.match(text, c.end, end) or (
+                    _LIST_COLON.match(text, c.end, end) and re.fullmatch(r"[ \t]*[\w.-]+:[ \t]+", text[line.start : c.start])))), None)
+            colon = owner and (_LIST_COLON.match(text, owner.end, end) or _LIST_COLON_AFTER_WORD.match(text, owner.end, end))
         if not colon and home is not None and (label := _DATED_LIST_LABEL.match(text, line.start, end)):
             owner, colon = _home_as_city(home), label
         if not colon:
@@ -2404,12 +2411,15 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     pairs_kind = None  # the kind the pair lines of a block name: "Turnov – Valenza ..... Partnerschaft seit 2001"
     undated_pairs = False  # pair lines after an introduction that names no kind take the kind named last
     pairs_year = None  # and the one year it names: "Zur Welle 1987 gehören u. a.:"
+    introduced_kind = None  # "Münster hat folgende Partnerstädte:" over its items
     for i, line in enumerate(lines):
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
-            pair_owner = pairs_kind = None
+            pair_owner = pairs_kind = introduced_kind = None
             undated_pairs, pairs_year = False, None
             if line.text.rstrip().endswith(":"):
+                if _INTRODUCED_PARTNERS.search(line.text) and not _NEGATION.search(line.text):
+                    introduced_kind = _kind_of(line.text) or "partnership"
                 # "... beide Gemeinden sind seit 1960 verschwistert. Es folgten (in zeitlicher Reihenfolge):"
                 paragraph = [line.text]
                 for above in reversed(lines[:i]):
@@ -2474,6 +2484,8 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
                 if _first_year(line.tail) and (own := _kind_of(line.tail)):
                     pairs_kind = own
                 list_kind = pairs_kind if _first_year(line.tail) or undated_pairs else None
+            if list_kind is None and line.partner is None and introduced_kind and _first_year(line.tail):
+                list_kind = introduced_kind
             if list_kind is None and line.partner is None and _ITEM_OWN_KIND.match(
                     line.tail + "\n" + (lines[i + 1].text if i + 1 < len(lines) else "")):
                 list_kind = _kind_of(line.tail)  # "– Béthune (Frankreich): Städtepartnerschaft seit 1960"
@@ -2523,6 +2535,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     return found
 
 
+# A sentence that announces the partners listed below it: "Laut Stadtportal hat Münster folgende Partnerstädte, ...:",
+# "Unsere Partnerstädte:".
+_INTRODUCED_PARTNERS = re.compile(r"\b(?:folgenden?|nachstehenden?|unsere|seine|ihre)\s+(?:\w+\s+)?Partner(?:städte|stadt|gemeinden|"
+                                  r"kommunen|schaften)\b|\bPartner(?:städte|gemeinden|kommunen)\s*:\s*$", re.IGNORECASE)
 _PARTNER_OF = re.compile(r"\bPartner(?:stadt|gemeinde)?\s+(?:von|der\s+Stadt|der\s+Gemeinde)\s+$")
 
 

@@ -1898,6 +1898,28 @@ def test_a_partners_paragraph_below_a_blank_line_dates_it(extract):
     assert {(p.city_b, p.since_year) for p in extract(text)} == {("Kyiv", 1961), ("Kraków", 1995), ("Nanjing", 1988)}
 
 
+def test_a_chat_messages_town_and_its_dated_partners_after_its_colon(extract):
+    text = (
+        "bernd_do: moin. ich hab Dortmund fertig: Amiens 1960, Leeds 1969, Zwickau 1988\n\n"
+        "mira: Essen: Grenoble seit 1974, Nischni Nowgorod seit 1991.\n\n"
+        "bernd_do: Duisburg: Portsmouth 1950 (kurz nach dem Krieg!), Wuhan 1982\n\n"
+        "lena_k: Treffen am 12.03. um 19:00, Raum 1960\n"
+    )
+    assert {(p.city_a, p.city_b, p.since_year) for p in extract(text)} == {
+        ("Dortmund", "Amiens", 1960), ("Dortmund", "Leeds", 1969), ("Dortmund", "Zwickau", 1988),
+        ("Essen", "Grenoble", 1974), ("Essen", "Nizhniy Novgorod", 1991), ("Duisburg", "Portsmouth", 1950),
+        ("Duisburg", "Wuhan", 1982)}
+
+
+def test_items_below_a_sentence_announcing_the_partners_are_the_home_towns(extract):
+    text = (
+        "# Partnerstädte Münster: fehlende Einträge\n\nLaut Stadtportal hat Münster folgende Partnerstädte, "
+        "ich hake ab, was schon drin ist:\n\n- York (GB) – 1957\n- Orléans (FR) – 1960\n- Lublin (PL) – 1991\n\n"
+        "Beim Besuch waren folgende Gäste da:\n\n- Enschede (NL) – 2019\n"
+    )
+    assert {(p.city_b, p.since_year) for p in extract(text)} == {("York", 1957), ("Orléans", 1960), ("Lublin", 1991)}
+
+
 def test_an_unreadable_gold_document_counts_as_finding_nothing(tmp_path, nlp, gazetteer):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "brief.txt").write_text(
