@@ -1913,7 +1913,7 @@ def test_a_chat_messages_town_and_its_dated_partners_after_its_colon(extract):
 
 def test_items_below_a_sentence_announcing_the_partners_are_the_home_towns(extract):
     text = (
-        "# Partnerstädte Münster: fehlende Einträge\n\nLaut Stadtportal hat Münster folgende Partnerstädte, "
+        "# Fehlende Einträge und falsche Jahre #42\n\nLaut Stadtportal hat Münster folgende Partnerstädte, "
         "ich hake ab, was schon drin ist:\n\n- York (GB) – 1957\n- Orléans (FR) – 1960\n- Lublin (PL) – 1991\n\n"
         "Beim Besuch waren folgende Gäste da:\n\n- Enschede (NL) – 2019\n"
     )
