@@ -2412,7 +2412,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
     undated_pairs = False  # pair lines after an introduction that names no kind take the kind named last
     pairs_year = None  # and the one year it names: "Zur Welle 1987 gehören u. a.:"
     introduced_kind = None  # "Münster hat folgende Partnerstädte:" over its items
+    tabbed = [_delimiter(line.text) == "\t" for line in lines]
     for i, line in enumerate(lines):
+        if line.kind == "item" and tabbed[i] and ((i > 0 and tabbed[i - 1]) or (i + 1 < len(lines) and tabbed[i + 1])):
+            continue  # a row of a tab-separated table, which the table rule reads with its columns
         if line.kind in ("prose", "heading"):
             anchor = _list_owner(line, cities) or home_anchor
             pair_owner = pairs_kind = introduced_kind = None

@@ -1920,6 +1920,35 @@ def test_items_below_a_sentence_announcing_the_partners_are_the_home_towns(extra
     assert {(p.city_b, p.since_year) for p in extract(text)} == {("York", 1957), ("Orléans", 1960), ("Lublin", 1991)}
 
 
+def test_a_pasted_tab_separated_tables_rows_are_its_towns_not_items_of_the_home_town(extract):
+    text = (
+        "Städtepartnerschaften und -freundschaften im Landkreis Rosenheim (Stand 01/2024)\n"
+        "Tabelle 1 – Meldungen der kreisangehörigen Kommunen und des Landkreises\n"
+        "\n"
+        "Kommune\tPartnerkommune\t\tArt der Verbindung\tseit\tBemerkung\n"
+        "\tName\tStaat\n"
+        "Stadt Rosenheim\tLazise\tItalien\tStädtepartnerschaft\t1973\n"
+        "\tBriançon\tFrankreich\tStädtepartnerschaft\t1984\n"
+        "Stadt Wasserburg a. Inn\tVoiron\tFrankreich\tStädtepartnerschaft\t1976\n"
+        "\tPísek\tTschechien\tStädtepartnerschaft\tseit '92\n"
+        "Stadt Kolbermoor\tWetter (Ruhr)\tDeutschland\tStädtefreundschaft\t1990\truht seit 2015\n"
+        "Stadt Bad Aibling\tSaint-Jean-de-Braye\tFrankreich\tStädtepartnerschaft\t1982\n"
+        "\tPtuj\tSlowenien\tStädtepartnerschaft\t(2004)\tBürgerreise 2024 geplant\n"
+        "Markt Prien a. Chiemsee\tSigulda\tLettland\tStädtepartnerschaft\t1998\n"
+        "Gemeinde Raubling\tLiceo \"Galilei\", Trento\tItalien\tSchulpartnerschaft\t2009\tnur Gymnasium, keine kommunale Partnerschaft\n"
+        "Gemeinde Bernau a. Chiemsee\tBernau bei Berlin\tDeutschland\tStädtefreundschaft\t3. Oktober 1990\tNamensvettern\n"
+        "Gemeinde Stephanskirchen\tKętrzyn\tPolen\tGespräche\t2023\tkein Ratsbeschluss\n"
+        "Gemeinde Brannenburg\t\t\t\t\tkeine Partnerschaft gemeldet\n"
+        "Landkreis Rosenheim\tLandkreis Saalfeld-Rudolstadt\tDeutschland\tPartnerschaft\t1990/2008\tVertrag 1990, erneuert 2008\n"
+        "\tPowiat Ostródzki\tPolen\tPartnerschaft\t2002\n"
+        "\n"
+        "Summe\t13 Meldungen\t\tdavon 11 kommunal\n"
+    )
+    found = {(p.city_a, p.city_b) for p in extract(text)}
+    assert {("Wasserburg am Inn", "Písek"), ("Bad Aibling", "Ptuj"), ("Rosenheim", "Briançon")} <= found
+    assert not {("Rosenheim", "Písek"), ("Rosenheim", "Ptuj"), ("Rosenheim", "Namur")} & found
+
+
 def test_an_unreadable_gold_document_counts_as_finding_nothing(tmp_path, nlp, gazetteer):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "brief.txt").write_text(
