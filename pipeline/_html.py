@@ -75,6 +75,9 @@ def read_html(html: str) -> tuple[str, str | None, str | None]:
         return _hocr_text(html), None, None
     if re.search(r"\browspan\s*=", html, re.I):
         html = _rows_spanned_out(html)
+    # trafilatura drops what a <time> element shows ("Partnerschaft seit <time>1967</time>"): the words
+    # move out beside it, the element stays for the date it carries.
+    html = re.sub(r"<time\b([^>]*)>(.*?)</time\s*>", r"<time\1></time>\2", html, flags=re.S | re.I)
     try:
         result = trafilatura.bare_extraction(
             html,

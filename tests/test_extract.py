@@ -857,3 +857,16 @@ def test_a_printed_tibble_reads_as_rows_between_bars_cut_at_its_type_marks(tmp_p
     assert extract_document(console).text == (
         "> partner_bb |> print(n = 3)\nstadt | partner | land | seit\nBrandenburg an d… | Ivry-sur-Seine | FR | 1963\n"
         "Fürstenwalde/Spree | Choszczno | PL | 1998\nSenftenberg | Nowa Sól | PL | NA")
+
+
+def test_what_a_time_element_shows_is_read_with_its_sentence(tmp_path):
+    page = tmp_path / "kempten.html"
+    page.write_text(
+        "<html><head><title>Partnerstädte</title></head><body><main><h1>Unsere Partnerstädte</h1>"
+        "<p>Kempten pflegt Städtepartnerschaften mit vier Städten in Europa; die Partnerschaften werden von Freundeskreisen "
+        "getragen und vom Referat für Internationales koordiniert, das auch Schulen und Vereine berät.</p><ul>"
+        '<li itemscope><span itemprop="name">Quiberon</span>, FR – Partnerschaft seit <time datetime="1967">1967</time></li>'
+        '<li itemscope><span itemprop="name">Sligo</span>, IE – Partnerschaft seit <time datetime="2003">2003</time></li>'
+        "</ul></main></body></html>", encoding="utf-8")
+    text = extract_document(page).text
+    assert "Quiberon, FR – Partnerschaft seit 1967" in text and "Sligo, IE – Partnerschaft seit 2003" in text
