@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import tomllib
 
 import lxml.html
 import yaml
@@ -364,12 +365,7 @@ def _front_matter_page_as_text(text: str) -> str | None:
     if match is None:
         return None
     try:
-        if match.group(1) == "---":
-            data = yaml.safe_load(match.group(2))
-        else:
-            import tomllib
-
-            data = tomllib.loads(match.group(2))
+        data = yaml.safe_load(match.group(2)) if match.group(1) == "---" else tomllib.loads(match.group(2))
     except (yaml.YAMLError, ValueError, RecursionError):  # tomllib.TOMLDecodeError is a ValueError
         return None
     if not isinstance(data, dict):
@@ -1062,7 +1058,7 @@ def _text_browser_dump_as_text(text: str) -> str:
         return text
     body = _BROWSER_LINK_MARK.sub("", text[: links.start()])
     lines = [_BROWSER_BULLET.sub("* ", line) if _BROWSER_BULLET.match(line) else line.strip().lstrip("#").strip()
-             if line.lstrip().startswith("#") else line.strip() for line in body.split("\n")]
+             for line in body.split("\n")]  # "#Leipzig.de - Aktuelles": the page's link to its feed
     return "\n".join(lines).strip() + "\n"
 
 

@@ -361,10 +361,7 @@ def _of_the_whole_city(row: Partnership, gazetteer: Gazetteer) -> Partnership | 
     the city), as for any other city's district; None for a pair that is then Berlin with itself."""
 
     def whole(name: str, gid: int | None) -> tuple[str, int | None]:
-        place = gazetteer.place(gid) if gid is not None and gid != _BERLIN_ID else None
-        if place is not None and place.country_code == "DE" and place.admin1 == _BERLIN_STATE:
-            return "Berlin", _BERLIN_ID
-        return name, gid
+        return ("Berlin", _BERLIN_ID) if _in_berlin(gid, gazetteer) else (name, gid)
 
     a = (*whole(row.city_a, row.city_a_geonames_id), row.city_a_country)
     b = (*whole(row.city_b, row.city_b_geonames_id), row.city_b_country)
@@ -374,6 +371,12 @@ def _of_the_whole_city(row: Partnership, gazetteer: Gazetteer) -> Partnership | 
         a, b = b, a  # city_a is the city whose district it is
     return replace(row, city_a=a[0], city_a_geonames_id=a[1], city_a_country=a[2],
                    city_b=b[0], city_b_geonames_id=b[1], city_b_country=b[2])
+
+
+def _in_berlin(gid: int | None, gazetteer: Gazetteer) -> bool:
+    """Whether ``gid`` is a place in the Land Berlin other than the city itself: a Bezirk or Ortsteil."""
+    place = gazetteer.place(gid) if gid is not None and gid != _BERLIN_ID else None
+    return place is not None and place.country_code == "DE" and place.admin1 == _BERLIN_STATE
 
 
 def _distinct_pairs(rows: list[Partnership]) -> list[Partnership]:
@@ -626,10 +629,13 @@ def _from_dated_lists(text: str, lines: list[_Line], cities: list[_City], home: 
         end = line.start + len(line.text)
         colon = owner and _LIST_COLON.match(text, owner.end, end)
         if not colon:  # after a chat's speaker ("mira: Essen: Grenoble seit 1974, ..."), or one word on
-            owner = next((c for c in cities if line.start < c.start < end and (
-                _LIST_COLON_AFTER_WORD.match(text, c.end, end) or (
-                    _LIST_COLON.match(text, c.end, end) and re.fullmatch(r"[ \t]*[\w.-]+:[ \t]+", text[line.start : c.start])))), None)
-            colon = owner and (_LIST_COLON.match(text, owner.end, end) or _LIST_COLON_AFTER_WORD.match(text, owner.end, end))
+            for city in (c for c in cities if line.start < c.start < end):
+                after_speaker = re.fullmatch(r"[ \t]*[\w.-]+:[ \t]+", text[line.start : city.start])
+                colon = _LIST_COLON_AFTER_WORD.match(text, city.end, end) or (
+                    _LIST_COLON.match(text, city.end, end) if after_speaker else None)
+                if colon:
+                    owner = city
+                    break
         if not colon and home is not None and (label := _DATED_LIST_LABEL.match(text, line.start, end)):
             owner, colon = _home_as_city(home), label
         if not colon:
@@ -1242,8 +1248,7 @@ def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Co
     two do not split one document's points between them."""
     if _BERLIN_ID not in score:
         return
-    districts = [gid for gid in score if gid != _BERLIN_ID and (place := gazetteer.place(gid)) is not None
-                 and place.country_code == "DE" and place.admin1 == _BERLIN_STATE]
+    districts = [gid for gid in score if _in_berlin(gid, gazetteer)]
     if districts:
         district = max(districts, key=score.__getitem__)
         score[district] += score.pop(_BERLIN_ID)
