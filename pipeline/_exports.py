@@ -421,7 +421,10 @@ def _unescaped_property(value: str) -> str:
             return chr(int(code[1:], 16))
         return {"n": "\n", "t": " ", "r": ""}.get(code, code)
 
-    return _PROPERTY_ESCAPE.sub(undo, value).strip()
+    # A character beyond the BMP is escaped as two UTF-16 halves ("\\ud83d\\ude00"): joined again, a
+    # half left alone becomes U+FFFD rather than a string no database can store.
+    text = _PROPERTY_ESCAPE.sub(undo, value).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.strip()
 
 
 def _nested_keys(pairs: list[tuple[str, str]]) -> dict:

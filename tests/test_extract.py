@@ -870,3 +870,12 @@ def test_what_a_time_element_shows_is_read_with_its_sentence(tmp_path):
         "</ul></main></body></html>", encoding="utf-8")
     text = extract_document(page).text
     assert "Quiberon, FR – Partnerschaft seit 1967" in text and "Sligo, IE – Partnerschaft seit 2003" in text
+
+
+def test_a_language_files_escaped_emoji_reads_as_one_character(tmp_path):
+    properties = tmp_path / "app_de.properties"
+    properties.write_text(
+        "app.title=Partnerst\\u00e4dte\npartner.1.name=Opole\npartner.1.note=Gr\\u00fc\\u00dfe \\ud83d\\ude00\n"
+        "partner.2.name=Vaasa\npartner.2.note=kaputt \\ud83d\n", encoding="latin-1")
+    text = extract_document(properties).text
+    assert "| Opole | Grüße 😀 |" in text and "| Vaasa | kaputt \ufffd |" in text
