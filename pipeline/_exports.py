@@ -6,7 +6,8 @@ website's YAML configuration, a map's key=value tags, a calendar (iCalendar), a
 video's subtitles (SubRip, WebVTT), a network drawn with Graphviz or Mermaid, a version
 history (git log), a register's semicolon-separated rows (a quoted cell may run over
 lines), a web table pasted a cell per line, a Jupyter notebook, a language file (.properties), a
-static-site page under its front matter, a text browser's dump, a chat log. Read raw, their markup splits what belongs
+static-site page under its front matter, a text browser's dump, a chat log, a draw.io diagram, an
+outline or mind map (OPML, FreeMind). Read raw, their markup splits what belongs
 together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
 adds words nobody reads (keys, tags, timings). Each is rendered here as a
 reader sees it in a viewer: a JSON list of records as a table with its keys
@@ -17,7 +18,8 @@ its events, subtitles as the lines spoken, a wiki's comparison of two versions a
 the newer one, wiki markup as the words it links and its tables' rows, a graph's edges, a CSV file's and a
 pasted table's rows as rows between bars, a git log as its messages, a notebook as its text,
 comments and printed tables, a page's front matter and a language file's keys as data, a
-dump or a chat log without its link numbers or times. Word processors' and OCR engines' markup (RTF, .docx and
+dump or a chat log without its link numbers or times, a diagram's lines as rows, an outline's branches as
+headings over lists. Word processors' and OCR engines' markup (RTF, .docx and
 OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``. Anything else is
 returned as it is.
 """
@@ -28,6 +30,7 @@ import csv
 import json
 import re
 import tomllib
+from html import unescape
 
 import lxml.html
 import yaml
@@ -579,27 +582,152 @@ def _tag_dump_as_text(text: str) -> str | None:
 # --- XML ---------------------------------------------------------------------------------------------------
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*\?>")
+_CELL_SEPARATOR = " | "
 _EMBEDDED_HTML = re.compile(r"<(?:p|br|h[1-6]|ul|ol|li|div|strong|em|a|table)\b[^>]*>", re.I)
 _MAX_HEADING_CHARS = 80
 
 
 def _xml_as_text(text: str) -> str | None:
-    """An XML export (with an XML declaration) as the text of its elements, each a paragraph, a short
-    one (a title, a name) on the line above the text that follows it; HTML in an element
-    (a CMS's CDATA body) read as HTML. Attributes, comments and processing instructions are markup,
-    not text. None if ``text`` is no well-formed XML document."""
-    if not _XML_DECLARATION.match(text):
+    """An XML export as the text of its elements, each a paragraph, a short one (a title, a name) on
+    the line above the text that follows it; HTML in an element (a CMS's CDATA body) read as HTML.
+    Attributes, comments and processing instructions are markup, not text, except in the formats that
+    keep their text in attributes: a mind map or outline (FreeMind, OPML) and a diagram (draw.io).
+    Several documents saved into one file (a presentation's slides, one after the other) are read
+    one by one. None if ``text`` is no well-formed XML: it needs an XML declaration or a root element
+    that no web page starts with."""
+    roots = _xml_documents(text)
+    if roots is None:
+        return None
+    parts = []
+    for root in roots:
+        rendered = markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root)
+        if rendered is None:
+            blocks: list[str] = []
+            _collect_xml(root, blocks)
+            rendered = "\n\n".join(blocks)
+        if rendered.strip():
+            parts.append(rendered.strip())
+    return "\n\n".join(parts) + "\n"
+
+
+# The elements a web page or an HTML fragment starts with: such a file is read as HTML, not as XML.
+_HTML_ROOTS = frozenset("html head body div p span table ul ol h1 h2 h3 h4 h5 h6 a b i em strong br meta title link "
+                        "script style section article header nav main form center font img iframe".split())
+
+
+def _xml_documents(text: str) -> list[etree._Element] | None:
+    """The root elements of the XML documents in ``text``: one, or several saved one after the other."""
+    declared = _XML_DECLARATION.match(text) is not None
+    body = _XML_DECLARATION.sub("", text)
+    first = _XML_FIRST_ELEMENT.match(body)
+    if first is None or (not declared and first.group(1).lower() in _HTML_ROOTS):
         return None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1).encode("utf-8"), parser)
+        return [etree.fromstring(body.encode("utf-8"), parser)]
+    except etree.XMLSyntaxError:
+        pass
+    try:  # files concatenated: "<!-- slide1.xml --><p:sld ...>...</p:sld><!-- slide2.xml --><p:sld ...>"
+        wrapper = etree.fromstring(("<documents>" + body + "</documents>").encode("utf-8"), parser)
     except etree.XMLSyntaxError:
         return None
-    if (rendered := markup_as_text(root)) is not None:
-        return rendered
-    blocks: list[str] = []
-    _collect_xml(root, blocks)
-    return "\n\n".join(blocks).strip() + "\n"
+    roots = [child for child in wrapper if isinstance(child.tag, str)]
+    return roots if len(roots) > 1 else None
+
+
+_XML_FIRST_ELEMENT = re.compile(r"\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?.*?\?>\s*)*<([A-Za-z_][\w.-]*)(?::[\w.-]+)?[\s/>]", re.S)
+
+
+# --- Diagrams and outlines -------------------------------------------------------------------------------------
+
+
+def _diagram_as_text(root: etree._Element) -> str | None:
+    """A draw.io (diagrams.net) diagram as the drawing shows it: the labels of the shapes that no line
+    joins (a title, a legend) as lines, and each line between two shapes as a row of the two shapes'
+    labels and its own ("Rostock | Szczecin (Polen) | seit 1957"). None for other XML."""
+    cells = [cell for cell in root.iter("mxCell")]
+    if not cells:
+        return None
+    labels = {cell.get("id"): _label_text(cell.get("value") or "") for cell in cells}
+    rows, joined = [], set()
+    for cell in cells:
+        if cell.get("edge") == "1" and cell.get("source") in labels and cell.get("target") in labels:
+            a, b = labels[cell.get("source")], labels[cell.get("target")]
+            rows.append(_CELL_SEPARATOR.join(part for part in (a, b, labels[cell.get("id")]) if part))
+            joined.update((cell.get("source"), cell.get("target")))
+    loose = [labels[cell.get("id")] for cell in cells
+             if cell.get("edge") != "1" and cell.get("id") not in joined and labels[cell.get("id")]]
+    return "\n\n".join(loose + (["\n".join(rows)] if rows else [])) + "\n"
+
+
+def _label_text(html: str) -> str:
+    """A diagram label's or a mind map note's HTML as one line of text: line breaks as spaces."""
+    if not re.search(r"<[A-Za-z/]", html):
+        return " ".join(unescape(html).split())  # "1963 &ndash; ruht", escaped twice
+    try:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    for br in fragment.iter("br", "p", "div", "li"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(fragment.text_content().split())
+
+
+_OUTLINE_NODES = {"outline": "text", "node": "TEXT"}  # OPML, FreeMind / Freeplane
+
+
+def _outline_as_text(root: etree._Element) -> str | None:
+    """An outline (OPML) or a mind map (FreeMind, Freeplane) as a list under headings: a node with
+    branches as a heading over them, a leaf as a list item carrying its note and attributes
+    ("- Piła (Polen): Partnerschaftsvertrag seit 1998"). The rules read a town's heading over a list
+    of towns as that town's partners. None for other XML."""
+    name = etree.QName(root).localname
+    if name not in ("opml", "map"):
+        return None
+    lines: list[str] = []
+    for child in root.iter():
+        if isinstance(child.tag, str) and etree.QName(child).localname == "title" and child.text and name == "opml":
+            lines.append(" ".join(child.text.split()))
+            break
+    tops = [node for node in root.iter() if _outline_label(node) is not None
+            and not any(_outline_label(above) is not None for above in node.iterancestors())]
+    for node in tops:
+        _outline_lines(node, lines)
+    return "\n".join(lines).strip() + "\n" if tops else None
+
+
+def _outline_label(node: etree._Element) -> str | None:
+    attribute = _OUTLINE_NODES.get(etree.QName(node).localname) if isinstance(node.tag, str) else None
+    if attribute is None:
+        return None
+    text = node.get(attribute)
+    if text is None:  # FreeMind keeps a formatted node's text in its rich content
+        rich = next((r for r in node if r.tag == "richcontent" and r.get("TYPE") == "NODE"), None)
+        text = _label_text(etree.tostring(rich, encoding="unicode", with_tail=False)) if rich is not None else ""
+    return " – ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _outline_lines(node: etree._Element, lines: list[str]) -> None:
+    label = _outline_label(node) or ""
+    details = [f"{a.get('NAME')}: {a.get('VALUE')}" for a in node if a.tag == "attribute" and a.get("VALUE")]
+    notes = [_label_text(etree.tostring(r, encoding="unicode", with_tail=False)) for r in node
+             if r.tag == "richcontent" and r.get("TYPE") in ("NOTE", "DETAILS")]
+    notes += [node.get("_note")] if node.get("_note") else []
+    if details:
+        label += f" ({'; '.join(details)})"
+    note = " ".join(" ".join(n.split()) for n in notes if n.strip())
+    if note:
+        label = label + (" " if label.endswith((".", ":", "!", "?")) or not label else ": ") + note
+    branches = [child for child in node if _outline_label(child) is not None]
+    if not branches:
+        lines.append("- " + label)
+        return
+    if lines:
+        lines.append("")
+    if label:
+        lines.append(label)
+    for branch in branches:
+        _outline_lines(branch, lines)
 
 
 # Elements that style or place the text rather than hold it: a map's styles and coordinates

@@ -2,7 +2,7 @@
 
 People save what a word processor or an OCR engine wrote and drop the source into the
 folder: an RTF file, the ``word/document.xml`` of a .docx, the ``content.xml`` of an
-OpenDocument file, an Excel 2003 workbook in XML (SpreadsheetML), the ALTO XML of a
+OpenDocument file, a PowerPoint deck's slide XML, an Excel 2003 workbook in XML (SpreadsheetML), the ALTO XML of a
 digitised newspaper page. Read as XML elements, their text falls apart: Word splits a
 word into runs wherever the formatting or the spell checker touched it ("Op" + "ole"),
 ALTO holds every word in an attribute, a spreadsheet's row is a dozen elements. Each is
@@ -20,6 +20,7 @@ import re
 from lxml import etree
 
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_SLIDES = "http://schemas.openxmlformats.org/presentationml/2006/main"  # a slide's paragraphs are DrawingML's a:p
 _ODF_PREFIX = "urn:oasis:names:tc:opendocument:xmlns:"
 _SPREADSHEET = "urn:schemas-microsoft-com:office:spreadsheet"
 _ALTO_PREFIX = "http://www.loc.gov/standards/alto/"
@@ -33,7 +34,7 @@ _BREAKS = frozenset({"br", "cr", "line-break"})
 # Markup around the text: properties, styles, a workbook's settings, Word's deleted text and
 # field codes, OpenDocument's tracked changes and annotations.
 _HIDDEN = frozenset({
-    "pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "delText", "instrText", "del",
+    "pPr", "rPr", "endParaRPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "delText", "instrText", "del",
     "automatic-styles", "font-face-decls", "styles", "tracked-changes", "annotation", "notes-configuration",
     "DocumentProperties", "OfficeDocumentSettings", "ExcelWorkbook", "Styles", "WorksheetOptions", "Names",
     "Comment",
@@ -44,7 +45,7 @@ _CELL_SEPARATOR = " | "
 def markup_as_text(root: etree._Element) -> str | None:
     """The text of a word processor's, a spreadsheet's or an OCR engine's XML; None for other XML."""
     namespace = etree.QName(root).namespace or ""
-    if namespace == _WORD or namespace.startswith(_ODF_PREFIX) or namespace == _SPREADSHEET:
+    if namespace in (_WORD, _SLIDES, _SPREADSHEET) or namespace.startswith(_ODF_PREFIX):
         paragraphs: list[str] = []
         _collect_office(root, paragraphs)
         return _joined_paragraphs(paragraphs)

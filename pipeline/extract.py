@@ -56,8 +56,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_MARKERS = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
-# An XML export that is no web page, though an element may be called <body>: its root is not <html>.
-_XML_DATA = re.compile(rb"\s*<\?xml\b[^>]*\?>\s*(?:<!--.*?-->\s*)*<(?!html[\s>]|!doctype\s+html)", re.I | re.S)
+# An XML export that is no web page, though an element may be called <body> or hold a note in <html>
+# (a mind map): its root is not <html>, and without an XML declaration it is no element a page or an
+# HTML fragment starts with.
+_XML_DATA = re.compile(
+    rb"\s*(?:<\?xml\b[^>]*\?>\s*(?:<!--.*?-->\s*)*<(?!html[\s>]|!doctype\s+html)"
+    rb"|(?:<!--.*?-->\s*)*<(?!(?:html|head|body|div|p|span|table|meta|title|link|script|style|center|font|!doctype)[\s>])"
+    rb"[A-Za-z_][\w.:-]*[\s>])", re.I | re.S)
 _TRANSLATE = str.maketrans(
     {
         "\u00ad": None,  # soft hyphen: only a hint where a word may be split

@@ -909,7 +909,8 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
 # also a card's "Steckbrief 1: Saarbrücken" or a card game's "Karte 1A  AUGSBURG (Bayern)".
 _MUNICIPAL_HEADING = re.compile(
     r"^\s*(?P<prefix>(?:Große\s+Kreisstadt|Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|"
-    r"Marktgemeinde|Markt|Hansestadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
+    r"Marktgemeinde|Markt|Hansestadt|Landeshauptstadt|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)"
+    r"[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -971,7 +972,8 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         match = _MUNICIPAL_HEADING.match(line.text)
         bare = match is not None and not (match.group("prefix") or line.text.strip().isupper())
         directory_entry = bare and _named_again_below(lines, i, match.group("name"))
-        if not match or (bare and not (directory_entry or _introduced_below(lines, i))):
+        partners_below = bare and not directory_entry and _partners_listed_below(lines, i, match.group("name"), gazetteer)
+        if not match or (bare and not (directory_entry or partners_below or _introduced_below(lines, i))):
             continue
         name = match.group("name")
         place = gazetteer.link(name)
@@ -984,8 +986,9 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             continue
         start = line.start + match.start("name")
         heads.append((line.start, place.mention(name, start, start + len(name))))
-        if bare and not directory_entry:  # a directory's entry runs on to the next town
-            end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")), None)
+        if bare and not directory_entry:  # a directory's entry runs on to the next town, a list to its end
+            end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")
+                        and not (partners_below and _BULLET.match(later.text))), None)
             if end is not None:
                 bare_ends.append((end, None))
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
@@ -1083,6 +1086,20 @@ _TOWN_BY_TITLE = re.compile(r"\s*(?:Die|Der|Das)\s+(?:[\wäöüß]+-\s+und\s+)?[
 def _introduced_below(lines: list[_Line], i: int) -> bool:
     below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
     return below is not None and below.kind == "prose" and bool(_TOWN_BY_TITLE.match(below.text))
+
+
+def _partners_listed_below(lines: list[_Line], i: int, name: str, gazetteer: Gazetteer) -> bool:
+    """A bare town heading over a bulleted list that opens with another town: an outline's or a mind
+    map's "Neubrandenburg" / "- Flensburg: Partnerschaft seit 1987". A partner's own section under its
+    name lists facts about it ("- Einwohner: 130.000"), not towns."""
+    below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
+    bullet = below and _BULLET.match(below.text)
+    if not bullet or below.text[:bullet.end()].strip()[-1:] in ")." :  # a numbered list's "1." may be a chapter
+        return False
+    first = re.split(r"\s*(?:[(:;,]|\s[–—-]\s)", below.text[bullet.end():], maxsplit=1)[0].strip()
+    place = gazetteer.link(first) if first and first[0].isupper() else None
+    home = gazetteer.link(name)
+    return place is not None and (home is None or place.geonames_id != home.geonames_id)
 
 
 def _named_again_below(lines: list[_Line], i: int, name: str) -> bool:

@@ -559,6 +559,55 @@ def test_a_graphviz_graph_reads_as_tables_of_its_edges_under_their_comments(tmp_
         "nur Gespräche\nPasewalk | Stargard | Gespräche 2019")
 
 
+def test_a_drawio_diagram_reads_as_its_loose_labels_and_a_table_of_its_lines(tmp_path):
+    saved = tmp_path / "netz.drawio"
+    saved.write_text(
+        '<mxfile host="app.diagrams.net"><diagram name="Netz"><mxGraphModel><root><mxCell id="0"/>'
+        '<mxCell id="t" value="&lt;b&gt;Partnerst\u00e4dte&lt;/b&gt;&lt;br&gt;Stand 2022" vertex="1"/>'
+        '<mxCell id="r" value="Rostock" vertex="1"/><mxCell id="s" value="Szczecin&lt;br&gt;(Polen)" vertex="1"/>'
+        '<mxCell id="a" value="Antwerpen" vertex="1"/>'
+        '<mxCell id="e1" value="seit 1957" edge="1" source="r" target="s"/>'
+        '<mxCell id="e2" value="1963 &amp;ndash; ruht" edge="1" source="r" target="a"/>'
+        "</root></mxGraphModel></diagram></mxfile>", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerstädte Stand 2022\n\nRostock | Szczecin (Polen) | seit 1957\nRostock | Antwerpen | 1963 – ruht")
+
+
+def test_an_outline_and_a_mind_map_read_as_lists_under_their_branches_headings(tmp_path):
+    opml = tmp_path / "liste.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Partnerschaften in MV</title></head><body>'
+        '<outline text="Neubrandenburg"><outline text="Flensburg" _note="Partnerschaft seit 1987"/>'
+        '<outline text="Koszalin (Polen)" _note="verschwistert seit 1974"/></outline></body></opml>', encoding="utf-8")
+    assert extract_document(opml).text == (
+        "Partnerschaften in MV\n\nNeubrandenburg\n- Flensburg: Partnerschaft seit 1987\n"
+        "- Koszalin (Polen): verschwistert seit 1974")
+    mind_map = tmp_path / "karte.mm"
+    mind_map.write_text(
+        '<map version="freeplane 1.9.13"><node TEXT="Landkreis&#xa;Partnerschaften">'
+        '<richcontent TYPE="NOTE"><html><body><p>Stand M&#228;rz 2023.</p></body></html></richcontent>'
+        '<node TEXT="Storkow (Mark)"><node TEXT="Rzepin"><attribute NAME="Art" VALUE="Freundschaftsvereinbarung"/>'
+        '<attribute NAME="Datum" VALUE="12.05.2009"/></node></node></node></map>', encoding="utf-8")
+    assert extract_document(mind_map).text == (
+        "Landkreis – Partnerschaften: Stand März 2023.\n\nStorkow (Mark)\n"
+        "- Rzepin (Art: Freundschaftsvereinbarung; Datum: 12.05.2009)")
+
+
+def test_a_presentations_slides_saved_one_after_another_read_as_their_paragraphs_and_tables(tmp_path):
+    ns = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+    saved = tmp_path / "slides.xml"
+    saved.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- ppt/slides/slide1.xml -->\n<p:sld {ns}><p:cSld><p:spTree><p:sp>'
+        '<p:nvSpPr><p:cNvPr id="2" name="Titel 1"/></p:nvSpPr><p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="de-DE"/>'
+        "<a:t>Görlitz und seine Part</a:t></a:r><a:r><a:t>nerstädte</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>\n"
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- ppt/slides/slide2.xml -->\n<p:sld {ns}><p:cSld><p:spTree><a:tbl>'
+        "<a:tr><a:tc><a:txBody><a:p><a:r><a:t>Amiens</a:t></a:r></a:p></a:txBody></a:tc>"
+        "<a:tc><a:txBody><a:p><a:r><a:t>1971</a:t></a:r></a:p></a:txBody></a:tc></a:tr>"
+        "</a:tbl></p:spTree></p:cSld></p:sld>\n", encoding="utf-8")
+    assert extract_document(saved).text == "Görlitz und seine Partnerstädte\n\nAmiens | 1971"
+
+
 def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_path):
     saved = tmp_path / "log.txt"
     saved.write_text(
