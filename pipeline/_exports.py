@@ -54,7 +54,7 @@ def export_as_text(text: str) -> str:
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
-        _subtitles_as_prose(text)))))
+        _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(text)))))))
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
     return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(text))))
 
@@ -1120,6 +1120,100 @@ def _wiki_table_rows(table: str) -> str:
             rows[-1][-1] += " " + stripped  # a cell's text running on
     lines = [" | ".join(row) for row in rows if any(row)]
     return "\n".join(([caption] if caption else []) + lines)
+
+
+# --- page-builder shortcodes, forum markup and HTML fragments --------------------------------------------------
+
+# A page builder's layout shortcodes leaked into a page's text: "[vc_row ...]", "[/vc_column_text]",
+# "[et_pb_section]", "[fusion_builder_container ...]": a lower-case name with an underscore.
+_SHORTCODE_TAG = re.compile(r"\[/?[a-z]+_[a-z0-9_]+(?:\s[^\]\n]*)?\]")
+_MIN_SHORTCODES = 3
+_BBCODE_TAG = re.compile(r"\[(/?)(b|i|u|s|quote|list|\*|table|tr|td|th|url|img|code|size|color|center|spoiler)(?:=([^\]\n]*))?\]", re.I)
+_MIN_BBCODE_TAGS = 4
+_BBCODE_AS_HTML = {"b": "b", "i": "i", "u": "u", "s": "s", "list": "ul", "*": "li", "table": "table", "tr": "tr",
+                   "td": "td", "th": "td", "url": "a", "code": "pre", "size": "span", "color": "span", "center": "p",
+                   "spoiler": "div"}
+_HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPH_BREAK, _LINE_BREAK = "\x1e", "\x1f"  # a fragment's block boundaries, before they become blank lines or line ends
+_HTML_LISTS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tr"})  # their own text is layout
+_HTML_BLOCKS = frozenset({"p", "div", "ul", "ol", "li", "table", "tr", "blockquote", "section", "figure", "figcaption",
+                          "dl", "dt", "dd", "pre", "hr"}) | _HTML_HEADINGS
+
+
+def _page_builder_as_text(text: str) -> str:
+    """A page whose builder's shortcodes leaked into the text, with the HTML of its text blocks, as the
+    page shows it: the shortcodes gone, the HTML read as paragraphs, headings and list items."""
+    if len(_SHORTCODE_TAG.findall(text)) < _MIN_SHORTCODES:
+        return text
+    return _fragment_as_text(_SHORTCODE_TAG.sub("\n", text))
+
+
+def _bbcode_as_text(text: str) -> str:
+    """A forum post's BBCode source as the post shows it: bold and links as their words, "[list][*]" as
+    list items, "[table][tr][td]" as rows between bars, a quote as a paragraph under "name schrieb:",
+    images gone."""
+    if len(_BBCODE_TAG.findall(text)) < _MIN_BBCODE_TAGS:
+        return text
+    text = re.sub(r"\[img\b[^\]]*\].*?\[/img\]", "", text, flags=re.I | re.S)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def as_html(match: re.Match) -> str:
+        closing, name, value = match.group(1), match.group(2).lower(), match.group(3)
+        if name == "quote":
+            if closing:
+                return "</blockquote>"
+            author = (value or "").strip().strip("\"'")
+            return "<blockquote>" + (f"<p>{author} schrieb:</p>" if author else "")
+        if name == "img":
+            return ""
+        return f"<{closing}{_BBCODE_AS_HTML[name]}>"
+
+    return _fragment_as_text(_BBCODE_TAG.sub(as_html, text))
+
+
+def _fragment_as_text(html: str) -> str:
+    """Text with HTML tags in it (an editor's or a forum's source) as a browser shows it: each block
+    on lines of its own, a heading or paragraph set off by blank lines, list items as "- " lines, a
+    table's cells as rows between bars; the text's own line breaks kept, as the editor shows them."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return html
+    pieces: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("script", "style"):
+            pieces.append(element.tail or "")
+            return
+        if tag in _HTML_HEADINGS or tag in ("p", "blockquote", "table"):
+            pieces.append(_PARAGRAPH_BREAK)
+        elif tag == "li":
+            pieces.append(_LINE_BREAK + "- ")
+        elif tag in ("td", "th"):
+            pieces.append(_CELL_SEPARATOR if element.getprevious() is not None else "")
+        elif tag in _HTML_BLOCKS or tag == "br":
+            pieces.append(_LINE_BREAK)
+        own = element.text or ""
+        pieces.append(" ".join(own.split()) if tag in _HTML_LISTS or tag in ("td", "th") else own)
+        for child in element:
+            walk(child)
+        if tag in _HTML_HEADINGS or tag in ("p", "blockquote", "table"):
+            pieces.append(_PARAGRAPH_BREAK)
+        elif tag in _HTML_BLOCKS:
+            pieces.append(_LINE_BREAK)
+        tail = element.tail or ""
+        # The source's line breaks between a list's items or a table's rows are no lines of the page.
+        in_list = element.getparent() is not None and element.getparent().tag in _HTML_LISTS
+        pieces.append(" ".join(tail.split()) if in_list else tail)
+
+    walk(root)
+    # A block's start and end and the source's line breaks around them make one break: a blank line if
+    # any of them sets a paragraph off, else a line end.
+    text = re.sub(r"\s*[\x1e\x1f][\x1e\x1f\s]*",
+                  lambda run: "\n\n" if "\x1e" in run.group(0) or run.group(0).count("\n") > 1 else "\n", "".join(pieces))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 # --- iCalendar and subtitles -------------------------------------------------------------------------------

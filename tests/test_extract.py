@@ -608,6 +608,31 @@ def test_a_presentations_slides_saved_one_after_another_read_as_their_paragraphs
     assert extract_document(saved).text == "Görlitz und seine Partnerstädte\n\nAmiens | 1971"
 
 
+def test_a_page_builders_leaked_shortcodes_go_and_its_html_reads_as_headings_and_paragraphs(tmp_path):
+    saved = tmp_path / "seite.txt"
+    saved.write_text(
+        '[vc_row full_width="stretch_row"][vc_column width="2/3"][vc_column_text css_animation="fadeIn"]\n'
+        "<h2>Partnerstädte der Stadt Erlangen</h2>\nErlangen pflegt Beziehungen.\n[/vc_column_text][vc_column_text]\n"
+        "<h3>Rennes (Frankreich) – 1964</h3>\nDie Jumelage wurde <strong>1964</strong> besiegelt.\n"
+        "[/vc_column_text][/vc_column][/vc_row]\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerstädte der Stadt Erlangen\n\nErlangen pflegt Beziehungen.\n\n"
+        "Rennes (Frankreich) – 1964\n\nDie Jumelage wurde 1964 besiegelt.")
+
+
+def test_a_forum_posts_bbcode_reads_as_its_lists_tables_and_quotes(tmp_path):
+    saved = tmp_path / "forum.txt"
+    saved.write_text(
+        "[b]Beitrag von Grenzgaenger66[/b]\nWas ich habe:\n[list]\n[*][b]Saarbrücken[/b]: Nantes (1965), Tiflis (1975)\n"
+        "[*][b]Homburg[/b]: La Baule\n[/list]\n[quote=\"Lisdorfer_Au\"]\nSaarlouis – Saint-Nazaire wurde [i]1971[/i] unterzeichnet.\n"
+        "[/quote]\n[table]\n[tr][td][b]Stadt[/b][/td][td]seit[/td][/tr]\n[tr][td]Pirmasens[/td][td]1965[/td][/tr]\n[/table]\n"
+        "Quelle: [url=https://example.org]Stadt Zweibrücken[/url] & Co.[img]https://example.org/a.png[/img]\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Beitrag von Grenzgaenger66\nWas ich habe:\n- Saarbrücken: Nantes (1965), Tiflis (1975)\n- Homburg: La Baule\n\n"
+        "Lisdorfer_Au schrieb:\n\nSaarlouis – Saint-Nazaire wurde 1971 unterzeichnet.\n\n"
+        "Stadt | seit\nPirmasens | 1965\n\nQuelle: Stadt Zweibrücken & Co.")
+
+
 def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_path):
     saved = tmp_path / "log.txt"
     saved.write_text(
