@@ -56,10 +56,22 @@ def export_as_text(text: str) -> str:
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
         _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(text)))))))
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
+    text = _markdown_inline_as_text(text)
     return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(text))))
 
 
 _TASK_BOX = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.M)
+_MARKDOWN_STRONG = re.compile(r"\*\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*\*")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\.|#|mailto:)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+
+
+def _markdown_inline_as_text(text: str) -> str:
+    """Markdown's inline marks as the rendered page shows them: "**Landau – Ruhango**" as its words,
+    a link as its label, an image gone. The tagger reads "**Landau" as no town."""
+    text = _MARKDOWN_IMAGE.sub("", text)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    return _MARKDOWN_STRONG.sub(r"\1", text)
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -376,9 +388,17 @@ def _front_matter_page_as_text(text: str) -> str | None:
     fields: list[str] = []
     tables: list[str] = []
     _collect_json({key: value for key, value in data.items() if key not in _SITE_KEYS}, "", fields, tables)
-    body = _SHORTCODE.sub(_shortcode_label, text[match.end() :])
+    body = _markdown_inline_as_text(_SHORTCODE.sub(_shortcode_label, text[match.end() :]))
+    # A slide deck's (Marp's) directives and layout tags go; its speaker notes, kept in comments, are text.
+    body = _DECK_DIRECTIVE.sub("", body)
+    body = _LAYOUT_TAG_LINE.sub("", body)
+    body = re.sub(r"<!--\s*(.*?)\s*-->", r"\1", body, flags=re.S)
     blocks = ["\n".join(fields), *tables, re.sub(r"\n{3,}", "\n\n", body).strip()]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+_DECK_DIRECTIVE = re.compile(r"<!--\s*_?[a-z][\w-]*:[^\n]*?-->")  # "<!-- _class: lead -->", "<!-- paginate: false -->"
+_LAYOUT_TAG_LINE = re.compile(r"^[ \t]*</?(?:div|section|span)\b[^>\n]*>[ \t]*$", re.M)
 
 
 def _shortcode_label(match: re.Match) -> str:

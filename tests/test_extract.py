@@ -633,6 +633,26 @@ def test_a_forum_posts_bbcode_reads_as_its_lists_tables_and_quotes(tmp_path):
         "Stadt | seit\nPirmasens | 1965\n\nQuelle: Stadt Zweibrücken & Co.")
 
 
+def test_markdowns_strong_marks_links_and_images_read_as_the_rendered_words(tmp_path):
+    saved = tmp_path / "liste.md"
+    saved.write_text(
+        "![Karte](img/karte.png)\n- **Kadıköy** (Istanbul) – seit 1996, siehe [Bezirksamt](https://example.org/ba)\n"
+        "- Felder: [__.__.____], Aufruf: if __name__ == 2 ** 3\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "- Kadıköy (Istanbul) – seit 1996, siehe Bezirksamt\n- Felder: [__.__.____], Aufruf: if __name__ == 2 ** 3")
+
+
+def test_a_marp_decks_directives_and_layout_go_and_its_speaker_notes_stay(tmp_path):
+    saved = tmp_path / "deck.md"
+    saved.write_text(
+        "---\nmarp: true\ntheme: gaia\n---\n\n<!-- _class: lead -->\n\n# Die Städte\n\n<div class=\"columns\">\n<div>\n\n"
+        "- **Landau in der Pfalz – Ruhango**\n  Partnerschaft seit 1983\n\n</div>\n</div>\n\n"
+        "<!-- Mayen: 1993 erste Vereinbarung. -->\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "theme: gaia\n\n# Die Städte\n\n- Landau in der Pfalz – Ruhango\n  Partnerschaft seit 1983\n\n"
+        "Mayen: 1993 erste Vereinbarung.")
+
+
 def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_path):
     saved = tmp_path / "log.txt"
     saved.write_text(
