@@ -620,7 +620,7 @@ def _xml_as_text(text: str) -> str | None:
         return None
     parts = []
     for root in roots:
-        rendered = markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root)
+        rendered = markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
         if rendered is None:
             blocks: list[str] = []
             _collect_xml(root, blocks)
@@ -810,6 +810,82 @@ def _html_paragraphs(html: str) -> list[str]:
         return [text] if text else []
     loose = " ".join((fragment.text or "").split())
     return ([loose] if loose else []) + blocks
+
+
+# --- RDF/XML ---------------------------------------------------------------------------------------------------
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# Properties that name a resource: its label, whichever vocabulary the data uses.
+_RDF_LABELS = ("label", "prefLabel", "name", "title")
+# Properties that only link a resource to its copies elsewhere.
+_RDF_LINKS = frozenset({"sameAs", "seeAlso", "exactMatch", "closeMatch", "isDefinedBy"})
+
+
+def _rdf_as_text(root: etree._Element) -> str | None:
+    """Linked data in RDF/XML as a reader of its records sees them: each resource's properties as
+    "key: value" lines, a linked resource by its label (German if it has one), resources of one type as a
+    table ("Typ | Partner | Beginn" / "Staedtepartnerschaft | Gloucester | 1957"). None for other XML."""
+    if root.tag != f"{{{_RDF}}}RDF":
+        return None
+    labels: dict[str, str] = {}
+    for node in root.iter():
+        about = node.get(f"{{{_RDF}}}about") if isinstance(node.tag, str) else None
+        if about and (label := _rdf_label(node)):
+            labels[about] = label
+    groups: dict[str, list[dict[str, str]]] = {}
+    for resource in root:
+        if not isinstance(resource.tag, str):
+            continue
+        record = _rdf_record(resource, labels)
+        kind = record.get("type") or ("" if etree.QName(resource).localname == "Description" else etree.QName(resource).localname)
+        if record:
+            groups.setdefault(kind, []).append(record)
+    blocks = []
+    for kind, records in groups.items():
+        if len(records) > 1:
+            blocks.append(_json_table(records))
+        else:
+            for record in records:  # a resource under its name, as a page about it would head it
+                title = next((record.pop(key) for key in _RDF_LABELS if key in record), None)
+                blocks.append("\n".join(([title] if title else []) +
+                                        [f"{_key_as_words(key)}: {value}" for key, value in record.items()]))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _rdf_label(node: etree._Element) -> str | None:
+    found = [child for child in node if isinstance(child.tag, str) and etree.QName(child).localname in _RDF_LABELS
+             and (child.text or "").strip()]
+    german = [child for child in found if child.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"]
+    chosen = (german or found)[:1]
+    return " ".join(chosen[0].text.split()) if chosen else None
+
+
+def _rdf_record(resource: etree._Element, labels: dict[str, str]) -> dict[str, str]:
+    """A resource's properties by name; a link by its target's label, a type by its name."""
+    record: dict[str, list[str]] = {}
+    for prop in resource:
+        if not isinstance(prop.tag, str):
+            continue
+        name = etree.QName(prop).localname
+        target = prop.get(f"{{{_RDF}}}resource")
+        nested = next((child for child in prop if isinstance(child.tag, str)), None)
+        if name in _RDF_LINKS:
+            continue
+        if name == "type" and target:
+            value = _key_as_words(re.split(r"[#/]", target.rstrip("/#"))[-1])  # "...#Staedtepartnerschaft"
+        elif target:
+            value = labels.get(target)
+        elif nested is not None:
+            value = _rdf_label(nested) or labels.get(nested.get(f"{{{_RDF}}}about") or "")
+        else:
+            value = " ".join((prop.text or "").split()) or None
+        if name in _RDF_LABELS and record.get(name):
+            continue  # one label: the German one, else the first
+        if name in _RDF_LABELS and (german := _rdf_label(resource)):
+            value = german
+        if value:
+            record.setdefault(name, []).append(value)
+    return {name: ", ".join(values) for name, values in record.items()}
 
 
 # --- LaTeX ------------------------------------------------------------------------------------------------

@@ -653,6 +653,25 @@ def test_a_marp_decks_directives_and_layout_go_and_its_speaker_notes_stay(tmp_pa
         "Mayen: 1993 erste Vereinbarung.")
 
 
+def test_rdf_xml_reads_as_each_resource_under_its_german_label_and_a_table_per_type(tmp_path):
+    saved = tmp_path / "partner.rdf"
+    saved.write_text(
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:owl="http://www.w3.org/2002/07/owl#" xmlns:kp="urn:kp#">'
+        '<rdf:Description rdf:about="urn:trier"><rdfs:label xml:lang="fr">Trèves</rdfs:label>'
+        '<rdfs:label xml:lang="de">Trier</rdfs:label><owl:sameAs rdf:resource="http://sws.geonames.org/2821164/"/>'
+        '<kp:hatPartnerschaft rdf:resource="urn:p1"/></rdf:Description>'
+        '<rdf:Description rdf:about="urn:p1"><rdf:type rdf:resource="urn:kp#Staedtepartnerschaft"/>'
+        '<kp:partner><rdf:Description rdf:about="urn:gloucester"><rdfs:label>Gloucester</rdfs:label></rdf:Description>'
+        '</kp:partner><kp:beginn>1957</kp:beginn></rdf:Description>'
+        '<rdf:Description rdf:about="urn:p2"><rdf:type rdf:resource="urn:kp#Staedtepartnerschaft"/>'
+        '<kp:partner rdf:resource="urn:gloucester"/><kp:beginn>1958</kp:beginn></rdf:Description></rdf:RDF>',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Trier\n\n| type | partner | beginn |\n| Städtepartnerschaft | Gloucester | 1957 |\n"
+        "| Städtepartnerschaft | Gloucester | 1958 |")
+
+
 def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_path):
     saved = tmp_path / "log.txt"
     saved.write_text(
