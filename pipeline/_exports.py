@@ -85,11 +85,21 @@ def _csv_rows_as_table(text: str) -> str:
     "Hannover;Bristol;1947" is one word to the tagger, and a quoted cell's own semicolon splits it."""
     lines = _csv_records(text.split("\n"))
     rows = [_csv_cells(line) for line in lines]
+    comma_rows = [_csv_cells(line, ",") for line in lines]
     out, k = [], 0
     while k < len(lines):
         run = k
         while run < len(lines) and rows[run] and len(rows[run]) == len(rows[k]):
             run += 1
+        if run - k < _MIN_CSV_ROWS:  # a comma-separated export: only as a longer run of equal rows
+            run = k
+            while run < len(lines) and comma_rows[run] and len(comma_rows[run]) == len(comma_rows[k]):
+                run += 1
+            if run - k >= _MIN_COMMA_CSV_ROWS:
+                out += [" | ".join(_json_scalar(cell) for cell in row) for row in comma_rows[k:run]]
+                k = run
+                continue
+            run = k
         if run - k >= _MIN_CSV_ROWS:
             out += [" | ".join(_json_scalar(cell) for cell in row) for row in rows[k:run]]
             k = run
@@ -99,8 +109,10 @@ def _csv_rows_as_table(text: str) -> str:
     return "\n".join(out)
 
 
+_MIN_COMMA_CSV_ROWS = 5  # a header and four rows: a snippet of three rows in a discussion is quoted, not the data
+_QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"')
 _MAX_CSV_CELL_LINES = 10
-_QUOTED_CSV_ROW = re.compile(r'\s*"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")+\s*')
+_QUOTED_CSV_ROW = re.compile(r'\s*"(?:[^"]|"")*"(?:[;,]"(?:[^"]|"")*")+\s*')
 
 
 def _csv_records(lines: list[str]) -> list[str]:
@@ -117,18 +129,20 @@ def _csv_records(lines: list[str]) -> list[str]:
     return records
 
 
-def _csv_cells(line: str) -> list[str] | None:
-    """The cells of a line if it is a semicolon-separated row of three or more (quoted cells read whole,
-    each line on its own, so that a stray quote cannot join lines), else None."""
-    if line.count(";") < 2 or "|" in line or re.search(r"&\w+;|&#\d+;", line):
+def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
+    """The cells of a line if it is a row of three or more cells separated by ``delimiter`` (quoted cells
+    read whole, each line on its own, so that a stray quote cannot join lines), else None."""
+    if line.count(delimiter) < 2 or "|" in _QUOTED_CELL.sub("", line) or re.search(r"&\w+;|&#\d+;", line):
         return None
+    if delimiter == "," and (re.search(r",\s|\d,\d", _QUOTED_CELL.sub("", line)) or line.rstrip().endswith((".", ":"))):
+        return None  # prose's commas have a space after them, a decimal's digits; an export's have neither
     try:
-        cells = next(csv.reader([line], delimiter=";"))
+        cells = next(csv.reader([line], delimiter=delimiter))
     except csv.Error:  # a cell longer than the csv module reads: no register's
         return None
     if len(cells) < 3 or not any(cell.strip() for cell in cells):
         return None
-    if any(len(cell.split()) > 12 for cell in cells) and not _QUOTED_CSV_ROW.fullmatch(line):
+    if any(len(cell.split()) > 12 for cell in cells) and (delimiter == "," or not _QUOTED_CSV_ROW.fullmatch(line)):
         return None  # sentences that happen to hold semicolons, unless every cell is quoted as an export's are
     return cells
 

@@ -700,6 +700,20 @@ def test_semicolon_separated_rows_read_as_rows_between_bars(tmp_path):
         "Hinweis: Celle; nur Pressekontakt; keine Partnerstadt.")
 
 
+def test_comma_separated_rows_read_as_rows_between_bars_but_prose_and_decimals_do_not(tmp_path):
+    saved = tmp_path / "export.txt"
+    saved.write_text(
+        "Deutsche Kommune,Ukrainische Kommune,Art,Seit,Bemerkung\nMünchen,Kiew,Städtepartnerschaft,1989,\n"
+        "Würzburg,Lemberg,Städtepartnerschaft,2008,\"identisch mit Lwiw, andere Schreibweise\"\n"
+        "Nürnberg,Charkiw,Städtepartnerschaft,1990,\nKassel,Winnyzja,Solidaritätspartnerschaft,2022,\n\n"
+        "Wir fuhren nach Kiew, Lemberg, Charkiw und Odessa.\nZuschuss 9.000,00  12.000,00  2.500,00\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Deutsche Kommune | Ukrainische Kommune | Art | Seit | Bemerkung\nMünchen | Kiew | Städtepartnerschaft | 1989 |\n"
+        "Würzburg | Lemberg | Städtepartnerschaft | 2008 | identisch mit Lwiw, andere Schreibweise\n"
+        "Nürnberg | Charkiw | Städtepartnerschaft | 1990 |\nKassel | Winnyzja | Solidaritätspartnerschaft | 2022 |\n\n"
+        "Wir fuhren nach Kiew, Lemberg, Charkiw und Odessa.\nZuschuss 9.000,00  12.000,00  2.500,00")
+
+
 def test_an_rtf_file_reads_as_its_paragraphs_with_escaped_letters_and_tabbed_rows(tmp_path):
     saved = tmp_path / "broschuere.rtf"
     saved.write_text(
