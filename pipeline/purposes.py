@@ -810,6 +810,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test70 (16, thirty-first session; this model) | 0.918 | 0.062 | 0.056 |
 | test71 (16, thirty-second session; this model) | 0.850 | 0.067 | 0.063 |
 | test72 (16, thirty-second session; this model) | 0.823 | 0.088 | 0.076 |
+| test73 (16, thirty-third session; this model) | 0.863 | 0.077 | 0.064 |
+| test74 (16, thirty-third session; this model) | 0.849 | 0.071 | 0.078 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -994,6 +996,15 @@ XML, Logseq notes, a DokuWiki page, a YouTube description, a 1990s homepage, an 
 digest, a base64 mail, an Etherpad export, a Trello board, a Notion export, an app-store listing, a
 Google Forms CSV, a Marp deck, a gazetteer extract, a revision history, a wedding newspaper, a Wayback
 capture, an IDML story, an RDF/XML record) 0.823 / 0.088 (reconciliation P/R 0.75 of 8).
+
+In the thirty-third session two more blind sets were scored once with this model, unchanged:
+test73 (spreadsheet XML from .xlsx and .ods, a tweet archive, a Reddit thread, a SPARQL result, an
+MHTML archive, a man page, a screenplay, a letter's diplomatic transcription, a Gemini page, a Usenet
+article, a CMS's rich-text JSON, an OAI-PMH response, an IIIF manifest, a page printed to PDF, an
+exiftool dump) 0.863 / Brier 0.077 (economic R 0.60 of 5), test74 (an OpenAPI description, a GraphQL
+response, an SMS backup, a pdftk dump, speaking notes, an AI meeting recap, a Zoom chat, R Markdown, a
+Jira issue, Texinfo, a Discord export, an EndNote library, InDesign tagged text, an XMind map, SPSS
+syntax, retrieval-index chunks) 0.849 / 0.071 (development cooperation P/R 0.75 of 4).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
