@@ -1094,7 +1094,7 @@ def _partners_listed_below(lines: list[_Line], i: int, name: str, gazetteer: Gaz
     name lists facts about it ("- Einwohner: 130.000"), not towns."""
     below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
     bullet = below and _BULLET.match(below.text)
-    if not bullet or below.text[:bullet.end()].strip()[-1:] in ")." :  # a numbered list's "1." may be a chapter
+    if not bullet or below.text[:bullet.end()].strip()[-1:] in ").":  # a numbered list's "1." may be a chapter
         return False
     first = re.split(r"\s*(?:[(:;,]|\s[–—-]\s)", below.text[bullet.end():], maxsplit=1)[0].strip()
     place = gazetteer.link(first) if first and first[0].isupper() else None
