@@ -30,7 +30,6 @@ import csv
 import json
 import re
 import tomllib
-from html import unescape
 
 import lxml.html
 import yaml
@@ -88,21 +87,15 @@ def _csv_rows_as_table(text: str) -> str:
     comma_rows = [_csv_cells(line, ",") for line in lines]
     out, k = [], 0
     while k < len(lines):
-        run = k
-        while run < len(lines) and rows[run] and len(rows[run]) == len(rows[k]):
-            run += 1
-        if run - k < _MIN_CSV_ROWS:  # a comma-separated export: only as a longer run of equal rows
+        # Semicolons first; commas, more common in prose, only as a longer run of equal rows.
+        for cells, minimum in ((rows, _MIN_CSV_ROWS), (comma_rows, _MIN_COMMA_CSV_ROWS)):
             run = k
-            while run < len(lines) and comma_rows[run] and len(comma_rows[run]) == len(comma_rows[k]):
+            while run < len(lines) and cells[run] and len(cells[run]) == len(cells[k]):
                 run += 1
-            if run - k >= _MIN_COMMA_CSV_ROWS:
-                out += [" | ".join(_json_scalar(cell) for cell in row) for row in comma_rows[k:run]]
+            if run - k >= minimum:
+                out += [" | ".join(_json_scalar(cell) for cell in row) for row in cells[k:run]]
                 k = run
-                continue
-            run = k
-        if run - k >= _MIN_CSV_ROWS:
-            out += [" | ".join(_json_scalar(cell) for cell in row) for row in rows[k:run]]
-            k = run
+                break
         else:
             out.append(lines[k])
             k += 1
@@ -649,13 +642,20 @@ _HTML_ROOTS = frozenset("html head body div p span table ul ol h1 h2 h3 h4 h5 h6
                         "script style section article header nav main form center font img iframe".split())
 
 
+def opens_as_xml(text: str) -> bool:
+    """Whether ``text`` opens as an XML document rather than a web page: after an XML declaration, a root
+    element other than <html>; without one, a root element that no web page or HTML fragment starts with
+    (a mind map's <map>, a diagram's <mxfile>), though an element further down may be <body> or <html>."""
+    declared = _XML_DECLARATION.match(text) is not None
+    first = _XML_FIRST_ELEMENT.match(_XML_DECLARATION.sub("", text, count=1))
+    return first is not None and (first.group(1).lower() != "html" if declared else first.group(1).lower() not in _HTML_ROOTS)
+
+
 def _xml_documents(text: str) -> list[etree._Element] | None:
     """The root elements of the XML documents in ``text``: one, or several saved one after the other."""
-    declared = _XML_DECLARATION.match(text) is not None
-    body = _XML_DECLARATION.sub("", text)
-    first = _XML_FIRST_ELEMENT.match(body)
-    if first is None or (not declared and first.group(1).lower() in _HTML_ROOTS):
+    if not opens_as_xml(text):
         return None
+    body = _XML_DECLARATION.sub("", text)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         return [etree.fromstring(body.encode("utf-8"), parser)]
@@ -695,16 +695,8 @@ def _diagram_as_text(root: etree._Element) -> str | None:
 
 
 def _label_text(html: str) -> str:
-    """A diagram label's or a mind map note's HTML as one line of text: line breaks as spaces."""
-    if not re.search(r"<[A-Za-z/]", html):
-        return " ".join(unescape(html).split())  # "1963 &ndash; ruht", escaped twice
-    try:
-        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    for br in fragment.iter("br", "p", "div", "li"):
-        br.tail = " " + (br.tail or "")
-    return " ".join(fragment.text_content().split())
+    """A diagram label's or a mind map note's HTML ("1963 &ndash; ruht", escaped twice) as one line of text."""
+    return " ".join(_fragment_as_text(html).split())
 
 
 _OUTLINE_NODES = {"outline": "text", "node": "TEXT"}  # OPML, FreeMind / Freeplane
@@ -718,11 +710,8 @@ def _outline_as_text(root: etree._Element) -> str | None:
     name = etree.QName(root).localname
     if name not in ("opml", "map"):
         return None
-    lines: list[str] = []
-    for child in root.iter():
-        if isinstance(child.tag, str) and etree.QName(child).localname == "title" and child.text and name == "opml":
-            lines.append(" ".join(child.text.split()))
-            break
+    title = " ".join((root.findtext("head/title") or "").split()) if name == "opml" else ""
+    lines: list[str] = [title] if title else []
     tops = [node for node in root.iter() if _outline_label(node) is not None
             and not any(_outline_label(above) is not None for above in node.iterancestors())]
     for node in tops:
@@ -877,6 +866,7 @@ def _rdf_label(node: etree._Element) -> str | None:
 def _rdf_record(resource: etree._Element, labels: dict[str, str]) -> dict[str, str]:
     """A resource's properties by name; a link by its target's label, a type by its name."""
     record: dict[str, list[str]] = {}
+    label = _rdf_label(resource)  # one label: the German one, else the first
     for prop in resource:
         if not isinstance(prop.tag, str):
             continue
@@ -884,6 +874,10 @@ def _rdf_record(resource: etree._Element, labels: dict[str, str]) -> dict[str, s
         target = prop.get(f"{{{_RDF}}}resource")
         nested = next((child for child in prop if isinstance(child.tag, str)), None)
         if name in _RDF_LINKS:
+            continue
+        if name in _RDF_LABELS:
+            if label and name not in record:
+                record[name] = [label]
             continue
         if name == "type" and target:
             value = _key_as_words(re.split(r"[#/]", target.rstrip("/#"))[-1])  # "...#Staedtepartnerschaft"
@@ -893,10 +887,6 @@ def _rdf_record(resource: etree._Element, labels: dict[str, str]) -> dict[str, s
             value = _rdf_label(nested) or labels.get(nested.get(f"{{{_RDF}}}about") or "")
         else:
             value = " ".join((prop.text or "").split()) or None
-        if name in _RDF_LABELS and record.get(name):
-            continue  # one label: the German one, else the first
-        if name in _RDF_LABELS and (german := _rdf_label(resource)):
-            value = german
         if value:
             record.setdefault(name, []).append(value)
     return {name: ", ".join(values) for name, values in record.items()}

@@ -25,7 +25,7 @@ from pathlib import Path
 import charset_normalizer
 import py3langid
 
-from pipeline._exports import export_as_text
+from pipeline._exports import export_as_text, opens_as_xml
 from pipeline._html import read_html
 from pipeline._mail import read_mail
 from pipeline._pdf import join_hyphenated, read_pdf
@@ -56,13 +56,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_MARKERS = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
-# An XML export that is no web page, though an element may be called <body> or hold a note in <html>
-# (a mind map): its root is not <html>, and without an XML declaration it is no element a page or an
-# HTML fragment starts with.
-_XML_DATA = re.compile(
-    rb"\s*(?:<\?xml\b[^>]*\?>\s*(?:<!--.*?-->\s*)*<(?!html[\s>]|!doctype\s+html)"
-    rb"|(?:<!--.*?-->\s*)*<(?!(?:html|head|body|div|p|span|table|meta|title|link|script|style|center|font|!doctype)[\s>])"
-    rb"[A-Za-z_][\w.:-]*[\s>])", re.I | re.S)
 _TRANSLATE = str.maketrans(
     {
         "\u00ad": None,  # soft hyphen: only a hint where a word may be split
@@ -156,7 +149,7 @@ def sniff_media_type(data: bytes) -> str:
     for magic, what in _BINARY_MAGIC:
         if stripped.startswith(magic):
             raise UnsupportedFormatError(f"unsupported format: {what}")
-    if _HTML_MARKERS.search(data[:4096].replace(b"\x00", b"")) and not _XML_DATA.match(data):
+    if _HTML_MARKERS.search(data[:4096].replace(b"\x00", b"")) and not opens_as_xml(data.decode("utf-8", "replace")):
         return "html"
     return "text"
 
