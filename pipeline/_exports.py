@@ -27,7 +27,9 @@ returned as it is.
 from __future__ import annotations
 
 import csv
+import html
 import json
+import os
 import re
 import tomllib
 
@@ -48,7 +50,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text, _properties_as_text, _tag_dump_as_text,
+    for reader in (_package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text, _properties_as_text, _tag_dump_as_text,
                    _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
@@ -187,8 +189,12 @@ def _pasted_table(cells: list[str]) -> list[str] | None:
 # --- JSON --------------------------------------------------------------------------------------------------
 
 # Lines a saved API response may start with: the request, the status, comments ("# Abgerufen am ...").
-_JSON_START = re.compile(r"^[ \t]*[\[{]", re.M)
+# A line that opens a JSON value, or a script's assignment of one ("window.YTD.tweets.part0 = [").
+_JSON_START = re.compile(r"^[ \t]*(?:(?:var[ \t]+|let[ \t]+|const[ \t]+)?[A-Za-z_$][\w.$]*[ \t]*=[ \t]*)?[\[{]", re.M)
 _MIN_JSON_CHARS = 40
+# A request, status line or comment above a JSON response; a longer query (SPARQL, GraphQL) if the
+# response is most of the file.
+_MAX_JSON_PREAMBLE_LINES = 5
 
 
 def json_as_text(text: str) -> str | None:
@@ -196,24 +202,29 @@ def json_as_text(text: str) -> str | None:
     "key: value" on a line each, and each list of objects as a pipe table; None if ``text`` is no JSON
     document. Objects nested in a record become its columns ("partner.name"); a SPARQL result's
     bindings ({"type": "literal", "value": "Kiel"}) become their values."""
-    start = _JSON_START.search(text)
-    if start is None or len(text[: start.start()].splitlines()) > 5:
-        return None
-    body = text[start.start() :]
-    fields: list[str] = []
-    tables: list[str] = []
-    try:
-        data, end = json.JSONDecoder().raw_decode(body.lstrip())
-        rest = body.lstrip()[end:].strip()
+    for start in _JSON_START.finditer(text):
+        preamble = text[: start.start()]
+        if len(preamble.splitlines()) > _MAX_JSON_PREAMBLE_LINES and len(preamble) > len(text) / 2:
+            return None
+        body = text[start.end() - 1 :]
+        try:
+            data, end = json.JSONDecoder().raw_decode(body)
+        except (ValueError, RecursionError):  # no JSON here (a query's "{" line), or nested past reading
+            continue
+        rest = body[end:].strip().lstrip(";").strip()
         if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
             return None
         if isinstance(data, dict) and isinstance(data.get("cells"), list) and "nbformat" in data:
             return _notebook_as_text(data["cells"])
-        _collect_json(data, "", fields, tables)
-    except (ValueError, RecursionError):  # no JSON, or brackets nested past reading: the text as it is
-        return None
-    blocks = [text[: start.start()].strip(), "\n".join(fields), *tables, rest]
-    return "\n\n".join(block for block in blocks if block) + "\n"
+        fields: list[str] = []
+        tables: list[str] = []
+        try:
+            _collect_json(data, "", fields, tables)
+        except RecursionError:
+            return None
+        blocks = [preamble.strip(), "\n".join(fields), *tables, rest]
+        return "\n\n".join(block for block in blocks if block) + "\n"
+    return None
 
 
 def _notebook_as_text(cells: list) -> str:
@@ -263,7 +274,7 @@ def _html_table_rows(html: str) -> str:
 
 def _collect_json(value: object, key: str, fields: list[str], tables: list[str]) -> None:
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        table = _json_table([_json_record(item, tables) for item in value])
+        table = _records_as_text([_json_record(item, tables) for item in value])
         tables.append(f"{_key_as_words(key)}\n{table}" if key else table)  # "partnerstaedte:" heads its table
     elif isinstance(value, list):
         if all(not isinstance(item, (dict, list)) for item in value):
@@ -274,6 +285,8 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
                 _collect_json(item, key, fields, tables)
     elif isinstance(value, dict) and _is_binding(value):
         fields.append(f"{key}: {_json_scalar(value['value'])}")
+    elif isinstance(value, dict) and _is_rich_text(value):
+        tables.append("\n\n".join(_rich_text_blocks(value)))
     elif isinstance(value, dict):
         for name, item in value.items():
             _collect_json(item, name, fields, tables)
@@ -296,12 +309,60 @@ def _json_record(record: dict, tables: list[str], prefix: str = "") -> dict[str,
         elif isinstance(value, dict):
             cells.update(_json_record(value, tables, prefix=f"{column}."))
         elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            tables.append(_json_table([_json_record(item, tables) for item in value]))
+            tables.append(_records_as_text([_json_record(item, tables) for item in value]))
         elif isinstance(value, list):
             cells[column] = ", ".join(_json_scalar(item) for item in value if not isinstance(item, (dict, list)))
+        elif isinstance(value, str):
+            cells[column] = value  # as written: a post's text keeps its lines
         elif value is not None and not isinstance(value, bool):
             cells[column] = _json_scalar(value)
     return cells
+
+
+# A rich-text document's root (Contentful, ProseMirror / Tiptap, Lexical), its children, and its text leaves.
+_RICH_TEXT_ROOTS = frozenset({"document", "doc", "root"})
+_RICH_TEXT_CHILDREN = ("content", "children")
+_RICH_TEXT_LEAVES = ("value", "text")
+_RICH_TEXT_INLINE = re.compile(r"text|hyperlink|link|mention|hard_?break|emoji", re.I)
+
+
+def _is_rich_text(value: dict) -> bool:
+    """A headless CMS's rich-text field: {"nodeType": "document", "content": [...]} and the like."""
+    kind = value.get("nodeType", value.get("type"))
+    return kind in _RICH_TEXT_ROOTS and isinstance(_rich_text_children(value), list)
+
+
+def _rich_text_children(node: dict) -> list | None:
+    return next((node[key] for key in _RICH_TEXT_CHILDREN if isinstance(node.get(key), list)), None)
+
+
+def _rich_text_blocks(node: dict) -> list[str]:
+    """A rich-text tree as the page shows it: a paragraph or heading per block, its text nodes joined
+    (a sentence is often split over several, one per mark), a table row as cells between bars, a list
+    item after a dash."""
+    kind = str(node.get("nodeType", node.get("type", "")))
+    children = [child for child in _rich_text_children(node) or [] if isinstance(child, dict)]
+    if re.search(r"table.?row", kind, re.I):
+        return [_CELL_SEPARATOR.join(_rich_text_inline(cell) for cell in children)]
+    if kind.lower() == "table":
+        return ["\n".join(block for child in children for block in _rich_text_blocks(child))]
+    if re.search(r"list.?item", kind, re.I):
+        return ["- " + _rich_text_inline(node)]
+    if children and all(_RICH_TEXT_INLINE.search(str(child.get("nodeType", child.get("type", "")))) for child in children):
+        text = _rich_text_inline(node)
+        return [text] if text else []
+    return [block for child in children for block in _rich_text_blocks(child)]
+
+
+def _rich_text_inline(node: dict) -> str:
+    """A node's text: its own leaf, or its children's joined (text runs as written, blocks by a space)."""
+    leaf = next((node[key] for key in _RICH_TEXT_LEAVES if isinstance(node.get(key), str)), None)
+    if leaf is not None:
+        return leaf
+    children = [child for child in _rich_text_children(node) or [] if isinstance(child, dict)]
+    runs = [_rich_text_inline(child) for child in children]
+    inline = all(_RICH_TEXT_INLINE.search(str(child.get("nodeType", child.get("type", "")))) for child in children)
+    return " ".join(("" if inline else " ").join(runs).split())
 
 
 # An identifier's umlaut spelt out ("partnerstaedte", "koethen"): a vowel plus "e" between consonants.
@@ -328,8 +389,49 @@ def _json_table(records: list[dict[str, str]], columns: list[str] | None = None)
         for record in records:
             columns.extend(name for name in record if name not in columns)
     rows = ["| " + " | ".join(columns) + " |"]
-    rows.extend("| " + " | ".join(record.get(name, "") for name in columns) + " |" for record in records)
+    rows.extend("| " + " | ".join(_json_scalar(record.get(name, "")) for name in columns) + " |" for record in records)
     return "\n".join(rows)
+
+
+_MIN_PROSE_CHARS = 100
+# The key of a record's town: a register of partner towns, not a thread of posts.
+_TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*|ort|kommune|gemeinde|place", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def _prose_as_text(value: str) -> str:
+    """A record's text as a reader sees it: its HTML as paragraphs, its Markdown as text, and what an
+    export escaped for the web ("Empfang &amp; Konzert") unescaped."""
+    if _EMBEDDED_HTML.search(value):
+        return "\n\n".join(_html_paragraphs(value))
+    return _markdown_inline_as_text(html.unescape(value.strip()) if _HTML_ENTITY.search(value) else value.strip())
+
+
+
+def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> str:
+    """Records as a pipe table; a column of prose (the posts of a forum thread, a register's
+    descriptions) below it, each text the paragraph it is: a sentence squeezed into a table cell is
+    no cell of a register's row. Fewer than ``min_table_rows`` records as "key: value" lines."""
+    if len(records) < min_table_rows:
+        return "\n\n".join(_record_lines(record) for record in records)
+    columns: list[str] = []
+    for record in records:
+        columns.extend(name for name in record if name not in columns)
+    prose = [name for name in columns if 2 * sum(len(record.get(name, "")) >= _MIN_PROSE_CHARS for record in records)
+             >= sum(bool(record.get(name)) for record in records)]
+    if any(_TOWN_KEY.fullmatch(name.rsplit(".", 1)[-1]) for name in columns):
+        prose = []  # a register of towns, its descriptions its rows' remarks: "Tallinn | 1986 | Das frühere Reval ..."
+    short = [name for name in columns if name not in prose]
+    paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
+    table = _json_table(records, short) if short and any(record.get(name) for record in records for name in short) else ""
+    return "\n\n".join(block for block in [table, *paragraphs] if block)
+
+
+def _record_lines(record: dict[str, str]) -> str:
+    """A record as "key: value" lines, its long values (a message's text) as paragraphs below."""
+    short = [f"{name}: {_json_scalar(value)}" for name, value in record.items() if value and len(value) <= _MAX_RECORD_CELL_CHARS]
+    long = [_prose_as_text(value) for value in record.values() if len(value) > _MAX_RECORD_CELL_CHARS]
+    return "\n".join(short + long)
 
 
 # --- YAML --------------------------------------------------------------------------------------------------
@@ -584,6 +686,36 @@ _TAG_LINE = re.compile(r"^([A-Za-z_][\w:.-]*)=(.*)$")
 _MIN_TAG_LINES = 5
 
 
+# exiftool's listing of several photos: "======== IMG_4711.JPG", then aligned "Caption-Abstract   : ..." lines.
+_PHOTO_HEADER = re.compile(r"^={8}[ \t]+(\S[^=\n]*?)[ \t]*$", re.M)
+_PHOTO_TAG = re.compile(r"^([A-Za-z][\w /()-]*?)[ \t]*:[ \t]+(.*)$")
+# The tags that describe a photo, not the camera's settings or the file: caption, headline, keywords,
+# place, author and rights (IPTC, XMP and EXIF names alike).
+_PHOTO_WORDS = re.compile(r"caption|abstract|description|headline|title|keywords|subject|city|location|province|state|"
+                          r"country|by-line|creator|artist|author|credit|source|copyright|rights|comment|object name|event",
+                          re.IGNORECASE)
+_PHOTO_NOT_WORDS = re.compile(r"code|count|id$|version|size|offset|length", re.IGNORECASE)
+
+
+def _photo_tags_as_text(text: str) -> str | None:
+    """An exiftool listing of photos as what a reader takes from it: each photo's file name, then the
+    tags a person wrote (caption, headline, keywords, place, author, rights) as "Tag: value" lines;
+    exposure, lens and file details left out, and the date the photo was taken with them (the day of a
+    visit, no founding year). None for other text."""
+    headers = list(_PHOTO_HEADER.finditer(text))
+    if len(headers) < 2 or text[: headers[0].start()].strip():
+        return None
+    blocks = []
+    for header, following in zip(headers, [*headers[1:], None]):
+        lines = [header.group(1)]
+        for line in text[header.end() : following.start() if following else len(text)].split("\n"):
+            tag = _PHOTO_TAG.match(line.strip())
+            if tag and _PHOTO_WORDS.search(tag.group(1)) and not _PHOTO_NOT_WORDS.search(tag.group(1)) and tag.group(2).strip():
+                lines.append(f"{tag.group(1)}: {tag.group(2).strip()}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
 def _tag_dump_as_text(text: str) -> str | None:
     """A dump of key=value tags (OpenStreetMap objects, an INI-like export) as "Key: value" lines,
     each object's block headed by its name in capitals, as a record's title; a list in a value
@@ -627,7 +759,8 @@ def _xml_as_text(text: str) -> str | None:
         return None
     parts = []
     for root in roots:
-        rendered = markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
+        rendered = (markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
+                    or _attribute_records_as_text(root))
         if rendered is None:
             blocks: list[str] = []
             _collect_xml(root, blocks)
@@ -670,6 +803,74 @@ def _xml_documents(text: str) -> list[etree._Element] | None:
 
 
 _XML_FIRST_ELEMENT = re.compile(r"\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?.*?\?>\s*)*<([A-Za-z_][\w.-]*)(?::[\w.-]+)?[\s/>]", re.S)
+
+
+# --- A package's parts, printed one after the other ------------------------------------------------------------
+
+# "--- xl/sharedStrings.xml ---", "=== Partnerschaften_2023.xlsx ===": a file's or a part's name between rules.
+_PART_MARKER = re.compile(r"^(?:-{3,}|={3,})[ \t]+(\S[^\n]*?\.[A-Za-z]{2,5})[ \t]+(?:-{3,}|={3,})[ \t]*$", re.M)
+_SPREADSHEET_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_CELL_COLUMN = re.compile(r"[A-Z]+")
+
+
+def _package_parts_as_text(text: str) -> str | None:
+    """The parts of an office file printed one after the other ("unzip -p"), each under its name: each
+    part read as the export it is, a workbook's sheet with its cells' shared strings filled in (an .xlsx
+    keeps every text once, in xl/sharedStrings.xml, and its cells point there by number). The name of a
+    file stays as a heading, the path of a part inside the package goes. None without two XML parts."""
+    markers = list(_PART_MARKER.finditer(text))
+    parts = [(marker.group(1), text[marker.end() : following.start() if following else len(text)].strip())
+             for marker, following in zip(markers, [*markers[1:], None])]
+    documents = {name: _xml_documents(body) for name, body in parts}
+    if sum(roots is not None for roots in documents.values()) < 2:
+        return None
+    shared = [" ".join("".join(item.itertext()).split())
+              for roots in documents.values() if roots for root in roots if _is_spreadsheet_part(root, "sst")
+              for item in root if isinstance(item.tag, str)]
+    blocks = [text[: markers[0].start()].strip()]
+    for name, body in parts:
+        roots = documents[name]
+        if "/" not in name:
+            blocks.append(name)
+        if roots is None:
+            blocks.append(export_as_text(body).strip())
+        elif any(_is_spreadsheet_part(root, "worksheet") for root in roots):
+            blocks.extend(_sheet_rows(root, shared) for root in roots)
+        elif not (shared and any(_is_spreadsheet_part(root, "sst") for root in roots)):
+            blocks.append((_xml_as_text(body) or "").strip())
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _is_spreadsheet_part(root: etree._Element, name: str) -> bool:
+    return root.tag == f"{{{_SPREADSHEET_MAIN}}}{name}"
+
+
+def _sheet_rows(sheet: etree._Element, shared: list[str]) -> str:
+    """A worksheet's rows between bars, each cell in its column: a shared string by its number, an inline
+    string, or the value as stored (a year is a number)."""
+    rows = []
+    for row in sheet.iter(f"{{{_SPREADSHEET_MAIN}}}row"):
+        cells: dict[int, str] = {}
+        for position, cell in enumerate(row.iter(f"{{{_SPREADSHEET_MAIN}}}c")):
+            column = _CELL_COLUMN.match(cell.get("r", ""))
+            index = _column_index(column.group()) if column else position
+            value = cell.findtext(f"{{{_SPREADSHEET_MAIN}}}v") or ""
+            if cell.get("t") == "s" and value.isdigit() and int(value) < len(shared):
+                value = shared[int(value)]
+            elif cell.get("t") == "inlineStr":
+                value = "".join(cell.itertext())
+            cells[index] = _json_scalar(value)
+        if any(cells.values()):
+            rows.append(_CELL_SEPARATOR.join(cells.get(i, "") for i in range(max(cells) + 1)).rstrip(" |"))
+    return "\n".join(rows)
+
+
+def _column_index(letters: str) -> int:
+    """A spreadsheet column's number from its letters: A is 0, Z is 25, AA is 26."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
 
 
 # --- Diagrams and outlines -------------------------------------------------------------------------------------
@@ -813,6 +1014,53 @@ def _html_paragraphs(html: str) -> list[str]:
         return [text] if text else []
     loose = " ".join((fragment.text or "").split())
     return ([loose] if loose else []) + blocks
+
+
+# --- XML whose text is in attributes ---------------------------------------------------------------------------
+
+# An attribute value a reader reads: words, or a year or date; not a flag, a count, an id or a link.
+_ATTRIBUTE_WORDS = re.compile(r"[^\W\d_]{2,}")
+_ATTRIBUTE_DATE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.)?(?:1[89]|20)\d\d\b")
+_ATTRIBUTE_NOT_TEXT = re.compile(r"^(?:null|none|true|false|nil|n/a)$|^[a-z][\w+.-]*:/*\S*$|\S*\d\S*[A-Za-z]\S*\d", re.I)
+_MAX_RECORD_CELL_CHARS = 60
+
+
+def _attribute_records_as_text(root: etree._Element) -> str | None:
+    """An XML export that keeps its text in attributes (a phone's SMS backup: <sms contact_name=
+    "Brigitte Heß" readable_date="02.06.2024" body="..."/>, a SharePoint list's <z:row ows_Title=...
+    ows_Partnerseit="1962"/>) as its records: a run of short records as a table, others as "key: value"
+    lines, a message's body last, as the paragraph it is. None when the elements hold the text."""
+    element_chars = sum(len(text.strip()) for text in root.itertext())
+    records: list[tuple[str, dict[str, str]]] = []
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            record = _attribute_record(element)
+            if record:
+                records.append((etree.QName(element).localname, record))
+    if not records or sum(len(value) for _, record in records for value in record.values()) <= 2 * element_chars:
+        return None
+    blocks: list[str] = []
+    start = 0
+    while start < len(records):
+        tag = records[start][0]
+        end = start
+        while end < len(records) and records[end][0] == tag:
+            end += 1
+        blocks.append(_records_as_text([record for _, record in records[start:end]], min_table_rows=_MIN_CSV_ROWS))
+        start = end
+    return "\n\n".join(blocks)
+
+
+def _attribute_record(element: etree._Element) -> dict[str, str]:
+    """An element's readable attributes by key, a prefix all of them share ("ows_") left out."""
+    values = {}
+    for name, value in element.attrib.items():
+        value = value.strip()
+        if (_ATTRIBUTE_WORDS.search(value) or _ATTRIBUTE_DATE.match(value)) and not _ATTRIBUTE_NOT_TEXT.search(value):
+            values[etree.QName(name).localname] = value
+    prefix = os.path.commonprefix(list(values)) if len(values) > 1 else ""
+    prefix = prefix[: prefix.rfind("_") + 1]
+    return {_key_as_words(name[len(prefix):]): value for name, value in values.items()}
 
 
 # --- RDF/XML ---------------------------------------------------------------------------------------------------

@@ -169,6 +169,10 @@ _FOUNDING_VERBS = frozenset(
     "ging gingen schloss schlossen besiegelte besiegelten unterzeichnete unterzeichneten knüpfte knüpften habe hatte hatten folgte folgten".split()
 )
 _COPULAS = frozenset({"ist", "sind"})
+# A bond with a town, closing the clause: "... mit Grenoble und seit 1968 mit Oulu partnerschaftlich verbunden".
+_BOUND_WITH = re.compile(r"[^.;!?,]*?\bmit\b[^.;!?]*?\b(?:verbunden|verschwistert|befreundet)\b")
+# Verbs after the town a document is about: "Jena unterhält Partnerschaften", "Kiel war die erste Stadt ...".
+_HOME_VERBS = _ANCHOR_VERBS | {"war", "waren"}
 # Particles between a subject city and its verb: "Roanne selbst pflegt ...", "Gießen wiederum unterhält ...".
 _FILLERS = frozenset("selbst ihrerseits seinerseits wiederum heute inzwischen bereits schon außerdem auch".split())
 _CITY_HEADS = frozenset(
@@ -1183,6 +1187,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
     title_elsewhere = bool(document.title) and document.title.strip() not in text[:title_end]
+    fields = [field for field in _OWN_FIELD.finditer(text)]
+    own_field = fields[0] if fields and len({field.group("key").casefold() for field in fields}) == len(fields) else None
     # Words, heading-ness and whether the line continues the one above, per line start: long lines once.
     line_shape: dict[int, tuple[int, bool, bool]] = {}
     for m in mentions:
@@ -1211,7 +1217,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             score[m.geonames_id] += 3
         if re.search(r"(?:\bStadtA|[¹²³⁴⁵⁶⁷⁸⁹⁰]\s*(?:Vgl\.\s*)?Stadtarchiv)\s+$", text[max(0, m.start_char - 24) : m.start_char]):
             score[m.geonames_id] += 1  # a local history's sources, cited in its notes: "¹²⁷ StadtA Kempten, Stadtratsprotokolle"
-        if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?$", text[line_start : m.start_char]):
+        if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?(?:(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt)\s+)?$",
+                     text[line_start : m.start_char]):
             score[m.geonames_id] += 3  # the site's owner: "© 2024 Garmisch-Partenkirchen Tourismus"
             own[m.geonames_id] += 3
         if (_PLACE_AND_DATE.match(text, m.end_char) or _VENUE_AND_DATE.match(text, m.end_char)) and not (
@@ -1226,17 +1233,22 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms" nor a namesake's
             # "Gotha (Florida, USA) – keine Partnerstadt"
             score[m.geonames_id] += 3
-        elif heading and not text[line_start:line_end].rstrip().endswith("?") and re.search(
+        elif (heading or m.start_char < title_end) and not text[line_start:line_end].rstrip().endswith("?") and re.search(
             r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
             text[line_start : m.start_char], re.IGNORECASE
         ):  # not a quiz's "Welche Stadt ist KEINE Partnerstadt von Rostock?"
-            score[m.geonames_id] += 3  # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive
+            # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive, or the title's, though it has a
+            # year ("Partnerstädte der Hansestadt Rostock (Wikidata, abgerufen 2024-03-02)")
+            score[m.geonames_id] += 3
             own[m.geonames_id] += 3
         dateline = re.match(r"(\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40])
         if dateline and m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip() and not continued:
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
             if not dateline.group(1):
                 own[m.geonames_id] += 2  # but "Marburg/Gießen." opens a regional report
+        if m.start_char < _OPENING and own_field is not None and own_field.start(2) == m.start_char:
+            score[m.geonames_id] += 3  # a data export's one "name: Heidelberg" (or "stadt:") at its top: whose data
+            own[m.geonames_id] += 3
         if m.start_char < _OPENING and _AND_ITS_PARTNERS.match(text, m.end_char):
             # the opening paragraph's "Tourismusförderung Görlitz' und seiner Partnerstädte", not a
             # bibliography's title "Koszalin und seine Partnerstädte in Skandinavien" among others
@@ -1245,7 +1257,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
                      text[max(0, m.start_char - 60) : m.start_char]):
             score[m.geonames_id] += 2  # "wie viele Partnerstädte hat Magdeburg eigentlich?"
         after = text[m.end_char : m.end_char + 30].split()
-        if after and after[0].strip(",") in _ANCHOR_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
+        if after and after[0].strip(",") in _HOME_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
                 re.search(r"\bund\s+$", text[line_start : m.start_char])):
             score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ..."
     if gazetteer is not None:
@@ -1338,6 +1350,9 @@ _OWNER_BEFORE = re.compile(
     r"(?:chronik|archiv|amtsblatt|mitteilungsblatt|gemeindeblatt|stadtanzeiger|komitee|verein|freundeskreis|"
     r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat)$", re.IGNORECASE)
 _OPENING = 800  # characters
+# A record's field that names its town, the whole value: "name: Heidelberg", "stadt: Kiel" (once per key).
+_OWN_FIELD = re.compile(r"^[ \t]*(?P<key>name|stadt|city|kommune|gemeinde|ort|town|municipality)[ \t]*[:=][ \t]*"
+                        r"([A-ZÄÖÜ][^\n:|]{1,40}?)[ \t]*$", re.M | re.I)
 _AND_ITS_PARTNERS = re.compile(
     r"['’]?\s+und\s+(?:seine|ihre)[nrs]?\s+(?:Partner|Schwester)(?:st[aä]dte?n?|gemeinden?)\b")
 _MAYOR_OF = re.compile(r"\b(?:Ober)?[Bb]ürgermeister(?:s|in|ins)?\s+(?:der|von)\s+(?:[A-ZÄÖÜ]\w+\s+){0,2}$")
@@ -1591,8 +1606,13 @@ def _runs_on(line: str, following: str, long_line: int = _FULL_LINE) -> bool:
     if len(line.strip()) < long_line or not following.strip():
         return False
     return bool(re.search(r"(?:\b[a-zäöüß]+|,|\w[-–])$", line.rstrip()) or _SENTENCE_OPENER_AT_END.search(line.rstrip())
-                or (re.match(r"\s*[a-zäöüß(]", following) and not _LETTERED_PAIR.match(following))
+                or (re.match(r"\s*[a-zäöüß(]", following) and not _LETTERED_PAIR.match(following)
+                    and not _FIELD_LINE.match(following))
                 or line.count("(") > line.count(")"))  # "... Brandywine Falls (Cuyahoga" / "Valley National Park)"
+
+
+# A data export's "key: value" line ("slug: rathaus/partnerstaedte"), which continues no sentence above it.
+_FIELD_LINE = re.compile(r"\s*[a-z][\w.-]*:[ \t]")
 
 
 def _heading_like(line: str) -> bool:
@@ -2820,15 +2840,22 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         table_kind = _kind_of(header + " " + caption)
         if table_kind is None and any(_PARTNER_HEAD.match(text[slice(*span)]) for k, row in enumerate(rows[: body[0]]) for span in row):
             table_kind = "partnership"  # a query result's "itemLabel | partnerLabel | start": a column of partners
+        # A column of sentences names towns in passing: a chronicle's "1964 | Unterzeichnung der Urkunde mit
+        # Montélimar" is no register. Beside a column headed as the towns' ("city", "Partnerstadt"), it is the
+        # register's description ("Das frühere Reval ist seit 1986 Partnerstadt"), and the towns are that column's.
+        prose_columns = [c for c in city_columns
+                         if statistics.median(len(text[slice(*rows[k][c])].split()) for k in body if c < len(rows[k])) > 6]
+        if prose_columns:
+            city_columns = [c for c in city_columns if c not in prose_columns]
+            if body[0] == 0 or not any(c < len(rows[0]) and _TOWN_COLUMN_HEAD.match(text[slice(*rows[0][c])])
+                                       for c in city_columns):
+                continue
         if (table_kind is None and not kind_columns) or (len(city_columns) == 1 and anchor is None):
             if len(city_columns) == 1:  # a parade's "Poitiers | Gäste der Partnerstadt Marburg": a remark's pair
                 found += _row_remarks(text, rows, grid, body, city_columns[0], cities)
             continue  # a table of something else: visits, budgets, statistics
         if not (len(city_columns) >= 2 or (len(city_columns) == 1 and anchor is not None)):
             continue
-        if any(statistics.median(len(text[slice(*rows[k][c])].split()) for k in body if c < len(rows[k])) > 6
-               for c in city_columns):
-            continue  # a chronicle's entries, "1964   Unterzeichnung der Urkunde mit Montélimar": sentences
         if any(share(c, lambda k, c: grid[k][c] is not None and _inside_prose(text, rows[k][c], grid[k][c])) >= 0.5
                for c in city_columns):
             continue  # a CV's "18.07.1944   geboren in Bernburg (Saale)": the town is no column's name
@@ -2879,8 +2906,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
-            if kind_cell and (row_kind is None or _only_denied(kind_cell)):
-                continue  # "Kontakte", "–": the register says what it is, and it is no partnership
+            if kind_cell and (row_kind is None or _only_denied(kind_cell) or _BODIES_KIND_CELL.match(kind_cell)):
+                continue  # "Kontakte", "–", "Feuerwehrpartnerschaft": the register says what it is, and it is no town's
             if kind_columns and not kind_cell.strip() and _only_denied(" ".join(text[slice(*span)] for span in spans)):
                 continue  # no kind, and a remark "Sondierungsgespräche 2019, keine Partnerschaft vereinbart"
             remark = next((k for span in spans[max(city_columns) + 1 :] if (k := cell_kind(text[slice(*span)]))), None)
@@ -2947,8 +2974,11 @@ def _kind_abbreviations(text: str) -> dict[str, str]:
             if len(match.group(2)) < 60 and (kind := _kind_of(match.group(2)))}
 # The head of a column of partners in an export or a register: "partner", "partnerLabel", "Partnerstadt",
 # "twinned administrative body", "sister_city".
-_PARTNER_HEAD = re.compile(r"\W*(?:partner(?:_?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
+_PARTNER_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner(?:[._]?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
                            r"sister[ _]?cit(?:y|ies))\W*$", re.IGNORECASE)
+# The head of a column of towns.
+_TOWN_COLUMN_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner\w*|city|town|name|ort|stadt|städte|kommune|gemeinde|partnerstadt)\W*$",
+                               re.IGNORECASE)
 # The head of a column of people.
 _PERSON_HEAD = re.compile(r"\W*(?:Vorname|Nachname|Familienname|Rufname|Anrede|Titel|Ansprechpartner\w*|Kontaktperson|"
                           r"first[ _]?name|last[ _]?name|given[ _]?name|surname)\W*$", re.IGNORECASE)
@@ -3899,6 +3929,9 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     if anchor is None and len(rest) == 2 and not continuation and not partners_of_subject and not all(after_mit) and (
         not one_partner_of_home
     ) and not _LIST_GAP.match(text[rest[0].end : rest[1].start]) and not a_range and (  # "Von Beaune bis Ramat Gan"
+        # "Flensburg (Partnerstadt seit 1987), Gladsaxe (seit 1989) und Collegno": a list, a member unknown to GeoNames
+        home is None or not _LIST_RUN_GAP.match(text[rest[0].end : rest[1].start])
+    ) and (
         # a note's "Koszalin (Köslin) seit 1990; Parchim Städtepartnerschaft 1990": the home's two partners
         home is None or not re.search(r";\s*$", text[rest[0].end : rest[1].start])
     ) and (
@@ -3960,6 +3993,9 @@ _IS_A_PARTNER = re.compile(r"\s+(?:ist|wurde|wird)\s+(?:seit\s+\S+\s+)?(?:die|ei
                            r"(?:Partner|Partnerstadt|Partnergemeinde|Schwesterstadt)\b")
 # An article and a country's adjective before a town: "und das polnische Gubin", "und dem italienischen Silvi".
 _ARTICLE_AND_COUNTRY = r"(?:(?:das|die|der|dem|den)\s+)?(?:[a-zäöü]+isch(?:e|en|er|es)?\s+)?"
+# Between the first and the last of a list whose members in between are names GeoNames lacks.
+_LIST_RUN_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s*(?:\([^()]*\)\s*)?)+"
+                           r"(?:,|und|sowie|oder)\s*" + _ARTICLE_AND_COUNTRY + "$")
 # What stands between two members of one list: "Netanya (Israel, seit 1981) und Trabzon".
 _LIST_GAP = re.compile(
     r"^\s*(?:(?:in|im|bei|nahe)\s+(?:der\s+|den\s+)?[A-ZÄÖÜ][\wäöü]+\s*)?(?:\([^)]*\))?\s*(?:,|und|sowie|oder|/|–|-)\s*"
@@ -4025,7 +4061,11 @@ _RUN_IN_END = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*:")
 # Partnerships of bodies other than towns: "Universitätspartnerschaft", "Schulpartnerschaften wie"
 _KIND_OF_BODIES = re.compile(r"(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Gemeinde|Feuerwehr|Club|Klub)\w*"
                              r"(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
-_UND_GAP = re.compile(r"\s+und\s+" + _ARTICLE_AND_COUNTRY)  # "Aachen und Naumburg", "Guben und das polnische Gubin"
+# A register's kind cell that names another body's partnership: "Feuerwehrpartnerschaft", "Schulpartnerschaft".
+_BODIES_KIND_CELL = re.compile(r"\s*(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Feuerwehr|Club|Klub|Messe|Sport)\w*"
+                               r"(?:partnerschaft|kooperation|freundschaft)", re.IGNORECASE)
+# "Aachen und Naumburg", "Guben und das polnische Gubin", "Saarlouis im Saarland und Eisenhüttenstadt"
+_UND_GAP = re.compile(r"(?:\s+im\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+und\s+" + _ARTICLE_AND_COUNTRY)
 _PARALLEL_GAP = re.compile(r"[^,;:]*?\b(?:mit|von)\s+(?:der\s+Stadt\s+|dem\s+)?")
 
 
@@ -4091,7 +4131,10 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
         # "Halle (Saale) mit ihrer russischen Partnerstadt Ufa": the possessive points back to the subject
         own_side = re.match(r"\s+(?:ihrerseits|seinerseits|wiederum|selbst)\b|\s+mit\s+(?:ihrer|seiner|ihren|seinen)\s", following)
         our_partner = _OUR_PARTNER.match(text, start) and re.search(r"Partner\w*\s+$", text[max(start, c.start - 20) : c.start])
-        if (verb_before or own_side or founding or (after and after[0] in _ANCHOR_VERBS)) and not our_partner:
+        # "Halle war zu diesem Zeitpunkt bereits seit 1976 mit Grenoble ... partnerschaftlich verbunden", not
+        # "Skawina war damit nach Haderslev ... die dritte Partnerstadt": the subject of a bond told in the past
+        bound_before = after and after[0] in ("war", "waren") and _BOUND_WITH.match(text, c.end, end)
+        if (verb_before or own_side or founding or bound_before or (after and after[0] in _ANCHOR_VERBS)) and not our_partner:
             # ("Unsere Partnerstadt Stettin ist nicht weit weg": the partner, not the subject)
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
@@ -4248,6 +4291,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif not sentence[: match.start(1)].strip() and re.match(
                 r"\s+(?:[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*|Partnerschafts\w+)\s+(?:mit|zwischen)\b", after):
             score = 2  # a chronicle's or CV's entry: "1999   Städtefreundschaft mit Pszczyna (Pless)"
+        elif not sentence[: match.start(1)].strip() and re.match(r"[^.;!?]*?\b(?:unterzeichne\w*|schlossen|schließen|besiegel\w*)\s", after):
+            score = 2  # the year the sentence opens with: "2005 unterzeichnen Drancy und Głogów eine Freundschaftsvereinbarung"
         elif re.search(r"\b(?:kam|kamen|folgte|folgten)\s+(?:(?:erst|dann|schließlich|im\s+Jahr(?:e)?)\s+)?$", before) and re.match(
                 r"(?:\s+[\w-]+){0,3}?\s+(?:dazu|hinzu)\b", after):
             score = 2  # a newcomer among the partners: "Nashville in den USA kam 2003 dazu."

@@ -1006,3 +1006,128 @@ def test_a_language_files_escaped_emoji_reads_as_one_character(tmp_path):
         "partner.2.name=Vaasa\npartner.2.note=kaputt \\ud83d\n", encoding="latin-1")
     text = extract_document(properties).text
     assert "| Opole | Grüße 😀 |" in text and "| Vaasa | kaputt \ufffd |" in text
+
+
+def test_an_sms_backup_whose_text_is_in_attributes_reads_as_its_messages(tmp_path):
+    saved = tmp_path / "sms.xml"
+    saved.write_text(
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"2\">\n"
+        '<sms protocol="0" address="+4917012345671" date="1717309530000" type="1" subject="null" '
+        'body="Die Partnerschaftsurkunde zwischen der Verbandsgemeinde und Pontch&#226;teau vom 9. Juni 1984 nehmen wir '
+        'nur als Kopie mit.&#10;Liebe Gr&#252;&#223;e" read="1" readable_date="02.06.2024 08:25:30" contact_name="Brigitte He&#223;" />\n'
+        '<sms protocol="0" address="+4915209876543" date="1717312600000" type="2" subject="null" body="Ja, alle 12 bei '
+        'Gastfamilien. Danke dir!" readable_date="02.06.2024 09:16:40" contact_name="J&#252;rgen Wenz" />\n</smses>',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Readable date: 02.06.2024 08:25:30\nContact name: Brigitte Heß\nDie Partnerschaftsurkunde zwischen der "
+        "Verbandsgemeinde und Pontchâteau vom 9. Juni 1984 nehmen wir nur als Kopie mit.\nLiebe Grüße\n\n"
+        "Body: Ja, alle 12 bei Gastfamilien. Danke dir!\nReadable date: 02.06.2024 09:16:40\nContact name: Jürgen Wenz")
+
+
+def test_a_list_exported_with_its_fields_as_attributes_reads_as_a_table(tmp_path):
+    saved = tmp_path / "liste.xml"
+    saved.write_text(
+        '<xml xmlns:rs="urn:schemas-microsoft-com:rowset" xmlns:z="#RowsetSchema"><rs:data ItemCount="3">'
+        '<z:row ows_ID="1" ows_Title="Tours" ows_Partnerseit="1962" ows_Land="Frankreich"/>'
+        '<z:row ows_ID="2" ows_Title="Sibiu" ows_Partnerseit="1991" ows_Land="Rumänien"/>'
+        '<z:row ows_ID="3" ows_Title="Durham" ows_Partnerseit="1985" ows_Land="USA"/></rs:data></xml>', encoding="utf-8")
+    assert extract_document(saved).text == (
+        "| Title | Partnerseit | Land |\n| Tours | 1962 | Frankreich |\n| Sibiu | 1991 | Rumänien |\n| Durham | 1985 | USA |")
+
+
+def test_a_cms_rich_text_field_reads_as_paragraphs_with_split_text_nodes_joined_and_its_table_as_rows(tmp_path):
+    def text(value, bold=False):
+        return {"nodeType": "text", "value": value, "marks": [{"type": "bold"}] if bold else [], "data": {}}
+
+    def cell(value):
+        return {"nodeType": "table-cell", "content": [{"nodeType": "paragraph", "content": [text(value)]}]}
+
+    entry = {"sys": {"id": "4xKp2Wd9", "type": "Entry"}, "fields": {"titel": "Partnerstädte der Stadt Cottbus", "inhalt": {
+        "nodeType": "document", "data": {}, "content": [
+            {"nodeType": "heading-2", "content": [text("Cottbus in Europa")]},
+            {"nodeType": "paragraph", "content": [text("Seit 1959 verbindet Cottbus eine Partnerschaft mit "),
+                                                  text("Montreuil", bold=True), text(" bei Paris; seit 1974 mit Lipezk verbun"),
+                                                  text("den.")]},
+            {"nodeType": "table", "content": [{"nodeType": "table-row", "content": [cell("Partnerstadt"), cell("seit")]},
+                                              {"nodeType": "table-row", "content": [cell("Zielona Góra"), cell("1975")]}]},
+            {"nodeType": "unordered-list", "content": [{"nodeType": "list-item", "content": [
+                {"nodeType": "paragraph", "content": [text("Grosseto (1995)")]}]}]}]}}}
+    saved = tmp_path / "entry.json"
+    saved.write_text(json.dumps(entry, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert extract_document(saved).text == (
+        "id: 4xKp2Wd9\ntype: Entry\ntitel: Partnerstädte der Stadt Cottbus\n\nCottbus in Europa\n\n"
+        "Seit 1959 verbindet Cottbus eine Partnerschaft mit Montreuil bei Paris; seit 1974 mit Lipezk verbunden.\n\n"
+        "Partnerstadt | seit\nZielona Góra | 1975\n\n- Grosseto (1995)")
+
+
+def test_a_workbooks_parts_printed_one_after_another_read_as_its_sheet_with_the_shared_strings_filled_in(tmp_path):
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    saved = tmp_path / "mappe.txt"
+    saved.write_text(
+        "=== Partnerschaften_2023.xlsx ===\n--- xl/sharedStrings.xml ---\n"
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst {main} count="5"><si><t>Kommune</t></si>'
+        "<si><t>Partnerkommune</t></si><si><t>seit</t></si><si><t>Ludwigslust</t></si><si><t>Mielec</t></si></sst>\n"
+        "--- xl/worksheets/sheet1.xml ---\n"
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {main}><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" s="2"><v>1999</v></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>Plau am See</t></is></c><c r="C3"><v>2008</v></c></row>'
+        "</sheetData></worksheet>\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerschaften_2023.xlsx\n\nKommune | Partnerkommune | seit\nLudwigslust | Mielec | 1999\nPlau am See |  | 2008")
+
+
+def test_a_json_response_below_its_query_and_a_scripts_json_read_as_their_records(tmp_path):
+    query = tmp_path / "abfrage.txt"
+    query.write_text(
+        "# Partnerstädte der Hansestadt Rostock\nPREFIX wd: <http://www.wikidata.org/entity/>\n"
+        "SELECT ?partnerLabel ?start WHERE {\n  wd:Q2861 p:P190 ?st .\n  ?st ps:P190 ?partner .\n"
+        "  OPTIONAL { ?st pq:P580 ?start . }\n}\n\n"
+        '{"head": {"vars": ["partnerLabel", "start"]}, "results": {"bindings": [\n'
+        '{"partnerLabel": {"type": "literal", "value": "Stettin"}, "start": {"type": "literal", "value": "1957-01-01T00:00:00Z"}},\n'
+        '{"partnerLabel": {"type": "literal", "value": "Riga"}, "start": {"type": "literal", "value": "1961-01-01T00:00:00Z"}}]}}\n',
+        encoding="utf-8")
+    assert extract_document(query).text.endswith(
+        "}\n\nvars: partnerLabel, start\n\nBindings\n| partnerLabel | start |\n"
+        "| Stettin | 1957-01-01T00:00:00Z |\n| Riga | 1961-01-01T00:00:00Z |")
+    tweets = tmp_path / "tweets.js"
+    tweets.write_text(
+        'window.YTD.tweets.part0 = [ { "tweet": { "id_str": "1659120457819209728", "created_at": "Thu May 18 09:31:02 '
+        '+0000 2023", "full_text": "Seit 1993 verbindet uns eine Städtepartnerschaft mit #Lund. Heute begrüßt die '
+        'Bürgerschaft eine Delegation &amp; lädt zum Empfang ins Rathaus." } } ]', encoding="utf-8")
+    assert extract_document(tweets).text == (
+        "| tweet.id_str | tweet.created_at |\n| 1659120457819209728 | Thu May 18 09:31:02 +0000 2023 |\n\n"
+        "Seit 1993 verbindet uns eine Städtepartnerschaft mit #Lund. Heute begrüßt die Bürgerschaft eine Delegation & "
+        "lädt zum Empfang ins Rathaus.")
+
+
+def test_a_threads_posts_read_as_paragraphs_below_their_authors_but_a_registers_descriptions_stay_in_its_rows(tmp_path):
+    thread = tmp_path / "thread.json"
+    thread.write_text(json.dumps([
+        {"author": "Ruprecht_Ost", "score": 88, "body": "Laut der Seite der Stadt:\n\n* **Lyon** (seit 1981)\n* **Kiew** "
+                                                       "(1961)\n\nDazu kommen noch ein paar neuere, die krieg ich nicht zusammen."},
+        {"author": "plagwitz_pete", "score": 40, "body": "Ich war 2009 beim Jugendaustausch der Stadt mit Krakau dabei, zwei "
+                                                        "Wochen Gastfamilie. Kann ich nur empfehlen."}]), encoding="utf-8")
+    assert extract_document(thread).text == (
+        "| author | score |\n| Ruprecht_Ost | 88 |\n| plagwitz_pete | 40 |\n\n"
+        "Laut der Seite der Stadt:\n\n* Lyon (seit 1981)\n* Kiew (1961)\n\nDazu kommen noch ein paar neuere, die krieg ich "
+        "nicht zusammen.\n\nIch war 2009 beim Jugendaustausch der Stadt mit Krakau dabei, zwei Wochen Gastfamilie. Kann ich "
+        "nur empfehlen.")
+    register = tmp_path / "partner.json"
+    description = "Das frühere Reval ist seit 1986 Partnerstadt; im Mittelpunkt stehen Kultur, Wirtschaft und der Austausch von Schulen."
+    register.write_text(json.dumps([{"city": "Tallinn", "since": 1986, "text": description}]), encoding="utf-8")
+    assert extract_document(register).text == f"| city | since | text |\n| Tallinn | 1986 | {description} |"
+
+
+def test_an_exiftool_listing_reads_as_each_photos_caption_place_and_rights_without_the_camera_settings(tmp_path):
+    saved = tmp_path / "fotos.txt"
+    saved.write_text(
+        "======== IMG_4711.JPG\nExifTool Version Number         : 12.40\nFile Size                       : 6.1 MB\n"
+        "Date/Time Original              : 2019:05:12 14:03:11\nF Number                        : 8.0\n"
+        "Caption-Abstract                : Neubrandenburg und Koszalin sind seit 1974 Partnerstädte.\n"
+        "City                            : Koszalin\nCopyright Notice                : © Stadt Neubrandenburg\n"
+        "======== IMG_4718.JPG\nFocal Length                    : 35.0 mm\n"
+        "Keywords                        : Städtepartnerschaft, Flensburg, Collegno\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "IMG_4711.JPG\nCaption-Abstract: Neubrandenburg und Koszalin sind seit 1974 Partnerstädte.\nCity: Koszalin\n"
+        "Copyright Notice: © Stadt Neubrandenburg\n\nIMG_4718.JPG\nKeywords: Städtepartnerschaft, Flensburg, Collegno")
