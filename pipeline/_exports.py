@@ -55,10 +55,37 @@ def export_as_text(text: str) -> str:
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
-        _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(text)))))))
+        _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(_quoted_replies_as_text(text))))))))
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
     text = _markdown_inline_as_text(text)
     return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(text))))
+
+
+# A reply's quoted lines: "> Braunschweig seit 1987, ...", "> > Weiss jemand, ...", ">> ...".
+_QUOTED_LINE = re.compile(r"^((?:>[ \t]?)+)(.*)$")
+_MIN_QUOTED_LINES = 2
+
+
+def _quoted_replies_as_text(text: str) -> str:
+    """The quoted lines of a mail or newsgroup reply as the paragraphs they quote: the ">" marks of each
+    level dropped and each change of level a paragraph break, so that a sentence wrapped over quoted
+    lines reads as one and does not run into the reply around it."""
+    lines = text.split("\n")
+    quoted = [_QUOTED_LINE.match(line) for line in lines]
+    for k, match in enumerate(quoted):  # a lone "> Mehr erfahren" is a link's arrow, no quote
+        if match and not (k and quoted[k - 1]) and not (k + 1 < len(quoted) and quoted[k + 1]):
+            quoted[k] = None
+    if sum(match is not None for match in quoted) < _MIN_QUOTED_LINES:
+        return text
+    out: list[str] = []
+    level = 0
+    for line, match in zip(lines, quoted):
+        depth = match.group(1).count(">") if match else 0
+        if depth != level and out and out[-1].strip():
+            out.append("")
+        level = depth
+        out.append(match.group(2) if match else line)
+    return "\n".join(out)
 
 
 _TASK_BOX = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.M)

@@ -1267,6 +1267,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_partner_genitives(text, gazetteer, score, first)
         _score_press_signals(text, gazetteer, score, own, first)
         _score_web_address(text, head_end, gazetteer, score, own, first)
+        _score_city_of_district(text, mentions, score, own)
         _berlin_points_to_its_district(gazetteer, score, own)
     return score, own, first
 
@@ -1286,6 +1287,29 @@ def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Co
 
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
 _OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
+
+
+# A district named in a document's opening: "Stadtteilpartnerschaften des Stadtbezirks Bad Godesberg".
+_DISTRICT_IN_OPENING = re.compile(r"\b(?:Stadtbezirk|Stadtteil|Ortsteil|Ortschaft|Bezirksverwaltungsstelle)(?:e?s)?\s+"
+                                  r"(?P<name>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
+
+
+def _score_city_of_district(text, mentions, score, own) -> None:
+    """+3 (own) for the city a district's document names as "Stadt Bonn", the district in its title and
+    opening: the district is no city of
+    GeoNames's, its partnerships are the city's (district partnerships), and the city is named less
+    often than the partners ("Arbeitskreis Partnerschaften Bad Godesberg ... Stadt Bonn, Amt für
+    Internationales")."""
+    district = _DISTRICT_IN_OPENING.search(text, 0, _OPENING)
+    title = text.lstrip().split("\n", 1)[0]
+    if district is None or not re.search(r"\b" + re.escape(district.group("name")) + r"\b", title):
+        return  # the district the document is about is in its title, not a partner's "Stadtteil Kadıköy"
+    cities = Counter(m.geonames_id for m in mentions if re.search(r"\b(?:Stadt|Bundesstadt|Landeshauptstadt)\s+$",
+                                                                   text[max(0, m.start_char - 20) : m.start_char]))
+    if len(cities) == 1:
+        (city, _), = cities.items()
+        score[city] += 3
+        own[city] += 3
 
 
 def _score_web_address(text, head_end, gazetteer, score, own, first) -> None:

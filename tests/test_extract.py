@@ -1131,3 +1131,17 @@ def test_an_exiftool_listing_reads_as_each_photos_caption_place_and_rights_witho
     assert extract_document(saved).text == (
         "IMG_4711.JPG\nCaption-Abstract: Neubrandenburg und Koszalin sind seit 1974 Partnerstädte.\nCity: Koszalin\n"
         "Copyright Notice: © Stadt Neubrandenburg\n\nIMG_4718.JPG\nKeywords: Städtepartnerschaft, Flensburg, Collegno")
+
+
+def test_a_replys_quoted_lines_read_as_the_paragraphs_they_quote_but_a_lone_arrow_stays(tmp_path):
+    saved = tmp_path / "antwort.txt"
+    saved.write_text(
+        "Am 16.03.2013 18:02, schrieb Sabine Hoffmann:\n> Am 15.03.2013 09:13, schrieb Uwe Brandt:\n"
+        "> > Weiss jemand, mit welchen Staedten Magdeburg verschwistert\n> > ist?\n>\n"
+        "> Braunschweig seit 1987, das war noch vor der Wende. Dann Le Havre,\n> Sarajevo und Nashville.\n\n"
+        "Also Radom und Saporoschje, beide 2008.\n\n> Mehr erfahren\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Am 16.03.2013 18:02, schrieb Sabine Hoffmann:\n\nAm 15.03.2013 09:13, schrieb Uwe Brandt:\n\n"
+        "Weiss jemand, mit welchen Staedten Magdeburg verschwistert\nist?\n\n"
+        "Braunschweig seit 1987, das war noch vor der Wende. Dann Le Havre,\nSarajevo und Nashville.\n\n"
+        "Also Radom und Saporoschje, beide 2008.\n\n> Mehr erfahren")

@@ -2024,3 +2024,12 @@ def test_the_home_towns_guests_listed_with_a_partner_unknown_to_geonames_are_no_
     assert home_of(text).text == "Neubrandenburg"
     assert {(p.city_a, p.city_b, p.since_year) for p in extract(text)} == {
         ("Neubrandenburg", "Koszalin", 1974), ("Neubrandenburg", "Flensburg", 1987), ("Neubrandenburg", "Collegno", 1998)}
+
+
+def test_a_districts_document_belongs_to_the_city_it_names_as_stadt(home_of):
+    text = ("Besprechungszusammenfassung: Arbeitskreis Partnerschaften Bad Godesberg\n"
+            "Teilnehmende: Helga Schmitz; Sabine Weber (Stadt Bonn, Amt für Internationales)\n\n"
+            "Der Arbeitskreis plante die Aktivitäten der Stadtteilpartnerschaften des Stadtbezirks Bad Godesberg: das "
+            "Jubiläum der Partnerschaft mit Kortrijk und den Besuch aus Saint-Cloud. Ein Ausflug nach Königswinter ist "
+            "vorgesehen, auf der Rückreise ein Konzert in Florenz.\n")
+    assert home_of(text).text == "Bonn"
