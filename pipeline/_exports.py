@@ -983,14 +983,18 @@ def _outline_lines(node: etree._Element, lines: list[str]) -> None:
 
 # Elements that style or place the text rather than hold it: a map's styles and coordinates
 # (KML), a drawing's style sheet (SVG).
-_XML_NOT_TEXT = frozenset({"Style", "StyleMap", "styleUrl", "coordinates", "LookAt", "Camera", "style", "defs"})
+_XML_NOT_TEXT = frozenset({"Style", "StyleMap", "styleUrl", "coordinates", "LookAt", "Camera", "defs"})
 
 
 def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
-    if etree.QName(element).localname in _XML_NOT_TEXT:
-        return
+    name = etree.QName(element).localname
+    if name in _XML_NOT_TEXT or (name == "style" and "{" in (element.text or "")):
+        return  # a drawing's style sheet; EndNote's <style face="normal"> wraps every text it holds
     own = (element.text or "").strip()
     children = [child for child in element if isinstance(child.tag, str)]
+    if not own and _is_list_of_names(children):  # <keywords><keyword>Mainz</keyword><keyword>Dijon</keyword>
+        blocks.append(", ".join(" ".join("".join(child.itertext()).split()) for child in children))
+        return
     if own:
         pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else [" ".join(own.split())]
         if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
@@ -1006,6 +1010,14 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
         tail = (child.tail or "").strip()
         if tail:
             blocks.append(" ".join(tail.split()))
+
+
+def _is_list_of_names(children: list[etree._Element]) -> bool:
+    """Elements of one kind that each hold a short text and nothing else (keywords, authors, places):
+    one line of a record, not a heading each over the next."""
+    return len(children) >= 2 and len({child.tag for child in children}) == 1 and all(
+        len("".join(child.itertext()).strip()) <= _MAX_RECORD_CELL_CHARS and not (child.tail or "").strip()
+        and all(len([g for g in node if isinstance(g.tag, str)]) <= 1 for node in child.iter()) for child in children)
 
 
 def _is_heading(block: str) -> bool:

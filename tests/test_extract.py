@@ -858,8 +858,8 @@ def test_a_web_table_pasted_a_cell_per_line_reads_as_rows_between_bars(tmp_path)
         "Kommune | Partnerkommune | Art | seit\nSaarbrücken | Nantes | Partnerschaft | 1965\n"
         "Saarlouis | Saint-Nazaire | Partnerschaft | 1969\nVölklingen | Vandœuvre-lès-Nancy | Partnerschaft | '92\n"
         "Dillingen/Saar | Hayange | Partnerschaft | 1963/1990",
-        "> Von: Büro\n> Gesendet: Freitag, 12. Januar 2024\n> An: Sue\n> Betreff: Besuch 2024\n> Cc: Verein\n> Datum: 2024\n"
-        "> Sue\n> 2024\n> Hallo\n> Gruß\n> Ende\n> 2023"]
+        "Von: Büro\nGesendet: Freitag, 12. Januar 2024\nAn: Sue\nBetreff: Besuch 2024\nCc: Verein\nDatum: 2024\n"
+        "Sue\n2024\nHallo\nGruß\nEnde\n2023"]  # a quoted mail: its lines as they are, no table's cells
 
 
 def test_a_csv_export_whose_quoted_remarks_run_over_several_lines_reads_a_record_per_row(tmp_path):
@@ -1145,3 +1145,19 @@ def test_a_replys_quoted_lines_read_as_the_paragraphs_they_quote_but_a_lone_arro
         "Weiss jemand, mit welchen Staedten Magdeburg verschwistert\nist?\n\n"
         "Braunschweig seit 1987, das war noch vor der Wende. Dann Le Havre,\nSarajevo und Nashville.\n\n"
         "Also Radom und Saporoschje, beide 2008.\n\n> Mehr erfahren")
+
+
+def test_an_endnote_librarys_styled_texts_read_and_its_keywords_on_one_line(tmp_path):
+    def styled(text):
+        return f'<style face="normal" font="default" size="100%">{text}</style>'
+
+    saved = tmp_path / "bibliothek.xml"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><ref-type name="Journal Article">17</ref-type>'
+        f"<titles><title>{styled('Aussöhnung von unten: Die Städtepartnerschaft Ludwigsburg–Montbéliard')}</title></titles>"
+        f"<keywords><keyword>{styled('Mainz')}</keyword><keyword>{styled('Dijon')}</keyword></keywords>"
+        f"<abstract>{styled('Der Beitrag untersucht die 1950 geschlossene Partnerschaft.')}</abstract></record></records></xml>",
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "17\n\nAussöhnung von unten: Die Städtepartnerschaft Ludwigsburg–Montbéliard\n\nMainz, Dijon\n"
+        "Der Beitrag untersucht die 1950 geschlossene Partnerschaft.")
