@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import html
+import itertools
 import json
 import os
 import re
@@ -50,8 +51,8 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text, _properties_as_text, _tag_dump_as_text,
-                   _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
+    for reader in (_package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
+                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
@@ -421,6 +422,7 @@ def _json_table(records: list[dict[str, str]], columns: list[str] | None = None)
 
 
 _MIN_PROSE_CHARS = 100
+_MAX_RECORD_CELL_CHARS = 60  # a record's value longer than this is a text of its own, not a field
 # The key of a record's town: a register of partner towns, not a thread of posts.
 _TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*|ort|kommune|gemeinde|place", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
@@ -434,7 +436,6 @@ def _prose_as_text(value: str) -> str:
     return _markdown_inline_as_text(html.unescape(value.strip()) if _HTML_ENTITY.search(value) else value.strip())
 
 
-
 def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> str:
     """Records as a pipe table; a column of prose (the posts of a forum thread, a register's
     descriptions) below it, each text the paragraph it is: a sentence squeezed into a table cell is
@@ -444,10 +445,10 @@ def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> 
     columns: list[str] = []
     for record in records:
         columns.extend(name for name in record if name not in columns)
+    if any(_TOWN_KEY.fullmatch(name.rsplit(".", 1)[-1]) for name in columns):
+        return _json_table(records, columns)  # a register of towns, its descriptions its rows' remarks
     prose = [name for name in columns if 2 * sum(len(record.get(name, "")) >= _MIN_PROSE_CHARS for record in records)
              >= sum(bool(record.get(name)) for record in records)]
-    if any(_TOWN_KEY.fullmatch(name.rsplit(".", 1)[-1]) for name in columns):
-        prose = []  # a register of towns, its descriptions its rows' remarks: "Tallinn | 1986 | Das frühere Reval ..."
     short = [name for name in columns if name not in prose]
     paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
     table = _json_table(records, short) if short and any(record.get(name) for record in records for name in short) else ""
@@ -1061,7 +1062,6 @@ def _html_paragraphs(html: str) -> list[str]:
 _ATTRIBUTE_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ATTRIBUTE_DATE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.)?(?:1[89]|20)\d\d\b")
 _ATTRIBUTE_NOT_TEXT = re.compile(r"^(?:null|none|true|false|nil|n/a)$|^[a-z][\w+.-]*:/*\S*$|\S*\d\S*[A-Za-z]\S*\d", re.I)
-_MAX_RECORD_CELL_CHARS = 60
 
 
 def _attribute_records_as_text(root: etree._Element) -> str | None:
@@ -1078,16 +1078,8 @@ def _attribute_records_as_text(root: etree._Element) -> str | None:
                 records.append((etree.QName(element).localname, record))
     if not records or sum(len(value) for _, record in records for value in record.values()) <= 2 * element_chars:
         return None
-    blocks: list[str] = []
-    start = 0
-    while start < len(records):
-        tag = records[start][0]
-        end = start
-        while end < len(records) and records[end][0] == tag:
-            end += 1
-        blocks.append(_records_as_text([record for _, record in records[start:end]], min_table_rows=_MIN_CSV_ROWS))
-        start = end
-    return "\n\n".join(blocks)
+    runs = itertools.groupby(records, key=lambda tagged: tagged[0])  # the rows of one list, element by element
+    return "\n\n".join(_records_as_text([record for _, record in run], min_table_rows=_MIN_CSV_ROWS) for _, run in runs)
 
 
 def _attribute_record(element: etree._Element) -> dict[str, str]:

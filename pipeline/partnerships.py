@@ -1187,7 +1187,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
     title_elsewhere = bool(document.title) and document.title.strip() not in text[:title_end]
-    fields = [field for field in _OWN_FIELD.finditer(text)]
+    fields = list(_OWN_FIELD.finditer(text))
     own_field = fields[0] if fields and len({field.group("key").casefold() for field in fields}) == len(fields) else None
     # Words, heading-ness and whether the line continues the one above, per line start: long lines once.
     line_shape: dict[int, tuple[int, bool, bool]] = {}
@@ -1296,10 +1296,9 @@ _DISTRICT_IN_OPENING = re.compile(r"\b(?:Stadtbezirk|Stadtteil|Ortsteil|Ortschaf
 
 def _score_city_of_district(text, mentions, score, own) -> None:
     """+3 (own) for the city a district's document names as "Stadt Bonn", the district in its title and
-    opening: the district is no city of
-    GeoNames's, its partnerships are the city's (district partnerships), and the city is named less
-    often than the partners ("Arbeitskreis Partnerschaften Bad Godesberg ... Stadt Bonn, Amt für
-    Internationales")."""
+    opening: the district is no city of GeoNames's, its partnerships are the city's (district
+    partnerships), and the city is named less often than the partners ("Arbeitskreis Partnerschaften
+    Bad Godesberg ... Stadt Bonn, Amt für Internationales")."""
     district = _DISTRICT_IN_OPENING.search(text, 0, _OPENING)
     title = text.lstrip().split("\n", 1)[0]
     if district is None or not re.search(r"\b" + re.escape(district.group("name")) + r"\b", title):
@@ -3001,7 +3000,7 @@ def _kind_abbreviations(text: str) -> dict[str, str]:
 _PARTNER_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner(?:[._]?(?:label|name|city|town|stadt|gemeinde))?|twin(?:ned|_?town|_?city)\b.*|"
                            r"sister[ _]?cit(?:y|ies))\W*$", re.IGNORECASE)
 # The head of a column of towns.
-_TOWN_COLUMN_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner\w*|city|town|name|ort|stadt|städte|kommune|gemeinde|partnerstadt)\W*$",
+_TOWN_COLUMN_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner\w*|city|town|name|ort|stadt|städte|kommune|gemeinde)\W*$",
                                re.IGNORECASE)
 # The head of a column of people.
 _PERSON_HEAD = re.compile(r"\W*(?:Vorname|Nachname|Familienname|Rufname|Anrede|Titel|Ansprechpartner\w*|Kontaktperson|"
