@@ -356,27 +356,37 @@ _RICH_TEXT_INLINE = re.compile(r"text|hyperlink|link|mention|hard_?break|emoji",
 
 def _is_rich_text(value: dict) -> bool:
     """A headless CMS's rich-text field: {"nodeType": "document", "content": [...]} and the like."""
-    kind = value.get("nodeType", value.get("type"))
-    return kind in _RICH_TEXT_ROOTS and isinstance(_rich_text_children(value), list)
+    return _rich_text_kind(value) in _RICH_TEXT_ROOTS and _rich_text_children(value) is not None
 
 
-def _rich_text_children(node: dict) -> list | None:
-    return next((node[key] for key in _RICH_TEXT_CHILDREN if isinstance(node.get(key), list)), None)
+def _rich_text_kind(node: dict) -> str:
+    return str(node.get("nodeType", node.get("type", "")))
+
+
+def _rich_text_children(node: dict) -> list[dict] | None:
+    """A node's child nodes, or None if it has no list of them."""
+    children = next((node[key] for key in _RICH_TEXT_CHILDREN if isinstance(node.get(key), list)), None)
+    return None if children is None else [child for child in children if isinstance(child, dict)]
+
+
+def _all_inline(children: list[dict]) -> bool:
+    """Nodes that are runs of one block's text (text, links, mentions), not blocks of their own."""
+    return all(_RICH_TEXT_INLINE.search(_rich_text_kind(child)) for child in children)
 
 
 def _rich_text_blocks(node: dict) -> list[str]:
     """A rich-text tree as the page shows it: a paragraph or heading per block, its text nodes joined
     (a sentence is often split over several, one per mark), a table row as cells between bars, a list
     item after a dash."""
-    kind = str(node.get("nodeType", node.get("type", "")))
-    children = [child for child in _rich_text_children(node) or [] if isinstance(child, dict)]
+    kind = _rich_text_kind(node)
+    children = _rich_text_children(node) or []
     if re.search(r"table.?row", kind, re.I):
         return [_CELL_SEPARATOR.join(_rich_text_inline(cell) for cell in children)]
     if kind.lower() == "table":
         return ["\n".join(block for child in children for block in _rich_text_blocks(child))]
     if re.search(r"list.?item", kind, re.I):
         return ["- " + _rich_text_inline(node)]
-    if children and all(_RICH_TEXT_INLINE.search(str(child.get("nodeType", child.get("type", "")))) for child in children):
+    if children and _all_inline(children):
         text = _rich_text_inline(node)
         return [text] if text else []
     return [block for child in children for block in _rich_text_blocks(child)]
@@ -387,10 +397,9 @@ def _rich_text_inline(node: dict) -> str:
     leaf = next((node[key] for key in _RICH_TEXT_LEAVES if isinstance(node.get(key), str)), None)
     if leaf is not None:
         return leaf
-    children = [child for child in _rich_text_children(node) or [] if isinstance(child, dict)]
+    children = _rich_text_children(node) or []
     runs = [_rich_text_inline(child) for child in children]
-    inline = all(_RICH_TEXT_INLINE.search(str(child.get("nodeType", child.get("type", "")))) for child in children)
-    return " ".join(("" if inline else " ").join(runs).split())
+    return " ".join(("" if _all_inline(children) else " ").join(runs).split())
 
 
 # An identifier's umlaut spelt out ("partnerstaedte", "koethen"): a vowel plus "e" between consonants.
@@ -778,13 +787,17 @@ def _xml_as_text(text: str) -> str | None:
     """An XML export as the text of its elements, each a paragraph, a short one (a title, a name) on
     the line above the text that follows it; HTML in an element (a CMS's CDATA body) read as HTML.
     Attributes, comments and processing instructions are markup, not text, except in the formats that
-    keep their text in attributes: a mind map or outline (FreeMind, OPML) and a diagram (draw.io).
-    Several documents saved into one file (a presentation's slides, one after the other) are read
-    one by one. None if ``text`` is no well-formed XML: it needs an XML declaration or a root element
-    that no web page starts with."""
+    keep their text in attributes: a mind map or outline (FreeMind, OPML), a diagram (draw.io), and
+    exports whose elements hold no text at all (an SMS backup, a SharePoint list). Several documents
+    saved into one file (a presentation's slides, one after the other) are read one by one. None if
+    ``text`` is no well-formed XML: it needs an XML declaration or a root element that no web page
+    starts with."""
     roots = _xml_documents(text)
-    if roots is None:
-        return None
+    return None if roots is None else _roots_as_text(roots)
+
+
+def _roots_as_text(roots: list[etree._Element]) -> str:
+    """Parsed XML documents as text, each by the first reader that knows its format (see _xml_as_text)."""
     parts = []
     for root in roots:
         rendered = (markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
@@ -865,7 +878,7 @@ def _package_parts_as_text(text: str) -> str | None:
         elif any(_is_spreadsheet_part(root, "worksheet") for root in roots):
             blocks.extend(_sheet_rows(root, shared) for root in roots)
         elif not (shared and any(_is_spreadsheet_part(root, "sst") for root in roots)):
-            blocks.append((_xml_as_text(body) or "").strip())
+            blocks.append(_roots_as_text(roots).strip())  # parsed once, above
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 

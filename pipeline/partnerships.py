@@ -4082,11 +4082,12 @@ _SPACED_DASH = re.compile(r"[ \t]+[–—][ \t]+")
 _RUN_IN_OPENING = re.compile(r"[ \t]*(?:[•▪■*·-][ \t]*)?(?:[A-ZÄÖÜ]\w*(?:gemeinde|stadt)[ \t]+)?\Z")
 _RUN_IN_END = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*:")
 # Partnerships of bodies other than towns: "Universitätspartnerschaft", "Schulpartnerschaften wie"
-_KIND_OF_BODIES = re.compile(r"(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Gemeinde|Feuerwehr|Club|Klub)\w*"
-                             r"(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OTHER_BODIES = r"Universitäts|Hochschul|Schul|Vereins|Kirchen|Feuerwehr|Club|Klub"
+_KIND_OF_BODIES = re.compile(rf"(?:{_OTHER_BODIES}|Gemeinde)\w*(?:partnerschaft|kooperation|freundschaft)\w*\s+(?:\w+\s+)?$",
+                             re.IGNORECASE)
 # A register's kind cell that names another body's partnership: "Feuerwehrpartnerschaft", "Schulpartnerschaft".
-_BODIES_KIND_CELL = re.compile(r"\s*(?:Universitäts|Hochschul|Schul|Vereins|Kirchen|Feuerwehr|Club|Klub|Messe|Sport)\w*"
-                               r"(?:partnerschaft|kooperation|freundschaft)", re.IGNORECASE)
+_BODIES_KIND_CELL = re.compile(rf"\s*(?:{_OTHER_BODIES}|Messe|Sport)\w*(?:partnerschaft|kooperation|freundschaft)",
+                               re.IGNORECASE)
 # "Aachen und Naumburg", "Guben und das polnische Gubin", "Saarlouis im Saarland und Eisenhüttenstadt"
 _UND_GAP = re.compile(r"(?:\s+im\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+und\s+" + _ARTICLE_AND_COUNTRY)
 _PARALLEL_GAP = re.compile(r"[^,;:]*?\b(?:mit|von)\s+(?:der\s+Stadt\s+|dem\s+)?")
