@@ -240,8 +240,11 @@ def json_as_text(text: str) -> str | None:
         except (ValueError, RecursionError):  # no JSON here (a query's "{" line), or nested past reading
             continue
         rest = body[end:].strip().lstrip(";").strip()
+        if isinstance(data, dict) and rest.startswith("{") and (lines := _json_lines(body)) is not None:
+            data, rest = lines, ""
         if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
             return None
+        data = _plain_json(data)
         if isinstance(data, dict) and isinstance(data.get("cells"), list) and "nbformat" in data:
             return _notebook_as_text(data["cells"])
         fields: list[str] = []
@@ -253,6 +256,45 @@ def json_as_text(text: str) -> str | None:
         blocks = [preamble.strip(), "\n".join(fields), *tables, rest]
         return "\n\n".join(block for block in blocks if block) + "\n"
     return None
+
+
+def _json_lines(body: str) -> list[dict] | None:
+    """The records of a JSON Lines file (a database's export, a log: one object per line), or None if
+    ``body`` is not one object after another."""
+    records: list[dict] = []
+    decoder = json.JSONDecoder()
+    position = 0
+    while position < len(body):
+        try:
+            record, position = decoder.raw_decode(body, position)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append(record)
+        while position < len(body) and body[position] in " \t\r\n,":
+            position += 1
+    return records
+
+
+# MongoDB's extended JSON wraps a value in its type: {"$date": "1987-06-18T00:00:00.000Z"}, {"$oid": ...}.
+_EXTENDED_JSON_TYPES = frozenset({"$date", "$oid", "$numberInt", "$numberLong", "$numberDouble", "$numberDecimal"})
+
+
+def _plain_json(value: object) -> object:
+    """``value`` with a database export's typed values as the values they hold: a date as its day
+    ("1987-06-18"), a number as its digits. Read as a record, {"$date": ...} is a column of its own."""
+    if isinstance(value, list):
+        return [_plain_json(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1 and next(iter(value)) in _EXTENDED_JSON_TYPES:
+        (kind, inner), = value.items()
+        inner = _plain_json(inner)
+        if kind == "$date" and isinstance(inner, str) and (day := re.match(r"\d{4}-\d\d-\d\d", inner)):
+            return day.group()
+        return inner
+    return {name: _plain_json(item) for name, item in value.items()}
 
 
 def _notebook_as_text(cells: list) -> str:
@@ -301,7 +343,16 @@ def _html_table_rows(html: str) -> str:
 
 
 def _collect_json(value: object, key: str, fields: list[str], tables: list[str]) -> None:
-    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value) \
+            and any(_holds_records(item) for item in value):
+        # Records that hold records of their own (a town and its partners): each a block of its fields
+        # over its own tables, so that a partner stays under its town and not in a table of all of them.
+        for item in value:
+            item_fields: list[str] = []
+            item_tables: list[str] = []
+            _collect_json(item, "", item_fields, item_tables)
+            tables.append("\n\n".join(block for block in ["\n".join(item_fields), *item_tables] if block))
+    elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         table = _records_as_text([_json_record(item, tables) for item in value])
         tables.append(f"{_key_as_words(key)}\n{table}" if key else table)  # "partnerstaedte:" heads its table
     elif isinstance(value, list):
@@ -320,6 +371,14 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
             _collect_json(item, name, fields, tables)
     elif value not in (None, "") and not isinstance(value, bool):
         fields.append(f"{key}: {_json_scalar(value)}")
+
+
+def _holds_records(record: dict) -> bool:
+    """Whether a record has a list of towns among its values (records keyed by a name or town; a
+    partner's photos are no list of its own partners)."""
+    return any(isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+               and any(_TOWN_KEY.fullmatch(str(key)) for item in value for key in item)
+               for value in record.values())
 
 
 def _is_binding(value: dict) -> bool:

@@ -99,7 +99,7 @@ def read_html(html: str) -> tuple[str, str | None, str | None]:
         text, fallback_title, fallback_date = _fallback(html)
         title, date = title or fallback_title, date or fallback_date
     if len(text.split()) < _MIN_VISIBLE_WORDS:
-        data = _script_data(html)
+        data = "\n\n".join(part for part in (_script_data(html), _map_script_text(html)) if part)
         if len(data.split()) > len(text.split()):
             text = text.strip() + "\n\n" + data
     if title and text.strip() and title not in text:
@@ -177,6 +177,42 @@ def _script_data(html: str) -> str:
     """The JSON data scripts of a page, each read as an export."""
     rendered = (json_as_text(match.group(1).strip()) for match in _DATA_SCRIPT.finditer(html))
     return "\n\n".join(text.strip() for text in rendered if text and text.strip())
+
+
+_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.I | re.S)
+# A map marker's popup or tooltip, given as one string literal: .bindPopup("<b>Vienne</b><br>seit 1956").
+_POPUP = re.compile(r"""\.(?:bindPopup|bindTooltip|setPopupContent|setContent)\(\s*(["'`])((?:(?!\1)[^\\]|\\.)*)\1\s*[,)]""")
+# A script's list of object literals: "var weitere = [ { name: "Sheboygan", seit: 1990 }, ... ];".
+_OBJECT_LIST = re.compile(r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(\[\s*\{.*?\}\s*,?\s*\])\s*;", re.S)
+_BARE_KEY = re.compile(r"""([{,]\s*)([A-Za-z_$][\w$]*)\s*:""")
+
+
+def _map_script_text(html: str) -> str:
+    """What a map drawn by a script shows: each marker's popup as a list item ("- Vienne, Frankreich,
+    Partnerstadt seit 1956") and each list of objects the script holds (the markers still to be drawn)
+    as a table under its name. The page's visible text is often only a title and a legend."""
+    items: list[str] = []
+    tables: list[str] = []
+    for script in _SCRIPT.finditer(html):
+        code = script.group(1)
+        for popup in _POPUP.finditer(code):
+            parts = re.split(r"<br\s*/?>|</p>|</div>|\n", _js_string(popup.group(2)))
+            words = [" ".join(lxml.html.fromstring(f"<span>{part}</span>").text_content().split()) for part in parts if part.strip()]
+            if any(words):
+                items.append("- " + ", ".join(word for word in words if word))
+        for listed in _OBJECT_LIST.finditer(code):
+            literal = _BARE_KEY.sub(r'\1"\2":', re.sub(r",\s*([}\]])", r"\1", listed.group(2)))
+            literal = re.sub(r"'((?:[^'\\\n]|\\.)*)'", lambda m: '"' + m.group(1).replace('"', '\\"') + '"', literal)
+            if (rendered := json_as_text(f"{listed.group(1)} = {literal}")) is not None:
+                tables.append(rendered.strip())
+    return "\n\n".join(block for block in ["\n".join(items), *tables] if block)
+
+
+def _js_string(literal: str) -> str:
+    """A script's string literal as the string it stands for: "\\u00e9" as "é", "\\n" as a line break."""
+    escapes = {"n": "\n", "t": " ", "r": ""}
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5
+                  else escapes.get(m.group(1), m.group(1)), literal)
 
 
 def _xml_text(body: etree._Element) -> str:

@@ -441,8 +441,8 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
                 _DISTRICT_WORD + r"\s+" + re.escape(
                     text[line.city.start : line.city.end]) + r"\b", text)):
                 line.city = replace(home_part, start=line.city.start, end=line.city.end)
-    found, pair_tables = _from_tables(text, cities, home, gazetteer)
     sections = _city_sections(text, lines, gazetteer)
+    found, pair_tables = _from_tables(text, cities, home, gazetteer, sections)
     lexicon_found, fields = _from_lexicon_fields(text, cities, sections, home, gazetteer)
     found += lexicon_found + _from_pair_items(text, lines, cities) + _from_chains(text, lines, cities)
     found += _from_dated_lists(text, lines, cities, home)
@@ -1065,6 +1065,17 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             start = line.start + wiki.start(2)
             wiki_heads.append((line.start, place.mention(name, start, start + len(name))))
     heads = _with_heads_of_several_towns(heads, wiki_heads)
+    # A database export's records, each a town's fields over a table of its partners: "stadt: Magdeburg"
+    # ... "stadt: Halle (Saale)". A photo's "City: Koszalin" or a partner's own "name = Lodève" has none.
+    fields = []
+    own_fields = list(_OWN_FIELD.finditer(text))
+    for match, following in itertools.zip_longest(own_fields, own_fields[1:]):
+        place = gazetteer.link(match.group(2))
+        record_end = following.start() if following else len(text)
+        if place is not None and not gazetteer.is_region(match.group(2)) and re.search(r"\n[ \t]*\|", text[match.end():record_end]):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            fields.append((line_start, place.mention(match.group(2), match.start(2), match.end(2))))
+    heads = _with_heads_of_several_towns(heads, fields)
     if len({m.geonames_id for _, m in heads if m is not None}) < 2:
         return []
     starts = {start for start, _ in heads}
@@ -2815,19 +2826,22 @@ def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
     return None
 
 
-def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer) -> tuple[list[_Found], list[tuple[int, int]]]:
+def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer,
+                 sections: list[tuple[int, int, Mention | None]] = ()) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Rows of partnership tables: two city columns ("| Aachen | Reims | FR | 1967 |"), or one beside
-    the home city; the year from a column of years, the kind from a column of kinds or the caption.
+    the home city (in a document about several towns, beside the town whose section the table stands
+    in: a database export's "stadt: Halle" over its partners); the year from a column of years, the kind from a column of kinds or the caption.
     Also the spans of the tables of pairs read, whose rows are no sentences to read again: a
     register's "Baumholder;Gyula;Ungarn" is not the home city's partner Gyula."""
     found, pair_tables = [], []
-    anchor = _home_as_city(home)
     abbreviations = _kind_abbreviations(text)
 
     def cell_kind(cell: str) -> str | None:  # "Städtepartnerschaft", or "SP" where the text explains it ("P¹" too)
         return _kind_of(cell) or abbreviations.get(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*"))
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
+        section_home = home or next((town for start, end, town in sections if start <= first < end), None)
+        anchor = _home_as_city(section_home)
         above = [line for line in text[:first].split("\n") if line.strip()][-3:]
         heads = [above.pop()] if above and _column_heads(above[-1], len(rows[0])) else []  # set off by a blank line
         while any(_delimiter(line) for line in above):

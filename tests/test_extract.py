@@ -1161,3 +1161,31 @@ def test_an_endnote_librarys_styled_texts_read_and_its_keywords_on_one_line(tmp_
     assert extract_document(saved).text == (
         "17\n\nAussöhnung von unten: Die Städtepartnerschaft Ludwigsburg–Montbéliard\n\nMainz, Dijon\n"
         "Der Beitrag untersucht die 1950 geschlossene Partnerschaft.")
+
+
+def test_a_database_exports_json_lines_read_as_each_towns_fields_over_its_partners_with_dates_as_days(tmp_path):
+    saved = tmp_path / "staedte.json"
+    saved.write_text(
+        '{"_id":{"$oid":"9e7b8083"},"stadt":"Magdeburg","partner":[{"name":"Braunschweig","seit":{"$date":"1987-06-18T00:00:00.000Z"}},'
+        '{"name":"Le Havre","seit":{"$date":"1973-05-05T00:00:00.000Z"}}]}\n'
+        '{"_id":{"$oid":"b414d7db"},"stadt":"Halle (Saale)","partner":[{"name":"Oulu","seit":{"$date":"1968-08-15T00:00:00.000Z"}}]}\n',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "_id: 9e7b8083\nstadt: Magdeburg\n\nPartner\n| name | seit |\n| Braunschweig | 1987-06-18 |\n| Le Havre | 1973-05-05 |\n\n"
+        "_id: b414d7db\nstadt: Halle (Saale)\n\nPartner\n| name | seit |\n| Oulu | 1968-08-15 |")
+
+
+def test_a_map_pages_marker_popups_and_its_scripts_list_of_markers_read_as_items_and_a_table(tmp_path):
+    page = tmp_path / "karte.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Partnerstädte</title></head><body>'
+        "<h1>Esslingens Partnerstädte</h1><p>Ein Klick auf die Markierung zeigt das Jahr der Partnerschaft.</p>"
+        '<div id="map"></div><script>\n  var map = L.map("map").setView([50.5, 12.0], 4);\n'
+        '  L.marker([45.5, 4.8]).addTo(map).bindPopup("<b>Vienne</b><br>Frankreich<br>Partnerstadt seit 1956");\n'
+        "  L.marker([46.3, 15.1]).addTo(map).bindPopup('<b>Velenje</b><br>Slowenien<br>Partnerstadt (1970)');\n"
+        "  var weitere = [\n    { name: \"Sheboygan\", land: 'USA', seit: 1990 },\n    { name: \"Eger\", land: \"Ungarn\", seit: 1990 },\n  ];\n"
+        "  weitere.forEach(function (p) { L.marker([0, 0]).bindPopup(\"<b>\" + p.name + \"</b>\"); });\n</script></body></html>",
+        encoding="utf-8")
+    assert extract_document(page).text.endswith(
+        "- Vienne, Frankreich, Partnerstadt seit 1956\n- Velenje, Slowenien, Partnerstadt (1970)\n\n"
+        "| name | land | seit |\n| Sheboygan | USA | 1990 |\n| Eger | Ungarn | 1990 |")
