@@ -19,9 +19,10 @@ the newer one, wiki markup as the words it links and its tables' rows, a graph's
 pasted table's rows as rows between bars, a git log as its messages, a notebook as its text,
 comments and printed tables, a page's front matter and a language file's keys as data, a
 dump or a chat log without its link numbers or times, a diagram's lines as rows, an outline's branches as
-headings over lists. Word processors' and OCR engines' markup (RTF, .docx and
-OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``. Anything else is
-returned as it is.
+headings over lists, a database's JSON Lines as its records. Word processors' and OCR engines'
+markup (RTF, .docx and OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``, the
+word boxes of OCR and layout services (Tesseract TSV, ABBYY, PAGE XML, Textract) by
+``pipeline._ocr``. Anything else is returned as it is.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import yaml
 from lxml import etree
 
 from pipeline._markup import markup_as_text, rtf_as_text
+from pipeline._ocr import is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text
 
 
 def export_as_text(text: str) -> str:
@@ -51,7 +53,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (_package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
+    for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
@@ -247,6 +249,8 @@ def json_as_text(text: str) -> str | None:
         data = _plain_json(data)
         if isinstance(data, dict) and isinstance(data.get("cells"), list) and "nbformat" in data:
             return _notebook_as_text(data["cells"])
+        if is_textract(data):
+            return textract_as_text(data)
         fields: list[str] = []
         tables: list[str] = []
         try:
@@ -859,7 +863,7 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
     """Parsed XML documents as text, each by the first reader that knows its format (see _xml_as_text)."""
     parts = []
     for root in roots:
-        rendered = (markup_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
+        rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
                     or _attribute_records_as_text(root))
         if rendered is None:
             blocks: list[str] = []

@@ -129,7 +129,7 @@ _ORIGIN_BEFORE = re.compile(
 # Konservatorium in Toruń", "Hochschulen in Enschede".
 _INSTITUTION_IN = re.compile(
     r"\b\w*(?:Konservatori|Universität|Hochschul|Schule|Gymnasi|Lyc[ée]e|Verein|Klinik|Krankenhaus|Theater|Museum|"
-    r"Orchester|Kapelle|Chor|Club|Klub|Zoo|Kirchengemeinde|Pfarrei|Pfarrgemeinde|Feuerwehr|Firma|Unternehmen|Werk)\w*"
+    r"Orchester|Kapelle|Chor|Club|Klub|Zoo|Kirchengemeinde|Pfarrei|Pfarrgemeinde|Feuerwehr|Wehr|Firma|Unternehmen|Werk)\w*"
     r"\s+(?:in|im|aus|von)\s+(?:der\s+Stadt\s+|[a-zäöü]+(?:en|em)\s+)?$"  # also "der Feuerwehr im elsässischen X"
 )
 # A club or a school that carries the town's name: "des Skiclubs Waldkirch mit dem Skiclub Dornbirn",
@@ -3804,7 +3804,7 @@ _REGION_BEFORE = re.compile(
 # A place named to locate another: "Marly-le-Roi westlich von Paris", "Saint-Jean-de-Braye bei Orléans".
 _NEAR_BEFORE = re.compile(
     r"\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)?(?:westlich|östlich|nördlich|südlich)\s+von|"
-    r"bei|nahe|(?:direkt\s+|gleich\s+|unmittelbar\s+)?neben|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
+    r"bei|nahe|auf\s+der\s+(?:Halb)?[Ii]nsel|(?:direkt\s+|gleich\s+|unmittelbar\s+)?neben|unweit\s+von|vor\s+den\s+Toren\s+von|(?:Stadt)?rand(?:e)?\s+von|Nähe\s+von|Vorort\s+von|"
     r"im\s+(?:Nord|Süd|Ost|West)\w*en(?:\s+von)?|"  # "im Südwesten Londons"
     r"Großraum|Umland\s+von)\s+$", re.IGNORECASE
 )
@@ -4285,6 +4285,9 @@ def _relative_pairs(text: str, start: int, end: int, cities: list[_City], alone:
 _SUSPENDED = re.compile(r"\b(?:ruh\w*|ausgesetzt|eingefroren|suspendiert|auf\s+Eis)\b", re.IGNORECASE)
 
 
+_YEAR_OF_ENTRY = re.compile(r"[ \t]*((?:1[89]|20)\d\d)\.[ \t]")
+
+
 def _sentence_year(text: str, start: int, end: int) -> int | None:
     """The founding year of the one partnership a sentence states, if the sentence gives one."""
     sentence = text[start:end]
@@ -4356,6 +4359,11 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         previous = window + stops[-1].end() if stops else window
         earlier = _YEAR.search(text, previous, start)
         return int(earlier.group(1)) if earlier else None
+    if best is None and (_FOUNDING.search(sentence) or re.search(r"\bunterzeichne\w*|\bbeschlo(?:ss|ß)", sentence)):
+        # A chronicle's entry under its year: "1990. Am 3. Oktober ... unterzeichneten die Bürgermeister ..."
+        entry = _YEAR_OF_ENTRY.match(text, text.rfind("\n", 0, start) + 1, end)
+        if entry and not _YEAR.search(text, entry.end(), start):
+            return int(entry.group(1))
     if best is None:
         ago = _YEARS_AGO.search(sentence)
         if ago and _FOUNDING.search(sentence) and (written := _writing_year(text)):

@@ -1189,3 +1189,58 @@ def test_a_map_pages_marker_popups_and_its_scripts_list_of_markers_read_as_items
     assert extract_document(page).text.endswith(
         "- Vienne, Frankreich, Partnerstadt seit 1956\n- Velenje, Slowenien, Partnerstadt (1970)\n\n"
         "| name | land | seit |\n| Sheboygan | USA | 1990 |\n| Eger | Ungarn | 1990 |")
+
+
+def test_a_tesseract_tsv_reads_as_its_lines_and_paragraphs_with_a_split_word_joined(tmp_path):
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = [(4, 1, 1, 1, 0, ""), (5, 1, 1, 1, 1, "Greifswald"), (5, 1, 1, 1, 2, "pflegt"), (5, 1, 1, 1, 3, "eine"),
+            (5, 1, 1, 1, 4, "Städte-"), (5, 1, 1, 2, 1, "partnerschaft"), (5, 1, 1, 2, 2, "mit"), (5, 1, 1, 2, 3, "Lund."),
+            (2, 2, 0, 0, 0, ""), (5, 2, 1, 1, 1, "Beschlussvorschlag:")]
+    saved = tmp_path / "seite.tsv"
+    saved.write_text(head + "".join(f"{level}\t1\t{block}\t{par}\t{line}\t{word}\t0\t0\t10\t10\t{-1 if not text else 91.5}\t{text}\n"
+                                    for level, block, par, line, word, text in rows), encoding="utf-8")
+    assert extract_document(saved).text == "Greifswald pflegt eine Städtepartnerschaft\nmit Lund.\n\nBeschlussvorschlag:"
+
+
+def test_an_abbyy_page_of_single_characters_reads_as_its_lines(tmp_path):
+    def chars(word):
+        first = ' wordStart="1"'
+        return "".join(f'<charParams l="0" t="0" r="1" b="1"{first if k == 0 else ""}>{c}</charParams>' for k, c in enumerate(word))
+    saved = tmp_path / "seite.xml"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><document xmlns="http://www.abbyy.com/FineReader_xml/FineReader10-schema-v1.xml">'
+        f'<page><block blockType="Text"><text><par><line>{chars("Wismar")}<charParams> </charParams>{chars("feiert")}</line>'
+        f'<line>{chars("Calais")}{chars("heute.")}</line></par></text></block></page></document>', encoding="utf-8")
+    assert extract_document(saved).text == "Wismar feiert\nCalais heute."
+
+
+def test_a_page_xml_reads_its_regions_and_lines_in_reading_order_without_repeating_a_regions_text(tmp_path):
+    saved = tmp_path / "chronik.xml"
+    line = '<TextLine id="{id}" custom="readingOrder {{index:{k};}}"><Coords points="0,0"/><TextEquiv><Unicode>{text}</Unicode></TextEquiv></TextLine>'
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15">'
+        '<Metadata><Creator>PyLaia</Creator></Metadata><Page><ReadingOrder><OrderedGroup>'
+        '<RegionRefIndexed index="1" regionRef="r2"/><RegionRefIndexed index="0" regionRef="r1"/></OrderedGroup></ReadingOrder>'
+        f'<TextRegion id="r2">{line.format(id="b", k=1, text="mit Misdroy beschlossen.")}{line.format(id="a", k=0, text="1998. Die Partnerschaft")}'
+        '<TextEquiv><Unicode>1998. Die Partnerschaft mit Misdroy beschlossen.</Unicode></TextEquiv></TextRegion>'
+        f'<TextRegion id="r1">{line.format(id="c", k=0, text="Chronik der Gemeinde Zinnowitz")}</TextRegion></Page></PcGts>',
+        encoding="utf-8")
+    assert extract_document(saved).text == "Chronik der Gemeinde Zinnowitz\n\n1998. Die Partnerschaft\nmit Misdroy beschlossen."
+
+
+def test_a_textract_response_reads_as_its_lines_with_its_table_once_as_rows(tmp_path):
+    def block(kind, id, text=None, children=(), **more):
+        return {"BlockType": kind, "Id": id, **({"Text": text} if text else {}),
+                **({"Relationships": [{"Type": "CHILD", "Ids": list(children)}]} if children else {}), **more}
+    words = {f"w{k}": word for k, word in enumerate(["Partner", "seit", "Powiat", "Słubicki", "1994"])}
+    blocks = [block("PAGE", "p", children=["l1", "l2", "l3"]),
+              block("LINE", "l1", "Der Landkreis unterhält fünf Kreispartnerschaften."),
+              block("LINE", "l2", "Partner seit", children=["w0", "w1"]), block("LINE", "l3", "Powiat Słubicki 1994", children=["w2", "w3", "w4"]),
+              *(block("WORD", id, text) for id, text in words.items()),
+              block("TABLE", "t", children=["c1", "c2", "c3", "c4"]),
+              block("CELL", "c1", children=["w0"], RowIndex=1, ColumnIndex=1), block("CELL", "c2", children=["w1"], RowIndex=1, ColumnIndex=2),
+              block("CELL", "c3", children=["w2", "w3"], RowIndex=2, ColumnIndex=1), block("CELL", "c4", children=["w4"], RowIndex=2, ColumnIndex=2)]
+    saved = tmp_path / "analyse.json"
+    saved.write_text(json.dumps({"DocumentMetadata": {"Pages": 1}, "Blocks": blocks}), encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Der Landkreis unterhält fünf Kreispartnerschaften.\n\nPartner | seit\nPowiat Słubicki | 1994")

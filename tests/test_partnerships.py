@@ -2042,3 +2042,13 @@ def test_each_record_of_an_export_is_its_towns_with_the_table_of_partners_under_
             "| Oulu | FI | Städtepartnerschaft | 1968-08-15 |\n| Grenoble | FR | Städtepartnerschaft | 1976-09-30 |\n")
     assert rows(extract(text)) == {("Magdeburg", "Braunschweig", 1987, "partnership"), ("Magdeburg", "Le Havre", 1973, "partnership"),
                                    ("Halle (Saale)", "Oulu", 1968, "partnership"), ("Halle (Saale)", "Grenoble", 1976, "partnership")}
+
+
+def test_a_chronicles_entry_year_dates_its_signing_and_an_island_or_a_fire_brigade_is_no_partner(extract):
+    text = ("Chronik der Gemeinde Ostseebad Zinnowitz\n\n1990. Am 3. Oktober, dem Tag der Einheit, unterzeichneten die "
+            "Bürgermeister von Zinnowitz und Heikendorf bei Kiel eine Vereinbarung über eine Gemeindefreundschaft.\n\n"
+            "1998. Nach mehreren gegenseitigen Besuchen beschloss die Gemeindevertretung am 12. Mai 1998 die Partnerschaft mit\n"
+            "der polnischen Nachbargemeinde Misdroy auf der Insel Wollin.\nDer Vertrag wurde im Juli auf der Seebrücke in Misdroy "
+            "unterzeichnet,\nanschließend Empfang im Hotel.\n\n2003. Die Freiwillige Feuerwehr begründete eine Partnerschaft mit der "
+            "Wehr in Swinemünde.\n")
+    assert rows(extract(text)) == {("Ostseebad Zinnowitz", "Heikendorf", 1990, "friendship")}

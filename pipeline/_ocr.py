@@ -1,0 +1,204 @@
+"""OCR engines' and layout services' output as the lines a person reads on the page.
+
+A scanned council paper or newspaper clipping often reaches the corpus as what the OCR
+engine wrote, not as text: Tesseract's TSV with one word per row, ABBYY FineReader's XML
+with one element per character, a Transkribus PAGE XML with its regions, lines and
+polygons, an Amazon Textract response whose words, lines and table cells are blocks linked
+by ids. Read as data, such a file is a table of coordinates with a word in its last column,
+and no rule finds a sentence in it. Each is rendered here as the page shows it: a line per
+printed line, a blank line between paragraphs (text blocks, regions), a table's rows as
+cells between bars. A word split over two lines keeps its hyphen, to be joined by the
+hyphenation rule of ``pipeline.extract``. (ALTO and hOCR, older formats of the same kind,
+are read by ``pipeline._markup`` and ``pipeline._html``.)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from lxml import etree
+
+_CELL_SEPARATOR = " | "
+_ABBYY_NAMESPACE = "abbyy.com/FineReader_xml"
+_PAGE_NAMESPACE = "primaresearch.org/PAGE/gts/pagecontent"
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def ocr_xml_as_text(root: etree._Element) -> str | None:
+    """An ABBYY FineReader or PAGE XML page as its text; None for other XML."""
+    namespace = etree.QName(root).namespace or ""
+    if _ABBYY_NAMESPACE in namespace:
+        return _abbyy_as_text(root)
+    if _PAGE_NAMESPACE in namespace:
+        return _page_xml_as_text(root)
+    return None
+
+
+def _abbyy_as_text(root: etree._Element) -> str:
+    """ABBYY's blocks as paragraphs of their lines, each line its characters (charParams) in order; a
+    table block's rows as cells between bars."""
+    paragraphs: list[str] = []
+    for block in (element for element in root.iter() if _local(element) == "block"):
+        if block.get("blockType") == "Table":
+            rows = [_CELL_SEPARATOR.join(" ".join(_abbyy_lines(cell)) for cell in row if _local(cell) == "cell")
+                    for row in block.iter() if _local(row) == "row"]
+            paragraphs.append("\n".join(row for row in rows if row.strip(" |")))
+        else:
+            for paragraph in (element for element in block.iter() if _local(element) == "par"):
+                paragraphs.append("\n".join(_abbyy_lines(paragraph)))
+    return "\n\n".join(p for p in paragraphs if p.strip()) + "\n"
+
+
+def _abbyy_lines(element: etree._Element) -> list[str]:
+    lines = []
+    for line in (e for e in element.iter() if _local(e) == "line"):
+        chars: list[str] = []
+        for char in (e for e in line.iter() if _local(e) == "charParams"):
+            if char.get("wordStart") in ("1", "true") and chars and not chars[-1].isspace():
+                chars.append(" ")  # a word's first character where the engine wrote no space before it
+            chars.append(char.text or " ")
+        text = " ".join("".join(chars).split())
+        if text:
+            lines.append(text)
+    return lines
+
+
+def _page_xml_as_text(root: etree._Element) -> str:
+    """PAGE's text regions in their reading order, each a paragraph of its lines (a line's own text,
+    else its words'); a table region's cells as rows between bars. A region's own TextEquiv repeats
+    its lines and is read only for a region without lines."""
+    regions = [e for e in root.iter() if _local(e) in ("TextRegion", "TableRegion")
+               and not any(_local(a) == "TextRegion" for a in e.iterancestors())]
+    order = {ref.get("regionRef"): int(ref.get("index", "0")) for ref in root.iter() if _local(ref) == "RegionRefIndexed"}
+    regions.sort(key=lambda region: order.get(region.get("id"), len(order)))
+    paragraphs = []
+    for region in regions:
+        if _local(region) == "TableRegion":
+            cells = sorted(((int(cell.get("row", "0")), int(cell.get("col", "0")), " ".join(_page_lines(cell)))
+                            for cell in region.iter() if _local(cell) == "TableCell"))
+            rows = [_CELL_SEPARATOR.join(text for _, _, text in row) for _, row in itertools.groupby(cells, key=lambda c: c[0])]
+            paragraphs.append("\n".join(rows))
+        else:
+            paragraphs.append("\n".join(_page_lines(region)))
+    return "\n\n".join(p for p in paragraphs if p.strip()) + "\n"
+
+
+_LINE_ORDER = re.compile(r"readingOrder\s*\{\s*index\s*:\s*(\d+)")
+
+
+def _page_lines(region: etree._Element) -> list[str]:
+    """A region's lines in their reading order (Transkribus notes it in the "custom" attribute, and
+    a line corrected by hand may stand out of place in the file)."""
+    lines = []
+    elements = [e for e in region.iter() if _local(e) == "TextLine"]
+    elements.sort(key=lambda e: int(m.group(1)) if (m := _LINE_ORDER.search(e.get("custom") or "")) else elements.index(e))
+    for line in elements:
+        text = _page_equiv(line)
+        if not text:
+            text = " ".join(word for word in (_page_equiv(w) for w in line if _local(w) == "Word") if word)
+        if text:
+            lines.append(text)
+    if not lines and (own := _page_equiv(region)):
+        lines = own.split("\n")
+    return lines
+
+
+def _page_equiv(element: etree._Element) -> str:
+    """An element's own TextEquiv/Unicode text (its first, the engine's best reading)."""
+    for equiv in element:
+        if _local(equiv) == "TextEquiv":
+            for unicode in equiv:
+                if _local(unicode) == "Unicode" and unicode.text:
+                    return unicode.text.strip()
+    return ""
+
+
+# --- Tesseract TSV ------------------------------------------------------------------------------------------
+
+_TESSERACT_HEAD = re.compile(r"\A\s*level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\t.*\btext\s*$", re.M)
+
+
+def tesseract_tsv_as_text(text: str) -> str | None:
+    """Tesseract's TSV output (a word per row of level 5) as its lines, a blank line between its
+    paragraphs; None for other text."""
+    head = _TESSERACT_HEAD.match(text)
+    if head is None:
+        return None
+    columns = head.group().strip().split("\t")
+    index = {name: k for k, name in enumerate(columns)}
+    paragraphs: list[list[list[str]]] = []
+    last_paragraph = last_line = None
+    for row in text[head.end():].split("\n"):
+        cells = row.split("\t")
+        if len(cells) < len(columns) or cells[index["level"]].strip() != "5" or not cells[index["text"]].strip():
+            continue
+        paragraph = tuple(cells[index[name]] for name in ("page_num", "block_num", "par_num"))
+        line = (*paragraph, cells[index["line_num"]])
+        if paragraph != last_paragraph:
+            paragraphs.append([])
+        if line != last_line:
+            paragraphs[-1].append([])
+        paragraphs[-1][-1].append(cells[index["text"]].strip())
+        last_paragraph, last_line = paragraph, line
+    return "\n\n".join("\n".join(" ".join(words) for words in lines) for lines in paragraphs) + "\n"
+
+
+# --- Amazon Textract ----------------------------------------------------------------------------------------
+
+def is_textract(data: object) -> bool:
+    """Whether a JSON document is a Textract response: a list of blocks typed PAGE, LINE, WORD ..."""
+    blocks = data.get("Blocks") if isinstance(data, dict) else None
+    return isinstance(blocks, list) and bool(blocks) and all(isinstance(b, dict) and "BlockType" in b for b in blocks)
+
+
+def textract_as_text(data: dict) -> str:
+    """A Textract response as its lines in order, a blank line where a line stands well below the one
+    before, and each table where its first line stood, its cells as rows between bars (the lines read
+    inside a table are not repeated)."""
+    blocks = {block.get("Id"): block for block in data["Blocks"]}
+
+    def children(block: dict) -> list[dict]:
+        ids = [i for relation in block.get("Relationships") or [] if relation.get("Type") == "CHILD" for i in relation.get("Ids") or []]
+        return [blocks[i] for i in ids if i in blocks]
+
+    table_of_word: dict[str, str] = {}
+    tables: dict[str, str] = {}
+    for block in data["Blocks"]:
+        if block.get("BlockType") != "TABLE":
+            continue
+        cells = sorted((c.get("RowIndex", 0), c.get("ColumnIndex", 0), c) for c in children(block) if c.get("BlockType") == "CELL")
+        rows = []
+        for _, row in itertools.groupby(cells, key=lambda cell: cell[0]):
+            texts = []
+            for _, _, cell in row:
+                words = [w for w in children(cell) if w.get("BlockType") == "WORD"]
+                table_of_word.update((w.get("Id"), block.get("Id")) for w in words)
+                texts.append(" ".join(w.get("Text", "") for w in words))
+            rows.append(_CELL_SEPARATOR.join(texts))
+        tables[block.get("Id")] = "\n".join(rows)
+    out: list[str] = []
+    shown: set[str] = set()
+    last_bottom = None
+    for block in data["Blocks"]:
+        if block.get("BlockType") != "LINE":
+            continue
+        table = next((table_of_word[w.get("Id")] for w in children(block) if w.get("Id") in table_of_word), None)
+        box = (block.get("Geometry") or {}).get("BoundingBox") or {}
+        top, height = box.get("Top"), box.get("Height")
+        gap = last_bottom is not None and isinstance(top, (int, float)) and isinstance(height, (int, float)) and (
+            top - last_bottom > height)
+        if table is not None:
+            if table not in shown:
+                shown.add(table)
+                out += ["", tables[table], ""]
+        else:
+            if gap and out and out[-1]:
+                out.append("")
+            out.append(block.get("Text", ""))
+        if isinstance(top, (int, float)) and isinstance(height, (int, float)):
+            last_bottom = top + height
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
