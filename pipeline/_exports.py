@@ -54,7 +54,7 @@ def export_as_text(text: str) -> str:
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
     for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
-                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _git_log_as_text):
+                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
@@ -1371,6 +1371,72 @@ def _mermaid_as_text(text: str) -> str | None:
                 blocks.append([])
             blocks[-1].append(" | ".join([a, b] + ([caption] if caption else [])))
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+_PLANTUML_START = re.compile(r"\A(?:\s*'[^\n]*\n)*\s*@start(?:uml|mindmap|wbs)\b")
+_PLANTUML_ELEMENT = re.compile(r"^\s*(?:rectangle|node|component|package|folder|frame|cloud|database|actor|usecase|card|"
+                               r"agent|artifact|storage|file|circle|class|object|entity|state|map|label)\s+"
+                               r"(\"[^\"\n]*\"|[\w.]+)(?:\s+as\s+([\w.]+))?", re.M)
+_PLANTUML_EDGE = re.compile(r"^\s*(\"[^\"\n]*\"|[\w.]+)\s*([-.=<>*o#x|]*(?:-|\.)[-.=<>*o#x|]*(?:\[[^\]]*\])?[-.=<>*o#x|]*)\s*"
+                            r"(\"[^\"\n]*\"|[\w.]+)\s*(?::\s*(.*))?$")
+_PLANTUML_SETTING = re.compile(r"^\s*(?:skinparam|left\s+to\s+right|top\s+to\s+bottom|hide|show|scale|!|@end|}|\{)", re.I)
+
+
+def _plantuml_as_text(text: str) -> str | None:
+    """A PlantUML diagram as the drawing shows it: its title, notes and legend as paragraphs, each
+    element by its label, and each connection as a row of its two ends and its label ("Tübingen |
+    Aix-en-Provence | seit 1960"). None if ``text`` is no PlantUML source."""
+    if not _PLANTUML_START.match(text):
+        return None
+    labels = {}
+    for element in _PLANTUML_ELEMENT.finditer(text):
+        label = _graph_id(element.group(1))
+        labels[element.group(2) or element.group(1).strip('"')] = label
+    notes = set(re.findall(r"^\s*note\b.*\bas\s+(\w+)\s*$", text, re.M | re.I))  # a note tied to an element is no edge
+    blocks: list[list[str]] = [[]]
+
+    def open_block() -> None:
+        if blocks[-1]:
+            blocks.append([])
+
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        stripped = lines[k].strip()
+        k += 1
+        if not stripped or _PLANTUML_SETTING.match(stripped) or stripped.startswith("@start"):
+            continue
+        if stripped.startswith("'"):
+            blocks[-1].append(stripped.lstrip("'").strip())
+            continue
+        if opened := re.match(r"(note)\s+(?:(?:left|right|top|bottom|over)\b[^:\"]*|as\s+\w+)$|(legend)(?:\s+\w+)*$|"
+                              r"(header|footer|title)$", stripped, re.I):
+            kind = next(group for group in opened.groups() if group).lower()
+            body = []
+            while k < len(lines) and not re.match(rf"\s*end\s?{kind}\b", lines[k], re.I):
+                body.append(lines[k].strip())
+                k += 1
+            k += 1
+            open_block()
+            blocks[-1] += [_label_row(line) for line in body if line]
+            open_block()
+            continue
+        if inline := re.match(r"(?:note\b[^:\"]*(?::\s*(.*)|\"((?:[^\"\\]|\\.)*)\")|(?:title|header|footer|caption)\s+(.*))", stripped, re.I):
+            open_block()
+            blocks[-1].append(_graph_id(f'"{next(group for group in inline.groups() if group)}"'))
+            open_block()
+            continue
+        if (edge := _PLANTUML_EDGE.match(stripped)) and not {edge.group(1), edge.group(3)} & notes:
+            ends = [labels.get(edge.group(i).strip('"'), _graph_id(edge.group(i))) for i in (1, 3)]
+            if blocks[-1] and " | " not in blocks[-1][-1]:
+                open_block()
+            blocks[-1].append(" | ".join(ends + ([_graph_id(f'"{edge.group(4).strip()}"')] if edge.group(4) else [])))
+    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+
+
+def _label_row(line: str) -> str:
+    """A legend's or note's line: a creole table's "| a | b |" as its cells, its markup ("|=", "**") gone."""
+    return " ".join(re.sub(r"\|=?|\*\*|//|__", " ", line).split()) if line.startswith("|") else line
 
 
 def _graph_id(name: str) -> str:

@@ -2877,6 +2877,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         table_kind = _kind_of(header + " " + caption)
         if table_kind is None and any(_PARTNER_HEAD.match(text[slice(*span)]) for k, row in enumerate(rows[: body[0]]) for span in row):
             table_kind = "partnership"  # a query result's "itemLabel | partnerLabel | start": a column of partners
+        if table_kind is None and not kind_columns and year_columns and anchor is not None and any(
+                all(grid[k][c] is not None and _key(grid[k][c]) == _key(anchor) for k in body) for c in city_columns):
+            table_kind = "partnership"  # a diagram's edges from the home town, each with its year: its partners
         # A column of sentences names towns in passing: a chronicle's "1964 | Unterzeichnung der Urkunde mit
         # Montélimar" is no register. Beside a column headed as the towns' ("city", "Partnerstadt"), it is the
         # register's description ("Das frühere Reval ist seit 1986 Partnerstadt"), and the towns are that column's.

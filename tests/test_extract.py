@@ -1244,3 +1244,16 @@ def test_a_textract_response_reads_as_its_lines_with_its_table_once_as_rows(tmp_
     saved.write_text(json.dumps({"DocumentMetadata": {"Pages": 1}, "Blocks": blocks}), encoding="utf-8")
     assert extract_document(saved).text == (
         "Der Landkreis unterhält fünf Kreispartnerschaften.\n\nPartner | seit\nPowiat Słubicki | 1994")
+
+
+def test_a_plantuml_diagram_reads_as_its_title_edges_and_notes_without_settings_or_a_notes_links(tmp_path):
+    saved = tmp_path / "partner.puml"
+    saved.write_text(
+        "@startuml\n' Quelle: Referat Internationales\ntitle Internationale Beziehungen der Stadt Tübingen\n"
+        "skinparam packageStyle rectangle\nrectangle \"Tübingen\" as TUE\npackage \"Frankreich\" {\n  node \"Aix-en-Provence\" as AIX\n}\n"
+        "TUE -- AIX : seit 1960\nTUE .. MOS : Klimapartnerschaft\\n2014\nnote right of AIX\n  Erste Jumelage der Stadt.\nend note\n"
+        "note \"Jugendaustausch\" as N1\nN1 .. AIX\nlegend right\n  |= Linie |= Bedeutung |\nendlegend\n@enduml\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Quelle: Referat Internationales\n\nInternationale Beziehungen der Stadt Tübingen\n\n"
+        "Tübingen | Aix-en-Provence | seit 1960\nTübingen | MOS | Klimapartnerschaft 2014\n\nErste Jumelage der Stadt.\n\n"
+        "Jugendaustausch\n\nLinie Bedeutung")

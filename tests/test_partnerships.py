@@ -2052,3 +2052,10 @@ def test_a_chronicles_entry_year_dates_its_signing_and_an_island_or_a_fire_briga
             "unterzeichnet,\nanschließend Empfang im Hotel.\n\n2003. Die Freiwillige Feuerwehr begründete eine Partnerschaft mit der "
             "Wehr in Swinemünde.\n")
     assert rows(extract(text)) == {("Ostseebad Zinnowitz", "Heikendorf", 1990, "friendship")}
+
+
+def test_a_diagrams_edges_from_the_home_town_each_with_a_year_are_its_partnerships(extract):
+    text = ("Internationale Beziehungen der Universitätsstadt Tübingen\n\nTübingen | Aix-en-Provence | seit 1960\n"
+            "Tübingen | Monthey | 1959\nTübingen | Ann Arbor | Partnerstadt (1965)\nTübingen | Durham | seit 1969\n")
+    assert rows(extract(text)) == {("Tübingen", "Aix-en-Provence", 1960, "partnership"), ("Tübingen", "Monthey", 1959, "partnership"),
+                                   ("Tübingen", "Ann Arbor", 1965, "partnership"), ("Tübingen", "Durham", 1969, "partnership")}
