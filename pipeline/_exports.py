@@ -54,7 +54,7 @@ def export_as_text(text: str) -> str:
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
     for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
-                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _git_log_as_text):
+                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
@@ -1292,6 +1292,83 @@ def _latex_as_text(text: str) -> str | None:
         number += len(notes)
         paragraphs.append("\n".join(line for line in lines if line.strip()))
     return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+# --- Typst ---------------------------------------------------------------------------------------------------
+
+_TYPST_SETTING = re.compile(r"^#(?:set|show|import|include|let|pagebreak|v|h|align|outline)\b")
+_TYPST_CALL = re.compile(r"#(footnote|emph|strong|underline|text|link|smallcaps|highlight|quote)\b(?:\([^()]*\))?\[")
+
+
+def _typst_as_text(text: str) -> str | None:
+    """A Typst source as the typeset page reads: its headings ("= Partnerschaften") and paragraphs
+    without their marks (*strong*, _emph_), a footnote in brackets after its sentence, a #table's cells
+    as rows between bars, its comments as lines; the #set and #show rules gone. None if ``text`` is no
+    Typst source (no #set or #table and no "=" heading)."""
+    lines = text.split("\n")
+    if not (any(re.match(r"#(?:set|show|table)\b", line) for line in lines) and any(re.match(r"=+\s+\S", line) for line in lines)):
+        return None
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k].rstrip()
+        k += 1
+        stripped = line.strip()
+        if table := re.match(r"#table\s*\(", stripped):
+            source = "\n".join([stripped[table.end():], *lines[k:]])
+            end = _closing(source, 0, "(", ")")
+            k += source[:end].count("\n")
+            out += ["", _typst_table(source[:end]), ""]
+            continue
+        if _TYPST_SETTING.match(stripped):
+            continue
+        if comment := re.match(r"//\s?(.*)", stripped):
+            out.append(comment.group(1))
+        elif heading := re.match(r"(=+)\s+(.*)", stripped):
+            out += ["", _typst_inline(heading.group(2)), ""]
+        else:
+            out.append(_typst_inline(line))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int:
+    """The position of the bracket that closes the one open before ``start`` (or the text's end)."""
+    depth = 1
+    for position in range(start, len(text)):
+        if text[position] == opening:
+            depth += 1
+        elif text[position] == closing:
+            depth -= 1
+            if depth == 0:
+                return position
+    return len(text)
+
+
+def _typst_table(arguments: str) -> str:
+    """A #table's content blocks ([Stadt], [Land], [seit], ...) as rows of its number of columns."""
+    columns = re.search(r"\bcolumns\s*:\s*(\d+|\([^()]*\))", arguments)
+    width = 1
+    if columns:
+        width = int(columns.group(1)) if columns.group(1).isdigit() else len([c for c in columns.group(1)[1:-1].split(",") if c.strip()])
+    cells: list[str] = []
+    position = 0
+    while (opened := arguments.find("[", position)) != -1:
+        close = _closing(arguments, opened + 1, "[", "]")
+        cells.append(" ".join(_typst_inline(arguments[opened + 1 : close]).split()))
+        position = close + 1
+    return "\n".join(" | ".join(cells[k : k + width]) for k in range(0, len(cells), max(width, 1)))
+
+
+def _typst_inline(line: str) -> str:
+    """A line's words without Typst's marks: a function's content in its place (a footnote in
+    brackets), *strong* and _emph_ as their words, a label or reference gone."""
+    while match := _TYPST_CALL.search(line):
+        close = _closing(line, match.end(), "[", "]")
+        content = line[match.end() : close]
+        line = line[: match.start()] + (f" ({content})" if match.group(1) == "footnote" else content) + line[close + 1 :]
+    line = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"(?<![\w_])_([^_\n]+)_(?![\w_])", r"\1", line)
+    return re.sub(r"\s*<[\w:-]+>|@[\w:-]+\b", "", line)
 
 
 # --- Graphviz DOT ---------------------------------------------------------------------------------------------

@@ -971,7 +971,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     heads = []
     bare_ends = []  # a bare town heading's section ends at the next heading: "Mindelheim" ... "Nachbarn"
     for i, line in enumerate(lines):
-        if line.kind not in ("heading", "item") or len(line.text.split()) > 6:
+        if line.kind not in ("heading", "item") or len(line.text.split()) > 6 or " | " in line.text:  # not a table's row
             continue
         match = _MUNICIPAL_HEADING.match(line.text)
         bare = match is not None and not (match.group("prefix") or line.text.strip().isupper())
@@ -1038,9 +1038,11 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     # A collection of letterheads and signatures: "Stadt Delmenhorst · Der Oberbürgermeister · Rathausplatz 1",
     # "Hansestadt Wismar | Der Bürgermeister", each followed by its town's partners.
     letterheads = []
+    table_rows = {k for k, line in enumerate(lines) if line.text.count("|") >= 2}
+    row_starts = {line.start for k, line in enumerate(lines) if k in table_rows and (k - 1 in table_rows or k + 1 in table_rows)}
     for match in _LETTERHEAD.finditer(text):
         place = gazetteer.link(match.group("name"))
-        if place is not None and place.population >= 1000:
+        if place is not None and place.population >= 1000 and text.rfind("\n", 0, match.start() + 1) + 1 not in row_starts:
             letterheads.append((match.start(), place.mention(match.group("name"), match.start("name"), match.end("name"))))
     heads = _with_heads_of_several_towns(heads, letterheads)
     # An exhibition's or a report's stations, each a town and its partners: "Station 2 - Leipzig: Krakau,
@@ -3842,6 +3844,12 @@ def _excluded(text: str, sentence_start: int, city: _City, in_sentence: list[_Ci
     if re.search(r"\bin\s+$", before) and re.match(r"\s*(?:\([^()]*\)\s*)?(?:unterzeichnet|besiegelt|geschlossen)\b",
                                                  text[city.end : city.end + 60]):
         return True  # "wurde am 26. Juni 1999 in Gorzów Wielkopolski unterzeichnet": where it was signed
+    signed_in = re.search(r"\bin\s+$", before) and re.match(
+        r"\s+(?:eine[nr]?|den|die|das|ihre[nr]?)\s+(?:[\w-]+\s+){0,2}?\w*(?:[Vv]ertrag|Urkunde|[Vv]ereinbarung|Abkommen|Charta)\w*\s+"
+        r"(?:unterzeichnet|unterschrieben|besiegelt)", text[city.end : city.end + 100])
+    if signed_in and any(re.fullmatch(r"\s+und\s+(?:der|die|dem|das)?\s*", text[a.end : b.start])
+                         for a, b in zip(in_sentence, in_sentence[1:]) if b.end <= city.start):
+        return True  # "A und B haben am 12. Mai 2002 in Oświęcim einen Partnerschaftsvertrag unterzeichnet": the venue
     located = re.search(r"\s+in\s+$", before)
     if located and any(other.end == sentence_start + located.start() for other in in_sentence):
         return True  # "Spalding in Lincolnshire": where the city before it lies

@@ -1257,3 +1257,15 @@ def test_a_plantuml_diagram_reads_as_its_title_edges_and_notes_without_settings_
         "Quelle: Referat Internationales\n\nInternationale Beziehungen der Stadt Tübingen\n\n"
         "Tübingen | Aix-en-Provence | seit 1960\nTübingen | MOS | Klimapartnerschaft 2014\n\nErste Jumelage der Stadt.\n\n"
         "Jugendaustausch\n\nLinie Bedeutung")
+
+
+def test_a_typst_source_reads_as_its_headings_paragraphs_and_table_without_its_rules_and_marks(tmp_path):
+    saved = tmp_path / "vorlage.typ"
+    saved.write_text(
+        "// Vorlage für den Kreistag\n#set page(paper: \"a4\")\n#set heading(numbering: \"1.\")\n\n= Partnerschaften im Landkreis\n\n"
+        "Der Landkreis und der *Powiat Oświęcimski* haben am _12. Mai 2002_ einen Vertrag unterzeichnet.#footnote[Beschluss 41/2002.]\n\n"
+        "#table(\n  columns: 3,\n  [*Kommune*], [*Partner (Land)*], [*seit*],\n  [Stadt Grünstadt], [Carvin (F)], [1967],\n)\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Vorlage für den Kreistag\n\nPartnerschaften im Landkreis\n\n"
+        "Der Landkreis und der Powiat Oświęcimski haben am 12. Mai 2002 einen Vertrag unterzeichnet. (Beschluss 41/2002.)\n\n"
+        "Kommune | Partner (Land) | seit\nStadt Grünstadt | Carvin (F) | 1967")

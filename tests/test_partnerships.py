@@ -2059,3 +2059,13 @@ def test_a_diagrams_edges_from_the_home_town_each_with_a_year_are_its_partnershi
             "Tübingen | Monthey | 1959\nTübingen | Ann Arbor | Partnerstadt (1965)\nTübingen | Durham | seit 1969\n")
     assert rows(extract(text)) == {("Tübingen", "Aix-en-Provence", 1960, "partnership"), ("Tübingen", "Monthey", 1959, "partnership"),
                                    ("Tübingen", "Ann Arbor", 1965, "partnership"), ("Tübingen", "Durham", 1969, "partnership")}
+
+
+def test_a_tables_rows_of_towns_are_no_letterheads_and_a_signings_venue_is_no_party(extract):
+    text = ("Partnerschaften im Landkreis Bad Dürkheim\n\nDer Landkreis Bad Dürkheim und der Powiat Oświęcimski haben am "
+            "12. Mai 2002 in Oświęcim einen Partnerschaftsvertrag unterzeichnet.\n\nKommune | Partner (Land) | seit\n"
+            "Stadt Bad Dürkheim | Paray-le-Monial (F) | 1964\nStadt Grünstadt | Carvin (F) | 1967\n"
+            "Stadt Deidesheim | Saint-Jean-de-Luz (F) | (1975)\n\nDer Kreistag plant einen Festakt in Bad Dürkheim.\n")
+    assert rows(extract(text)) == {("Landkreis Bad Dürkheim", "Powiat Oświęcimski", 2002, "partnership"),
+                                   ("Bad Dürkheim", "Paray-le-Monial", 1964, "partnership"), ("Grünstadt", "Carvin", 1967, "partnership"),
+                                   ("Deidesheim", "Saint-Jean-de-Luz", 1975, "partnership")}
