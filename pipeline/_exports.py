@@ -868,7 +868,7 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
         if rendered is None:
             blocks: list[str] = []
             _collect_xml(root, blocks)
-            rendered = "\n\n".join(blocks)
+            rendered = "\n\n".join(_numbers_before_their_text(blocks))
         if rendered.strip():
             parts.append(rendered.strip())
     return "\n\n".join(parts) + "\n"
@@ -1063,12 +1063,39 @@ def _outline_lines(node: etree._Element, lines: list[str]) -> None:
 _XML_NOT_TEXT = frozenset({"Style", "StyleMap", "styleUrl", "coordinates", "LookAt", "Camera", "defs"})
 
 
+# A law's or a list's number in an element of its own (Akoma Ntoso's <num>, DocBook's labels): "§ 1", "(2)", "a)".
+_ENUMERATOR = re.compile(r"(?:§+\s*\d+[a-z]?|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVX]{1,4}\.|Art(?:ikel|\.)\s*\d+)")
+
+
+def _numbers_before_their_text(blocks: list[str]) -> list[str]:
+    """Blocks with each bare number joined to the text it numbers: "a) Zamość (Polen), seit 1970",
+    a list item the partnership rules read, not "a)" over a paragraph of its own."""
+    out: list[str] = []
+    for block in blocks:
+        if out and _ENUMERATOR.fullmatch(out[-1]):
+            out[-1] += " " + block
+        else:
+            out.append(block)
+    return out
+
+
 def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
     name = etree.QName(element).localname
     if name in _XML_NOT_TEXT or (name == "style" and "{" in (element.text or "")):
         return  # a drawing's style sheet; EndNote's <style face="normal"> wraps every text it holds
     own = (element.text or "").strip()
     children = [child for child in element if isinstance(child.tag, str)]
+    if name in ("table", "informaltable") and (rows := [row for row in element.iter() if isinstance(row.tag, str)
+                                                        and etree.QName(row).localname in ("tr", "row")]):
+        # An article's or a book's table (JATS, DocBook, TEI): a row's cells between bars, one row a line.
+        blocks.append("\n".join(_CELL_SEPARATOR.join(" ".join("".join(cell.itertext()).split()) for cell in row
+                                                      if isinstance(cell.tag, str)) for row in rows))
+        return
+    if (own or any((child.tail or "").strip() for child in children)) and children and all(
+            len(child) == 0 and len("".join(child.itertext())) <= _MAX_RECORD_CELL_CHARS for child in children):
+        # A paragraph with inline marks (<italic>, <xref>, <hi>): one text, not a block per mark.
+        blocks.append(" ".join("".join(element.itertext()).split()))
+        return
     if not own and _is_list_of_names(children):  # <keywords><keyword>Mainz</keyword><keyword>Dijon</keyword>
         blocks.append(", ".join(" ".join("".join(child.itertext()).split()) for child in children))
         return
@@ -1077,8 +1104,8 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
         if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
             if pieces[0].startswith(blocks[-1]):  # a map's place, named again in its description
                 blocks[-1] = pieces[0]
-            else:
-                blocks[-1] += "\n" + pieces[0]  # "Grimsby" / "Seit 1963 Partnerstadt.": a name above its text
+            else:  # "Grimsby" / "Seit 1963 Partnerstadt.": a name above its text; "e)" before its item
+                blocks[-1] += (" " if _ENUMERATOR.fullmatch(blocks[-1]) else "\n") + pieces[0]
             blocks.extend(pieces[1:])
         else:
             blocks.extend(pieces)

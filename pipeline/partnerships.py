@@ -235,6 +235,9 @@ def _normalised(document: Document, entities: list[Mention]) -> tuple[Document, 
 
         entities = [replace(m, start_char=moved(m.start_char), end_char=moved(m.end_char)) for m in entities]
         document = replace(document, text="".join(pieces))
+    # An abbreviation before its number is no town: "Tab. 1" (Tab, Hungary), "Abb. 3".
+    entities = [m for m in entities if not (m.label == "CITY" and m.end_char - m.start_char <= 4
+                                            and re.match(r"\.\s?\d", document.text[m.end_char : m.end_char + 3]))]
     city_spans = [(m.start_char, m.end_char) for m in entities if m.label == "CITY"]
     split = _dot_leaders_as_colons(_inline_lists_split(document.text), city_spans)
     return (document if split == document.text else replace(document, text=split)), entities

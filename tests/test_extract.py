@@ -1269,3 +1269,16 @@ def test_a_typst_source_reads_as_its_headings_paragraphs_and_table_without_its_r
         "Vorlage für den Kreistag\n\nPartnerschaften im Landkreis\n\n"
         "Der Landkreis und der Powiat Oświęcimski haben am 12. Mai 2002 einen Vertrag unterzeichnet. (Beschluss 41/2002.)\n\n"
         "Kommune | Partner (Land) | seit\nStadt Grünstadt | Carvin (F) | 1967")
+
+
+def test_an_articles_xml_table_reads_as_rows_its_inline_marks_stay_in_their_paragraph_and_a_number_before_its_item(tmp_path):
+    saved = tmp_path / "artikel.xml"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><article><body><sec><p>Gelsenkirchen ist seit 1993 mit <italic>Olsztyn</italic> '
+        'verbunden<xref ref-type="bibr" rid="r1">1</xref>.</p><table-wrap><table><thead><tr><th>Kommune</th><th>Partner</th>'
+        '<th>Vertrag</th></tr></thead><tbody><tr><td>Hamm</td><td>Kalisz</td><td>2000</td></tr></tbody></table></table-wrap>'
+        '<list><item><num>a)</num><content><p>Zamość (Polen), seit 1970,</p></content></item></list></sec></body></article>',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Gelsenkirchen ist seit 1993 mit Olsztyn verbunden1.\n\nKommune | Partner | Vertrag\nHamm | Kalisz | 2000\n\n"
+        "a) Zamość (Polen), seit 1970,")

@@ -2069,3 +2069,10 @@ def test_a_tables_rows_of_towns_are_no_letterheads_and_a_signings_venue_is_no_pa
     assert rows(extract(text)) == {("Landkreis Bad Dürkheim", "Powiat Oświęcimski", 2002, "partnership"),
                                    ("Bad Dürkheim", "Paray-le-Monial", 1964, "partnership"), ("Grünstadt", "Carvin", 1967, "partnership"),
                                    ("Deidesheim", "Saint-Jean-de-Luz", 1975, "partnership")}
+
+
+def test_a_tables_label_is_no_town(extract):
+    text = ("4 Übersicht\n\nTab. 1\n\nDeutsch-polnische Städtepartnerschaften im Sample\n\nNRW-Kommune | Partner | Vertrag\n"
+            "Mülheim an der Ruhr | Opole | 1989\nHamm | Kalisz | 2000\nBottrop | Gliwice | (1998)\n")
+    assert rows(extract(text)) == {("Mülheim", "Opole", 1989, "partnership"), ("Hamm", "Kalisz", 2000, "partnership"),
+                                   ("Bottrop", "Gliwice", 1998, "partnership")}
