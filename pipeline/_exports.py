@@ -1395,7 +1395,7 @@ def _typst_inline(line: str) -> str:
         line = line[: match.start()] + (f" ({content})" if match.group(1) == "footnote" else content) + line[close + 1 :]
     line = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", line)
     line = re.sub(r"(?<![\w_])_([^_\n]+)_(?![\w_])", r"\1", line)
-    return re.sub(r"\s*<[\w:-]+>|@[\w:-]+\b", "", line)
+    return re.sub(r"\s*<[\w:-]+>|(?<!\S)@[\w:-]+\b", "", line)  # a label, a reference; not a mail address's "@"
 
 
 # --- Graphviz DOT ---------------------------------------------------------------------------------------------
