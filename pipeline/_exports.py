@@ -1342,10 +1342,10 @@ def _typst_as_text(text: str) -> str | None:
         k += 1
         stripped = line.strip()
         if table := re.match(r"#table\s*\(", stripped):
-            source = "\n".join([stripped[table.end():], *lines[k:]])
-            end = _closing(source, 0, "(", ")")
+            source = "\n".join([stripped[table.end() - 1 :], *lines[k:]])
+            end = _closing_bracket(source, 0, "(", ")")
             k += source[:end].count("\n")
-            out += ["", _typst_table(source[:end]), ""]
+            out += ["", _typst_table(source[1:end]), ""]
             continue
         if _TYPST_SETTING.match(stripped):
             continue
@@ -1358,13 +1358,14 @@ def _typst_as_text(text: str) -> str | None:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
-def _closing(text: str, start: int, opening: str, closing: str) -> int:
-    """The position of the bracket that closes the one open before ``start`` (or the text's end)."""
-    depth = 1
+def _closing_bracket(text: str, start: int, opening: str, closing: str) -> int:
+    """The position of the bracket that closes the one opening at ``start`` (the text's end if none
+    does); a bracket after a backslash is text (LaTeX's "\\{", Typst's "\\[")."""
+    depth = 0
     for position in range(start, len(text)):
-        if text[position] == opening:
+        if text[position] == opening and text[position - 1 : position] != "\\":
             depth += 1
-        elif text[position] == closing:
+        elif text[position] == closing and text[position - 1 : position] != "\\":
             depth -= 1
             if depth == 0:
                 return position
@@ -1380,7 +1381,7 @@ def _typst_table(arguments: str) -> str:
     cells: list[str] = []
     position = 0
     while (opened := arguments.find("[", position)) != -1:
-        close = _closing(arguments, opened + 1, "[", "]")
+        close = _closing_bracket(arguments, opened, "[", "]")
         cells.append(" ".join(_typst_inline(arguments[opened + 1 : close]).split()))
         position = close + 1
     return "\n".join(" | ".join(cells[k : k + width]) for k in range(0, len(cells), max(width, 1)))
@@ -1390,7 +1391,7 @@ def _typst_inline(line: str) -> str:
     """A line's words without Typst's marks: a function's content in its place (a footnote in
     brackets), *strong* and _emph_ as their words, a label or reference gone."""
     while match := _TYPST_CALL.search(line):
-        close = _closing(line, match.end(), "[", "]")
+        close = _closing_bracket(line, match.end() - 1, "[", "]")
         content = line[match.end() : close]
         line = line[: match.start()] + (f" ({content})" if match.group(1) == "footnote" else content) + line[close + 1 :]
     line = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", line)
@@ -1594,15 +1595,7 @@ def _latex_row(line: str) -> str:
 
 def _latex_group(text: str, start: int) -> int:
     """The end of the braced group that opens at ``start`` (just past its "}")."""
-    depth = 0
-    for k in range(start, len(text)):
-        if text[k] == "{" and text[k - 1 : k] != "\\":
-            depth += 1
-        elif text[k] == "}" and text[k - 1 : k] != "\\":
-            depth -= 1
-            if depth == 0:
-                return k + 1
-    return len(text)
+    return min(_closing_bracket(text, start, "{", "}") + 1, len(text))
 
 
 def _latex_inline(text: str, notes: list[str], numbered: int) -> str:

@@ -19,13 +19,10 @@ import re
 
 from lxml import etree
 
-_CELL_SEPARATOR = " | "
+from pipeline._markup import _CELL_SEPARATOR, _local
+
 _ABBYY_NAMESPACE = "abbyy.com/FineReader_xml"
 _PAGE_NAMESPACE = "primaresearch.org/PAGE/gts/pagecontent"
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def ocr_xml_as_text(root: etree._Element) -> str | None:
@@ -73,12 +70,12 @@ def _page_xml_as_text(root: etree._Element) -> str:
     its lines and is read only for a region without lines."""
     regions = [e for e in root.iter() if _local(e) in ("TextRegion", "TableRegion")
                and not any(_local(a) == "TextRegion" for a in e.iterancestors())]
-    order = {ref.get("regionRef"): int(ref.get("index", "0")) for ref in root.iter() if _local(ref) == "RegionRefIndexed"}
+    order = {ref.get("regionRef"): _index(ref.get("index")) for ref in root.iter() if _local(ref) == "RegionRefIndexed"}
     regions.sort(key=lambda region: order.get(region.get("id"), len(order)))
     paragraphs = []
     for region in regions:
         if _local(region) == "TableRegion":
-            cells = sorted(((int(cell.get("row", "0")), int(cell.get("col", "0")), " ".join(_page_lines(cell)))
+            cells = sorted(((_index(cell.get("row")), _index(cell.get("col")), " ".join(_page_lines(cell)))
                             for cell in region.iter() if _local(cell) == "TableCell"))
             rows = [_CELL_SEPARATOR.join(text for _, _, text in row) for _, row in itertools.groupby(cells, key=lambda c: c[0])]
             paragraphs.append("\n".join(rows))
@@ -88,6 +85,12 @@ def _page_xml_as_text(root: etree._Element) -> str:
 
 
 _LINE_ORDER = re.compile(r"readingOrder\s*\{\s*index\s*:\s*(\d+)")
+
+
+def _index(value: str | None) -> int:
+    """A reading-order index or a table cell's row or column; 0 where the file gives none readable."""
+    digits = re.match(r"\s*(\d+)", value or "")
+    return int(digits.group(1)) if digits else 0
 
 
 def _page_lines(region: etree._Element) -> list[str]:
@@ -170,7 +173,8 @@ def textract_as_text(data: dict) -> str:
     for block in data["Blocks"]:
         if block.get("BlockType") != "TABLE":
             continue
-        cells = sorted((c.get("RowIndex", 0), c.get("ColumnIndex", 0), c) for c in children(block) if c.get("BlockType") == "CELL")
+        cells = sorted(((c.get("RowIndex", 0), c.get("ColumnIndex", 0), c) for c in children(block) if c.get("BlockType") == "CELL"),
+                       key=lambda cell: cell[:2])  # two cells at one place (a merged cell) are not compared
         rows = []
         for _, row in itertools.groupby(cells, key=lambda cell: cell[0]):
             texts = []
