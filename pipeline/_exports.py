@@ -39,6 +39,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
+from pipeline._code import cypher_as_text, parse_braced_records, prolog_as_text
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text
 
@@ -53,7 +54,8 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, _front_matter_page_as_text, _yaml_as_text,
+    for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text,
+                   _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
@@ -497,7 +499,9 @@ _MIN_PROSE_CHARS = 100
 _MAX_RECORD_CELL_CHARS = 60  # a record's value longer than this is a text of its own, not a field
 # The key of a record's town: a register of partner towns, not a thread of posts.
 _TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*|ort|kommune|gemeinde|place", re.IGNORECASE)
-_HTML_ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# The column that names a record's text: a crawled page's or an article's title, its own heading.
+_TITLE_KEY = re.compile(r"(?:\w+\.)?(?:title|titel|headline|überschrift|subject|betreff)", re.IGNORECASE)
 
 
 def _prose_as_text(value: str) -> str:
@@ -522,9 +526,25 @@ def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> 
     prose = [name for name in columns if 2 * sum(len(record.get(name, "")) >= _MIN_PROSE_CHARS for record in records)
              >= sum(bool(record.get(name)) for record in records)]
     short = [name for name in columns if name not in prose]
+    if prose and any(_TITLE_KEY.fullmatch(name) for name in short):
+        # Pages or articles, each with its own title: each its own section, the title over its text,
+        # so that a page's town is not read as the town of the pages after it.
+        return "\n\n".join(_titled_record(record, prose) for record in records if any(record.get(name) for name in prose))
     paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
     table = _json_table(records, short) if short and any(record.get(name) for record in records for name in short) else ""
     return "\n\n".join(block for block in [table, *paragraphs] if block)
+
+
+def _titled_record(record: dict[str, str], prose: list[str]) -> str:
+    """A page's record as its title, its other short fields in words (a topic's labels: "Kooperation,
+    seit 2022") on a line below, and its text under them. Identifiers, addresses and times (a
+    crawler's "2024-04-02T07:13:55Z") are left out."""
+    titles = [_json_scalar(html.unescape(value)) for name, value in record.items() if _TITLE_KEY.fullmatch(name) and value]
+    fields = [_json_scalar(value) for name, value in record.items()
+              if name not in prose and not _TITLE_KEY.fullmatch(name) and len(value) <= _MAX_RECORD_CELL_CHARS
+              and _ATTRIBUTE_WORDS.search(value) and not _ATTRIBUTE_NOT_TEXT.search(value)]
+    texts = [_prose_as_text(record[name]) for name in prose if record.get(name)]
+    return "\n\n".join(["\n".join([*titles, ", ".join(fields)]).strip(), *texts]).strip()
 
 
 def _record_lines(record: dict[str, str]) -> str:
@@ -532,6 +552,24 @@ def _record_lines(record: dict[str, str]) -> str:
     short = [f"{name}: {_json_scalar(value)}" for name, value in record.items() if value and len(value) <= _MAX_RECORD_CELL_CHARS]
     long = [_prose_as_text(value) for value in record.values() if len(value) > _MAX_RECORD_CELL_CHARS]
     return "\n".join(short + long)
+
+
+def _braced_records_as_text(text: str) -> str | None:
+    """A text proto, an HCL (Terraform) or an EDN file read like a JSON export of the data it states
+    (see pipeline._code): its opening comments first, its other comments (a note on one partner, a
+    reason for leaving one out) after the data. None for other text."""
+    parsed = parse_braced_records(text)
+    if parsed is None:
+        return None
+    data, opening, comments = parsed
+    fields: list[str] = []
+    tables: list[str] = []
+    try:
+        _collect_json(data, "", fields, tables)
+    except RecursionError:
+        return None
+    blocks = ["\n".join(opening), "\n".join(fields), *tables, *comments]
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 # --- YAML --------------------------------------------------------------------------------------------------
@@ -863,8 +901,8 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
     """Parsed XML documents as text, each by the first reader that knows its format (see _xml_as_text)."""
     parts = []
     for root in roots:
-        rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _diagram_as_text(root) or _outline_as_text(root) or _rdf_as_text(root)
-                    or _attribute_records_as_text(root))
+        rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _diagram_as_text(root) or _network_as_text(root)
+                    or _outline_as_text(root) or _rdf_as_text(root) or _attribute_records_as_text(root))
         if rendered is None:
             blocks: list[str] = []
             _collect_xml(root, blocks)
@@ -1002,6 +1040,59 @@ def _diagram_as_text(root: etree._Element) -> str | None:
 def _label_text(html: str) -> str:
     """A diagram label's or a mind map note's HTML ("1963 &ndash; ruht", escaped twice) as one line of text."""
     return " ".join(_fragment_as_text(html).split())
+
+
+def _network_as_text(root: etree._Element) -> str | None:
+    """A network saved by Gephi (GEXF) or another graph tool (GraphML) as a reader of its edge list sees
+    it: the description, then one row per edge of its two nodes' labels, the edge's own label and its
+    attribute values under a header of the attributes' titles ("Hamburg | Marseille | 1958 | aktiv"),
+    a declared default filling a value the edge leaves out. None for other XML."""
+    kind = etree.QName(root).localname
+    if kind not in ("gexf", "graphml"):
+        return None
+    titles: dict[tuple[str, str], str] = {}  # (node or edge, attribute id) -> title
+    defaults: dict[tuple[str, str], str] = {}
+    for declaration in root.iter():
+        name = etree.QName(declaration).localname if isinstance(declaration.tag, str) else ""
+        if name in ("attribute", "key"):
+            owner = declaration.get("for") if name == "key" else declaration.getparent().get("class", "node")
+            key = (owner or "node", declaration.get("id", ""))
+            titles[key] = declaration.get("title") or declaration.get("attr.name") or key[1]
+            default = next((child.text for child in declaration if etree.QName(child).localname == "default"), None)
+            if default and default.strip():
+                defaults[key] = default.strip()
+
+    def values(element: etree._Element, owner: str) -> dict[str, str]:
+        found = dict(defaults.items())
+        for child in element.iter():
+            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if name == "attvalue":
+                found[(owner, child.get("for") or child.get("id", ""))] = child.get("value", "").strip()
+            elif name == "data":
+                found[(owner, child.get("key", ""))] = " ".join("".join(child.itertext()).split())
+        return {key: value for key, value in found.items() if key[0] == owner and value}
+
+    def local(name: str) -> list[etree._Element]:
+        return [element for element in root.iter() if isinstance(element.tag, str) and etree.QName(element).localname == name]
+
+    labels = {}
+    for node in local("node"):
+        own = values(node, "node")
+        label = node.get("label") or next((value for key, value in own.items() if titles.get(key, "").lower() in ("label", "name")), "")
+        labels[node.get("id")] = label or node.get("id", "")
+    edge_keys = [key for key in titles if key[0] == "edge"]
+    rows = []
+    for edge in local("edge"):
+        if edge.get("source") in labels and edge.get("target") in labels:
+            own = values(edge, "edge")
+            cells = [labels[edge.get("source")], labels[edge.get("target")], edge.get("label", "")]
+            rows.append(_CELL_SEPARATOR.join(cells + [own.get(key, "") for key in edge_keys]).rstrip(" |"))
+    if not rows:
+        return None
+    header = _CELL_SEPARATOR.join(["von", "nach", "Bezeichnung"] + [titles[key] for key in edge_keys])
+    prose = [" ".join("".join(element.itertext()).split()) for element in local("description") + local("desc")
+             if element.getparent() is not None and etree.QName(element.getparent()).localname in ("meta", "graph", "graphml")]
+    return "\n\n".join([text for text in prose if text] + [header + "\n" + "\n".join(rows)]) + "\n"
 
 
 _OUTLINE_NODES = {"outline": "text", "node": "TEXT"}  # OPML, FreeMind / Freeplane

@@ -915,7 +915,9 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
 # A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt";
 # also a card's "Steckbrief 1: Saarbrücken" or a card game's "Karte 1A  AUGSBURG (Bayern)".
 _MUNICIPAL_HEADING = re.compile(
-    r"^\s*(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
+    # A web page's title: "Partnerstädte – Stadt Ahlen", "Städtepartnerschaften | Coesfeld"
+    r"^\s*(?P<lead>(?:Unsere\s+)?(?:Partnerst(?:ä|ae)dte|Städtepartnerschaften)\s+[–—|/-]\s+)?"
+    r"(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
     # "Kreisstadt", "Hansestadt", "Landeshauptstadt", "Barlachstadt", "Hanse- und Universitätsstadt"; not "Partnerstadt"
     r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
     re.IGNORECASE,
@@ -977,7 +979,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         if line.kind not in ("heading", "item") or len(line.text.split()) > 6 or " | " in line.text:  # not a table's row
             continue
         match = _MUNICIPAL_HEADING.match(line.text)
-        bare = match is not None and not (match.group("prefix") or line.text.strip().isupper())
+        bare = match is not None and not (match.group("prefix") or match.group("lead") or line.text.strip().isupper())
         directory_entry = bare and _named_again_below(lines, i, match.group("name"))
         partners_below = bare and not directory_entry and _partners_listed_below(lines, i, match.group("name"), gazetteer)
         if not match or (bare and not (directory_entry or partners_below or _introduced_below(lines, i))):
@@ -2834,8 +2836,8 @@ def _unknown_place(text: str, span: tuple[int, int]) -> _City | None:
 def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer: Gazetteer,
                  sections: list[tuple[int, int, Mention | None]] = ()) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Rows of partnership tables: two city columns ("| Aachen | Reims | FR | 1967 |"), or one beside
-    the home city (in a document about several towns, beside the town whose section the table stands
-    in: a database export's "stadt: Halle" over its partners); the year from a column of years, the kind from a column of kinds or the caption.
+    the town whose section the table stands in (a database export's "stadt: Halle" over its partners),
+    else beside the home city; the year from a column of years, the kind from a column of kinds or the caption.
     Also the spans of the tables of pairs read, whose rows are no sentences to read again: a
     register's "Baumholder;Gyula;Ungarn" is not the home city's partner Gyula."""
     found, pair_tables = [], []
@@ -2845,7 +2847,7 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         return _kind_of(cell) or abbreviations.get(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*"))
     for rows, wraps in _tables(text):
         first = rows[0][0][0]
-        section_home = home or next((town for start, end, town in sections if start <= first < end), None)
+        section_home = next((town for start, end, town in sections if start <= first < end and town is not None), home)
         anchor = _home_as_city(section_home)
         above = [line for line in text[:first].split("\n") if line.strip()][-3:]
         heads = [above.pop()] if above and _column_heads(above[-1], len(rows[0])) else []  # set off by a blank line
@@ -2856,7 +2858,10 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         grid = [[(k in wraps and _wrapped_cell_city(text, span, wraps[k], text.rfind("\n", 0, row[0][0]) + 1, gazetteer))
                  or _cell_city(text, span, cities, gazetteer) for span in row] for k, row in enumerate(rows)]
         body = [k for k, row in enumerate(grid) if any(row)]
-        if len(body) < 2:
+        # One row under column heads that name a column of towns: a record's one partner ("| name | seit |").
+        single_record = (len(rows) == 2 and body == [1] and anchor is not None
+                         and any(_TOWN_COLUMN_HEAD.match(text[slice(*span)]) for span in rows[0]))
+        if len(body) < 2 and not single_record:
             continue
         def share(column, test):
             return sum(1 for k in body if column < len(rows[k]) and test(k, column)) / len(body)
@@ -3495,7 +3500,7 @@ _NEGATION = re.compile(
 _ANSWER_NO = re.compile(r"\s*(?:(?:A|Antwort)\s*:\s*)?Nein\b")
 _HEDGE = re.compile(
     r"\b(?:prüft|prüfen|geprüft|Prüfung|Anfrage|angefragt|erwägt|erwägen|erwogen|sondiert|sondieren|"
-    r"vergeblich|erfolglos|gescheitert|scheiterte|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
+    r"vergeblich|erfolglos|gescheitert|scheiterte|abgelehnt(?=[\s.!]*$)|lehnten?\s[^.;:]*?\bab(?=[\s.!]*$)|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
     r"ob|"
     r"mögliche|möglichen|möglicher|"
     r"denkbare|denkbaren|Gespräche\s+(?:mit\s+[^.,;]{0,40}?)?über|erste\s+Gespräche|"

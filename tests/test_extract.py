@@ -1282,3 +1282,93 @@ def test_an_articles_xml_table_reads_as_rows_its_inline_marks_stay_in_their_para
     assert extract_document(saved).text == (
         "Gelsenkirchen ist seit 1993 mit Olsztyn verbunden1.\n\nKommune | Partner | Vertrag\nHamm | Kalisz | 2000\n\n"
         "a) Zamość (Polen), seit 1970,")
+
+
+def test_a_gexf_network_reads_as_its_description_and_one_row_per_edge_with_the_attribute_titles_as_heads(tmp_path):
+    saved = tmp_path / "netz.gexf"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><meta><creator>Gephi</creator>'
+        "<description>Partnerschaften der Hansestadt Hamburg.</description></meta><graph><attributes class=\"edge\">"
+        '<attribute id="2" title="seit" type="integer"/><attribute id="4" title="status" type="string"><default>aktiv</default>'
+        '</attribute></attributes><nodes><node id="n0" label="Hamburg"/><node id="n1" label="Marseille"/>'
+        '<node id="n2" label="Sankt Petersburg"/></nodes><edges><edge id="e0" source="n0" target="n1" label="Partnerschaft">'
+        '<attvalues><attvalue for="2" value="1958"/></attvalues></edge><edge id="e1" source="n0" target="n2">'
+        '<attvalues><attvalue for="2" value="1957"/><attvalue for="4" value="ausgesetzt"/></attvalues></edge></edges></graph></gexf>',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerschaften der Hansestadt Hamburg.\n\nvon | nach | Bezeichnung | seit | status\n"
+        "Hamburg | Marseille | Partnerschaft | 1958 | aktiv\nHamburg | Sankt Petersburg |  | 1957 | ausgesetzt")
+
+
+def test_a_text_proto_reads_as_records_each_town_over_its_partners_with_octal_escapes_decoded(tmp_path):
+    saved = tmp_path / "partner.textproto"
+    saved.write_text(
+        "# proto-message: Verzeichnis\n# Export der Landeszentrale\n\ntitel: \"St\\303\\244dtepartnerschaften\"\n"
+        "partnerschaft {\n  stadt: \"Eisenach\"\n  partner {\n    name: \"Marburg\"\n    seit: 1988\n  }\n"
+        "  partner {\n    name: \"S\\303\\241rospatak\"\n    seit: 1998\n  }\n}\n"
+        "partnerschaft {\n  stadt: \"Gotha\"\n  partner {\n    name: \"Salzgitter\"\n    seit: 1988\n  }\n"
+        "  # Bochum: nur Gespräche\n}\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "proto-message: Verzeichnis\nExport der Landeszentrale\n\ntitel: Städtepartnerschaften\n\n"
+        "stadt: Eisenach\n\nPartner\n| name | seit |\n| Marburg | 1988 |\n| Sárospatak | 1998 |\n\n"
+        "stadt: Gotha\n\nPartner\n| name | seit |\n| Salzgitter | 1988 |\n\nBochum: nur Gespräche")
+
+
+def test_edn_and_terraform_data_read_like_json_their_tags_and_expressions_dropped(tmp_path):
+    edn = tmp_path / "partner.edn"
+    edn.write_text(
+        ";; Datenquelle der Seite\n{:stadt \"Erfurt\"\n :stand #inst \"2023-10-02\"\n :partner\n"
+        " [{:name \"Mainz\" :seit 1988 :art :partnerschaft}\n  ;; Shawnee: Städtefreundschaft\n"
+        "  {:name \"Shawnee\" :seit 2003 :art :freundschaft}]}\n", encoding="utf-8")
+    assert extract_document(edn).text == (
+        "Datenquelle der Seite\n\nstadt: Erfurt\nstand: 2023-10-02\n\nPartner\n| name | seit | art |\n"
+        "| Mainz | 1988 | partnerschaft |\n| Shawnee | 2003 | freundschaft |\n\nShawnee: Städtefreundschaft")
+    terraform = tmp_path / "main.tf"
+    terraform.write_text(
+        "# Stadt Heidelberg\nvariable \"partnerstaedte\" {\n  description = \"Partnerstädte\"\n"
+        "  type = list(object({\n    name = string\n  }))\n  default = [\n    { name = \"Montpellier\", seit = 1961 },\n"
+        "    { name = \"Cambridge\", seit = 1965 },\n  ]\n}\nlocals {\n  slug = { for p in var.partnerstaedte : p.name => lower(p.name) }\n"
+        "  intro = <<-EOT\n    Heidelberg pflegt Partnerschaften\n    mit Montpellier seit 1961.\n  EOT\n}\n", encoding="utf-8")
+    assert extract_document(terraform).text == (
+        "Stadt Heidelberg\n\nintro: Heidelberg pflegt Partnerschaften mit Montpellier seit 1961.\n\ndescription: Partnerstädte\n\n"
+        "Partnerstädte\n| name | seit |\n| Montpellier | 1961 |\n| Cambridge | 1965 |")
+
+
+def test_a_cypher_script_reads_as_its_comments_and_one_row_per_relationship_between_named_nodes(tmp_path):
+    saved = tmp_path / "import.cypher"
+    saved.write_text(
+        "// Städtepartnerschaften sächsischer Städte\nCREATE (dresden:Stadt {name: \"Dresden\"})\n"
+        "CREATE (breslau:Stadt {name: \"Breslau\", land: \"PL\"});\n// --- Partnerschaften ---\n"
+        "MATCH (a:Stadt {name: \"Dresden\"}), (b:Stadt {name: \"Breslau\"})\n"
+        "MERGE (a)-[:PARTNER_VON {seit: 1959, art: \"Städtepartnerschaft\"}]->(b);\n"
+        "MATCH (s:Stadt)-[r:PARTNER_VON]-(p:Stadt) RETURN s.name, p.name;\n"
+        "// │\"Dresden\" │\"Breslau\" │1959 │\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Städtepartnerschaften sächsischer Städte\nPartnerschaften\n"
+        "Dresden | Breslau | PARTNER_VON | seit: 1959 | art: Städtepartnerschaft\nDresden | Breslau | 1959")
+
+
+def test_a_prolog_base_reads_as_rows_of_facts_under_their_predicate_with_identifiers_as_their_names(tmp_path):
+    saved = tmp_path / "partner.pl"
+    saved.write_text(
+        "% Wissensbasis: Städtepartnerschaften\n:- discontiguous stadt/3.\nstadt(kiel, 'Kiel', deutschland).\n"
+        "stadt(tallinn, 'Reval', estland).   % heute Tallinn\nstadt(brest, 'Brest', frankreich).\n\n"
+        "% Städtepartnerschaften\npartner(kiel, tallinn, 1986).\npartner(kiel, brest, 1964).\n"
+        "partnerstadt(X, Y) :-\n    partner(X, Y, _).\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Wissensbasis: Städtepartnerschaften\n\nstadt\nKiel | deutschland\nReval | estland | heute Tallinn\nBrest | frankreich\n\n"
+        "Städtepartnerschaften\n\npartner\nKiel | Reval | 1986\nKiel | Brest | 1964")
+
+
+def test_crawled_pages_in_json_lines_read_each_as_its_title_over_its_text(tmp_path):
+    saved = tmp_path / "crawl.ndjson"
+    saved.write_text(
+        '{"url": "https://www.ahlen.de/partnerstaedte/", "status": 200, "extracted": {"title": "Partnerstädte &#8211; Stadt Ahlen", '
+        '"text": "Am 12. Mai 1981 wurde die Partnerschaft mit Penzberg im Ahlener Rathaus feierlich unterzeichnet &ndash; ein Festtag für beide Bergbaustädte."}}\n'
+        '{"url": "https://www.coesfeld.de/partnerstaedte", "status": 200, "extracted": {"title": "Partnerstädte – Coesfeld", '
+        '"text": "Die Partnerschaft mit Luçon gehört zu den ältesten im Münsterland und entstand aus dem Wunsch nach Aussöhnung."}}\n',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerstädte – Stadt Ahlen\n\nAm 12. Mai 1981 wurde die Partnerschaft mit Penzberg im Ahlener Rathaus feierlich "
+        "unterzeichnet – ein Festtag für beide Bergbaustädte.\n\nPartnerstädte – Coesfeld\n\n"
+        "Die Partnerschaft mit Luçon gehört zu den ältesten im Münsterland und entstand aus dem Wunsch nach Aussöhnung.")

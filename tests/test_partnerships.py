@@ -2076,3 +2076,15 @@ def test_a_tables_label_is_no_town(extract):
             "Mülheim an der Ruhr | Opole | 1989\nHamm | Kalisz | 2000\nBottrop | Gliwice | (1998)\n")
     assert rows(extract(text)) == {("Mülheim", "Opole", 1989, "partnership"), ("Hamm", "Kalisz", 2000, "partnership"),
                                    ("Bottrop", "Gliwice", 1998, "partnership")}
+
+
+def test_a_records_one_partner_under_column_heads_is_that_records_even_where_a_note_names_another_town(extract):
+    """The note at the end names Suhl, which makes Suhl the document's likeliest home; each table still
+    belongs to the record it stands in, and a table of one row under its heads is still a table."""
+    text = ("titel: Städtepartnerschaften thüringischer Kommunen\n\nstadt: Eisenach\nland: TH\n\nPartner\n| name | land | seit | art |\n"
+            "| Marburg | DE | 1988 | PARTNERSCHAFT |\n| Sárospatak | HU | 1998 | PARTNERSCHAFT |\n\n"
+            "stadt: Gotha\nland: TH\n\nPartner\n| name | land | seit | art |\n| Salzgitter | DE | 1988 | PARTNERSCHAFT |\n\n"
+            "stadt: Suhl\nland: TH\n\nWürzburg: Anfrage 2021, der Stadtrat Suhl hat eine Partnerschaft abgelehnt.\n"
+            "Suhl ist Ausrichter der Waffenbörse.\n")
+    assert rows(extract(text)) == {("Eisenach", "Marburg an der Lahn", 1988, "partnership"), ("Eisenach", "Sárospatak", 1998, "partnership"),
+                                   ("Gotha", "Salzgitter", 1988, "partnership")}
