@@ -41,7 +41,8 @@ from lxml import etree
 
 from pipeline._code import cypher_as_text, parse_braced_records, prolog_as_text
 from pipeline._markup import markup_as_text, rtf_as_text
-from pipeline._ocr import is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text
+from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
+                           vision_pages)
 
 
 def export_as_text(text: str) -> str:
@@ -54,7 +55,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (tesseract_tsv_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text,
+    for reader in (tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text):
         if (rendered := reader(text)) is not None:
@@ -253,6 +254,8 @@ def json_as_text(text: str) -> str | None:
             return _notebook_as_text(data["cells"])
         if is_textract(data):
             return textract_as_text(data)
+        if (pages := vision_pages(data)) is not None:
+            return vision_as_text(pages)
         fields: list[str] = []
         tables: list[str] = []
         try:
@@ -375,6 +378,8 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
     elif isinstance(value, dict):
         for name, item in value.items():
             _collect_json(item, name, fields, tables)
+    elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and re.search(r"\n\s*\S", value.strip()):
+        tables.append(_prose_as_text(value))  # a description in lines (Markdown's headings and bullets) keeps them
     elif value not in (None, "") and not isinstance(value, bool):
         fields.append(f"{key}: {_json_scalar(value)}")
 
@@ -570,6 +575,18 @@ def _braced_records_as_text(text: str) -> str | None:
         return None
     blocks = ["\n".join(opening), "\n".join(fields), *tables, *comments]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+_WEBANNO_HEAD = re.compile(r"\A\s*#FORMAT=WebAnno TSV\b")
+_WEBANNO_SENTENCE = re.compile(r"^#Text=(.*)$", re.M)
+
+
+def _webanno_as_text(text: str) -> str | None:
+    """A WebAnno (INCEpTION) TSV export as the text it annotates: its sentences, a line each; the token
+    rows and their labels are the annotators' work, not the text. None for other text."""
+    if not _WEBANNO_HEAD.match(text):
+        return None
+    return "\n".join(sentence.replace("\\n", " ").strip() for sentence in _WEBANNO_SENTENCE.findall(text)) + "\n"
 
 
 # --- YAML --------------------------------------------------------------------------------------------------

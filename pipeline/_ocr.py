@@ -206,3 +206,70 @@ def textract_as_text(data: dict) -> str:
         if isinstance(top, (int, float)) and isinstance(height, (int, float)):
             last_bottom = top + height
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+# --- Google Cloud Vision ------------------------------------------------------------------------------------
+
+_VISION_BREAKS = {"SPACE": " ", "SURE_SPACE": " ", "EOL_SURE_SPACE": "\n", "LINE_BREAK": "\n", "HYPHEN": "-\n"}
+
+
+def vision_pages(data: object) -> list[dict] | None:
+    """The pages of a Cloud Vision document-text response (``fullTextAnnotation``, alone or in its
+    ``responses``), or None if ``data`` is none."""
+    annotations = []
+    if isinstance(data, dict) and isinstance(data.get("responses"), list):
+        annotations = [r.get("fullTextAnnotation") for r in data["responses"] if isinstance(r, dict)]
+    elif isinstance(data, dict):
+        annotations = [data.get("fullTextAnnotation", data)]
+    pages = [page for annotation in annotations if isinstance(annotation, dict)
+             for page in annotation.get("pages") or [] if isinstance(page, dict) and isinstance(page.get("blocks"), list)]
+    return pages or None
+
+
+def vision_as_text(pages: list[dict]) -> str:
+    """Cloud Vision's pages as their text: each block a paragraph, each word its symbols, the break
+    the engine detected after a symbol written as a space, a line break or a hyphen at a line's end."""
+    paragraphs = []
+    for page in pages:
+        for block in page["blocks"]:
+            text = []
+            for paragraph in block.get("paragraphs") or []:
+                for word in paragraph.get("words") or []:
+                    for symbol in word.get("symbols") or []:
+                        text.append(symbol.get("text", ""))
+                        detected = ((symbol.get("property") or {}).get("detectedBreak") or {}).get("type")
+                        text.append(_VISION_BREAKS.get(detected, ""))
+                text.append("\n")
+            if "".join(text).strip():
+                paragraphs.append("\n".join(line.strip() for line in "".join(text).strip().split("\n")))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+# --- DjVu hidden text ---------------------------------------------------------------------------------------
+
+_DJVU_START = re.compile(r"\A\s*\((?:page|column|region|para|line)\s+-?\d+\s+-?\d+\s+-?\d+\s+-?\d+\s")
+_DJVU_TOKEN = re.compile(r'\(\s*(page|column|region|para|line|word|char)\b|"((?:[^"\\]|\\.)*)"|\)')
+
+
+def djvu_text_as_text(text: str) -> str | None:
+    """A DjVu page's hidden text as djvused prints it (nested s-expressions of page, column, region,
+    paragraph, line and word, each with its box) as the page reads: a line per line, a blank line
+    between paragraphs. None for other text."""
+    if not _DJVU_START.match(text):
+        return None
+    paragraphs: list[list[list[str]]] = [[]]
+    stack: list[str] = []
+    for token in _DJVU_TOKEN.finditer(text):
+        if token.group(1):
+            stack.append(token.group(1))
+            if token.group(1) == "para" and paragraphs[-1]:
+                paragraphs.append([])
+            elif token.group(1) == "line":
+                paragraphs[-1].append([])
+        elif token.group(2) is not None:
+            if not paragraphs[-1]:
+                paragraphs[-1].append([])
+            paragraphs[-1][-1].append(token.group(2).replace('\\"', '"').replace("\\\\", "\\"))
+        elif stack:
+            stack.pop()
+    return "\n\n".join("\n".join(" ".join(words) for words in lines if words) for lines in paragraphs if lines) + "\n"

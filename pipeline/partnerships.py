@@ -1259,6 +1259,9 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # year ("Partnerstädte der Hansestadt Rostock (Wikidata, abgerufen 2024-03-02)")
             score[m.geonames_id] += 3
             own[m.geonames_id] += 3
+        if m.start_char < title_end and not text[line_start : m.start_char].strip() and _HOST_VERB.match(text, m.end_char):
+            score[m.geonames_id] += 3  # a report's title "Cuxhaven empfängt Gäste aus Vannes": the host's
+            own[m.geonames_id] += 3
         dateline = re.match(r"(\s?/\s?[\w()\s-]+?)?\.\s", text[m.end_char : m.end_char + 40])
         if dateline and m.start_char - line_start <= 40 and not text[line_start : m.start_char].strip() and not continued:
             score[m.geonames_id] += 2  # dateline "Regensburg. Seit 2009 ..."
@@ -1303,6 +1306,8 @@ def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Co
         own[district] += own.pop(_BERLIN_ID, 0)
 
 
+# The verb of a town that hosts its guests: "Cuxhaven empfängt Gäste aus Vannes".
+_HOST_VERB = re.compile(r"\s+(?:empfängt|empfing|begrüßt|begrüßte|begrüßen|empfangen|lädt|lud)\s")
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
 _OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
 

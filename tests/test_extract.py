@@ -1372,3 +1372,29 @@ def test_crawled_pages_in_json_lines_read_each_as_its_title_over_its_text(tmp_pa
         "Partnerstädte – Stadt Ahlen\n\nAm 12. Mai 1981 wurde die Partnerschaft mit Penzberg im Ahlener Rathaus feierlich "
         "unterzeichnet – ein Festtag für beide Bergbaustädte.\n\nPartnerstädte – Coesfeld\n\n"
         "Die Partnerschaft mit Luçon gehört zu den ältesten im Münsterland und entstand aus dem Wunsch nach Aussöhnung.")
+
+
+def test_ocr_dumps_of_djvu_and_cloud_vision_and_an_annotation_export_read_as_their_text(tmp_path):
+    djvu = tmp_path / "festschrift.djvu.txt"
+    djvu.write_text(
+        '(page 0 0 2480 3508\n  (column 260 420 2220 2654\n    (para 260 3042 2220 3088\n      (line 260 3042 1051 3088\n'
+        '        (word 260 3042 465 3088 "Grußwort")))\n    (para 260 2478 2220 2834\n      (line 320 2788 1726 2834\n'
+        '        (word 320 2788 394 2834 "Stralsund")\n        (word 418 2788 496 2834 "und")\n        (word 520 2788 798 2834 "Kiel"))\n'
+        '      (line 320 2730 1726 2770\n        (word 320 2730 394 2770 "seit")\n        (word 418 2730 496 2770 "1987.")))))\n',
+        encoding="utf-8")
+    assert extract_document(djvu).text == "Grußwort\n\nStralsund und Kiel\nseit 1987."
+
+    def symbols(word, end):
+        return [{"text": c, **({"property": {"detectedBreak": {"type": end}}} if k == len(word) - 1 else {})} for k, c in enumerate(word)]
+    vision = tmp_path / "tafel.json"
+    vision.write_text(json.dumps({"responses": [{"fullTextAnnotation": {"pages": [{"blocks": [
+        {"paragraphs": [{"words": [{"symbols": symbols("FRIEDENSLINDE", "LINE_BREAK")}]}]},
+        {"paragraphs": [{"words": [{"symbols": symbols("Partner", "HYPHEN")}, {"symbols": symbols("gemeinde", "SPACE")},
+                                   {"symbols": symbols("Człopa", "LINE_BREAK")}]}]}]}]}}]}), encoding="utf-8")
+    assert extract_document(vision).text == "FRIEDENSLINDE\n\nPartnergemeinde\nCzłopa"  # the hyphen joined as everywhere
+    webanno = tmp_path / "artikel.tsv"
+    webanno.write_text(
+        "#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n\n\n"
+        "#Text=Cuxhaven empfängt Gäste aus Vannes\n1-1\t0-8\tCuxhaven\tLOC\t\n1-2\t9-17\tempfängt\t_\t\n\n"
+        "#Text=Die Partnerschaft besteht seit 1963.\n2-1\t35-38\tDie\t_\t\n", encoding="utf-8")
+    assert extract_document(webanno).text == "Cuxhaven empfängt Gäste aus Vannes\nDie Partnerschaft besteht seit 1963."

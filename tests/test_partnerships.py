@@ -2088,3 +2088,11 @@ def test_a_records_one_partner_under_column_heads_is_that_records_even_where_a_n
             "Suhl ist Ausrichter der Waffenbörse.\n")
     assert rows(extract(text)) == {("Eisenach", "Marburg an der Lahn", 1988, "partnership"), ("Eisenach", "Sárospatak", 1998, "partnership"),
                                    ("Gotha", "Salzgitter", 1988, "partnership")}
+
+
+def test_the_town_that_receives_guests_in_a_reports_title_is_its_home(extract):
+    text = ("Cuxhaven empfängt Gäste aus Vannes\nRund vierzig Bürger aus der Partnerstadt Vannes sind in Cuxhaven eingetroffen.\n"
+            "Die Städtepartnerschaft zwischen Cuxhaven und Vannes besteht seit 1963.\nGastronomen aus Vannes boten Crêpes an.\n"
+            "Der Bürgermeister erinnerte auch an die übrigen Partnerstädte Penzance in Cornwall und Hafnarfjörður in Island.\n")
+    assert rows(extract(text)) == {("Cuxhaven", "Vannes", 1963, "partnership"), ("Cuxhaven", "Penzance", None, "partnership"),
+                                   ("Cuxhaven", "Hafnarfjörður", None, "partnership")}
