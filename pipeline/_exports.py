@@ -21,8 +21,10 @@ comments and printed tables, a page's front matter and a language file's keys as
 dump or a chat log without its link numbers or times, a diagram's lines as rows, an outline's branches as
 headings over lists, a database's JSON Lines as its records. Word processors' and OCR engines'
 markup (RTF, .docx and OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``, the
-word boxes of OCR and layout services (Tesseract TSV, ABBYY, PAGE XML, Textract) by
-``pipeline._ocr``. Anything else is returned as it is.
+word boxes of OCR and layout services (Tesseract TSV, ABBYY, PAGE XML, Textract, Cloud Vision,
+DjVu, pdftohtml) by ``pipeline._ocr``, data kept as source code (text protos, HCL, EDN, Cypher,
+Prolog) by ``pipeline._code``; a network (GEXF, GraphML) becomes its edges' rows and an
+annotation export (WebAnno TSV) its sentences. Anything else is returned as it is.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A scanned council paper or newspaper clipping often reaches the corpus as what t
 engine wrote, not as text: Tesseract's TSV with one word per row, ABBYY FineReader's XML
 with one element per character, a Transkribus PAGE XML with its regions, lines and
 polygons, an Amazon Textract response whose words, lines and table cells are blocks linked
-by ids. Read as data, such a file is a table of coordinates with a word in its last column,
+by ids, a Google Cloud Vision response with one element per character, a DjVu file's hidden
+text as nested s-expressions, poppler's pdftohtml XML with one positioned element per printed
+line (the two columns of a page interleaved by height). Read as data, such a file is a table of coordinates with a word in its last column,
 and no rule finds a sentence in it. Each is rendered here as the page shows it: a line per
 printed line, a blank line between paragraphs (text blocks, regions), a table's rows as
 cells between bars. A word split over two lines keeps its hyphen, to be joined by the
@@ -26,7 +28,9 @@ _PAGE_NAMESPACE = "primaresearch.org/PAGE/gts/pagecontent"
 
 
 def ocr_xml_as_text(root: etree._Element) -> str | None:
-    """An ABBYY FineReader or PAGE XML page as its text; None for other XML."""
+    """An ABBYY FineReader, PAGE XML or pdftohtml XML page as its text; None for other XML."""
+    if root.tag == "pdf2xml":
+        return _pdf2xml_as_text(root)
     namespace = etree.QName(root).namespace or ""
     if _ABBYY_NAMESPACE in namespace:
         return _abbyy_as_text(root)
@@ -273,3 +277,64 @@ def djvu_text_as_text(text: str) -> str | None:
         elif stack:
             stack.pop()
     return "\n\n".join("\n".join(" ".join(words) for words in lines if words) for lines in paragraphs if lines) + "\n"
+
+
+# --- pdftohtml -xml ----------------------------------------------------------------------------------------
+
+_COLUMN_MARGIN = 20  # points a column's line may reach across the page's middle
+
+
+def _pdf2xml_as_text(root: etree._Element) -> str:
+    """poppler's pdftohtml XML (one <text> element per printed line, with its position) as the page
+    reads: the lines of a two-column page column by column between the lines that span both (a
+    heading, a table's rows), a blank line where a line stands well below the one before."""
+    pages = []
+    for page in root.iter("page"):
+        width = _number(page.get("width")) or 0
+        lines = []
+        for element in page.iter("text"):
+            text = " ".join("".join(element.itertext()).split())
+            if text:
+                lines.append((_number(element.get("top")), _number(element.get("left")), _number(element.get("width")),
+                              _number(element.get("height")) or 12, text))
+        lines.sort(key=lambda line: (line[0], line[1]))
+        middle = width / 2
+        side = ["left" if left + span <= middle + _COLUMN_MARGIN else "right" if left >= middle - _COLUMN_MARGIN else "both"
+                for _, left, span, _, _ in lines]
+        two_columns = width > 0 and side.count("right") >= 3 and side.count("left") >= 3
+        out: list[str] = []
+        band: dict[str, list[tuple]] = {"left": [], "right": []}
+
+        def flush() -> None:
+            for column in ("left", "right"):
+                _append_lines(out, band[column])
+                band[column] = []
+        for line, where in zip(lines, side):
+            if two_columns and where != "both":
+                band[where].append(line)
+            else:
+                flush()
+                _append_lines(out, [line])
+        flush()
+        pages.append("\n".join(out).strip())
+    return "\n\n".join(page for page in pages if page) + "\n"
+
+
+def _append_lines(out: list[str], lines: list[tuple]) -> None:
+    """Lines of one column after ``out`` and a blank line; within them, a blank line before a line set
+    well below the one above it."""
+    bottom = None
+    for top, _, _, height, text in lines:
+        if bottom is not None and top - bottom > 0.8 * height:
+            out.append("")
+        out.append(text)
+        bottom = top + height
+    if lines:
+        out.append("")
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None

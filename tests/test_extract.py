@@ -1398,3 +1398,19 @@ def test_ocr_dumps_of_djvu_and_cloud_vision_and_an_annotation_export_read_as_the
         "#Text=Cuxhaven empfängt Gäste aus Vannes\n1-1\t0-8\tCuxhaven\tLOC\t\n1-2\t9-17\tempfängt\t_\t\n\n"
         "#Text=Die Partnerschaft besteht seit 1963.\n2-1\t35-38\tDie\t_\t\n", encoding="utf-8")
     assert extract_document(webanno).text == "Cuxhaven empfängt Gäste aus Vannes\nDie Partnerschaft besteht seit 1963."
+
+
+def test_a_two_column_page_from_pdftohtml_xml_reads_column_by_column(tmp_path):
+    saved = tmp_path / "vorlage.xml"
+    rows = [(52, 72, 400, "Kreistag Spree-Neiße · Drucksache 0412/2023 · Beschlussvorlage")]
+    left = ["Der Landkreis unterhält seit 2004", "eine Partnerschaft mit dem", "Powiat Krośnieński."]
+    right = ["Die Stadt Forst (Lausitz) pflegt", "seit 1991 eine Städtepartnerschaft", "mit Lubsko."]
+    for k, (a, b) in enumerate(zip(left, right)):
+        rows += [(180 + 18 * k, 72, 300, a), (180 + 18 * k, 452, 300, b)]
+    saved.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<pdf2xml producer="poppler"><page number="1" height="1263" width="892">'
+                     + "".join(f'<text top="{top}" left="{left}" width="{width}" height="16" font="2">{text}</text>'
+                               for top, left, width, text in rows) + "</page></pdf2xml>", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Kreistag Spree-Neiße · Drucksache 0412/2023 · Beschlussvorlage\n\n"
+        "Der Landkreis unterhält seit 2004\neine Partnerschaft mit dem\nPowiat Krośnieński.\n\n"
+        "Die Stadt Forst (Lausitz) pflegt\nseit 1991 eine Städtepartnerschaft\nmit Lubsko.")
