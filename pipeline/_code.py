@@ -73,7 +73,6 @@ def _without_comments(text: str, edn: bool) -> tuple[str, list[str]]:
     """``text`` with its comments blanked (strings left alone), and the comments' text in order."""
     comments: list[str] = []
     marker = r";[^\n]*" if edn else r"#[^\n]*|//[^\n]*|/\*.*?\*/"
-
     last_line = -2
 
     def blank(match: re.Match) -> str:

@@ -295,8 +295,8 @@ def _pdf2xml_as_text(root: etree._Element) -> str:
         for element in page.iter("text"):
             text = " ".join("".join(element.itertext()).split())
             if text:
-                lines.append((_number(element.get("top")), _number(element.get("left")), _number(element.get("width")),
-                              _number(element.get("height")) or 12, text))
+                lines.append((_number(element.get("top")) or 0, _number(element.get("left")) or 0,
+                              _number(element.get("width")) or 0, _number(element.get("height")) or 12, text))
         lines.sort(key=lambda line: (line[0], line[1]))
         middle = width / 2
         side = ["left" if left + span <= middle + _COLUMN_MARGIN else "right" if left >= middle - _COLUMN_MARGIN else "both"
