@@ -42,6 +42,8 @@ def parse_braced_records(text: str) -> tuple[object, list[str], list[str]] | Non
     its other comments), or None if ``text`` is not such a file. A block repeated under one key (a
     text proto's ``partner { ... }`` twice) is a list, also where a record has it only once; a
     tagged EDN value (``#inst "2023-10-02"``) is the value; octal and \\u escapes are decoded."""
+    if "{" not in text:  # most plain texts: no need to look further
+        return None
     edn = bool(re.match(r"\s*(?:;[^\n]*\n\s*)*[{\[]\s*:", text))
     body, comments = _without_comments(text, edn)
     if "{" not in body:
@@ -95,7 +97,7 @@ def _without_comments(text: str, edn: bool) -> tuple[str, list[str]]:
 def _comment_text(comment: str) -> str:
     """A comment's words without its marks and rules; a printed result table's row ("│\"Dresden\" │1959 │")
     as cells between bars."""
-    text = re.sub(r"^(?:#+|//+|;+|/\*+)\s*|\s*\*+/$", "", comment.strip())
+    text = re.sub(r"^(?:#+|//+|;+|%+|/\*+)\s*|\s*\*+/$", "", comment.strip())
     if re.fullmatch(r"[-=*#~_ ─-╿]*", text):
         return ""
     if text.startswith(("│", "|")):
@@ -374,8 +376,7 @@ def prolog_as_text(text: str) -> str | None:
         if not stripped:
             out.append("")
         elif stripped.startswith("%"):
-            comment = _comment_text(stripped.replace("%", "#", 1))
-            out.append(comment)
+            out.append(_comment_text(stripped))
             continue
         if stripped:
             in_rule = (in_rule or ":-" in stripped) and not stripped.endswith(".")

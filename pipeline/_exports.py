@@ -258,15 +258,21 @@ def json_as_text(text: str) -> str | None:
             return textract_as_text(data)
         if (pages := vision_pages(data)) is not None:
             return vision_as_text(pages)
-        fields: list[str] = []
-        tables: list[str] = []
-        try:
-            _collect_json(data, "", fields, tables)
-        except RecursionError:
-            return None
-        blocks = [preamble.strip(), "\n".join(fields), *tables, rest]
-        return "\n\n".join(block for block in blocks if block) + "\n"
+        return _data_as_text(data, before=[preamble.strip()], after=[rest])
     return None
+
+
+def _data_as_text(data: object, before: list[str], after: list[str]) -> str | None:
+    """Parsed data (JSON, or what another syntax states) as its scalar fields and its tables, between
+    the blocks ``before`` and ``after`` it (a request line, comments); None if nested past reading."""
+    fields: list[str] = []
+    tables: list[str] = []
+    try:
+        _collect_json(data, "", fields, tables)
+    except RecursionError:
+        return None
+    blocks = [*before, "\n".join(fields), *tables, *after]
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _json_lines(body: str) -> list[dict] | None:
@@ -569,14 +575,7 @@ def _braced_records_as_text(text: str) -> str | None:
     if parsed is None:
         return None
     data, opening, comments = parsed
-    fields: list[str] = []
-    tables: list[str] = []
-    try:
-        _collect_json(data, "", fields, tables)
-    except RecursionError:
-        return None
-    blocks = ["\n".join(opening), "\n".join(fields), *tables, *comments]
-    return "\n\n".join(block for block in blocks if block) + "\n"
+    return _data_as_text(data, before=["\n".join(opening)], after=comments)
 
 
 _WEBANNO_HEAD = re.compile(r"\A\s*#FORMAT=WebAnno TSV\b")
