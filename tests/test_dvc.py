@@ -100,6 +100,14 @@ def test_deps_inside_the_repository_exist(pipeline_file):
             assert (REPO / path).exists(), f"{pipeline_file}:{name} depends on missing {path}"
 
 
+def test_the_extract_stage_depends_on_every_reader_module():
+    """Each private module (``pipeline/_ocr.py``, ``pipeline/_code.py`` ...) is a reader of the extraction
+    stage: a change to it must rerun extraction, which DVC only knows from the stage's deps."""
+    deps = set(_entries(_stages("dvc.yaml")["extract"]["deps"]))
+    readers = {f"pipeline/{path.name}" for path in (REPO / "pipeline").glob("_*.py") if not path.name.startswith("__")}
+    assert readers - deps == set()
+
+
 def test_params_equal_twinning_run_defaults():
     """`dvc repro` and `twinning run corpus` must build the same database."""
     params, defaults = _yaml(REPO / "params.yaml"), Settings()
