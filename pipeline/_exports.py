@@ -1669,17 +1669,41 @@ _MIN_COMMITS = 2
 def _git_log_as_text(text: str) -> str | None:
     """A version history (git log) as its commits' messages, each a paragraph of its own ("Münster: York
     (1957), Orléans (1960) ..."): the hashes, authors and times are read by no one, and the indent would
-    run a message into the one before. None if ``text`` is no git log."""
+    run a message into the one before. A log with patches (``git log -p``) adds, under the message, the
+    lines each changed file has after the change (``_patched_lines``), for its newest change only: an
+    older patch shows a state that a newer one corrected. None if ``text`` is no git log."""
     heads = list(_GIT_COMMIT.finditer(text))
     if len(heads) < _MIN_COMMITS:
         return None
     blocks = []
+    patched: set[str] = set()
     for head, following in zip(heads, heads[1:] + [None]):
         body = text[head.end() : following.start() if following else len(text)]
-        body = re.split(r"^diff --git ", body, maxsplit=1, flags=re.M)[0]  # a patch's lines are no message
-        paragraphs = [_unwrapped(part) for part in re.split(r"\n\s*\n", body.strip())]
+        message, *patches = re.split(r"^diff --git ", body, flags=re.M)
+        paragraphs = [_unwrapped(part) for part in re.split(r"\n\s*\n", message.strip())]
         blocks.append("\n\n".join(p for p in paragraphs if p))
-    return "\n\n".join(blocks)
+        for patch in patches:
+            path = patch.split("\n", 1)[0].split(" b/")[-1].strip()
+            if path not in patched:
+                patched.add(path)
+                blocks.append(export_as_text(_patched_lines(patch)).strip())
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _patched_lines(patch: str) -> str:
+    """A file's patch (after its "diff --git" line) as the lines its hunks show after the change: the
+    context and the added lines, without the removed ones, the file heads and the hunk heads."""
+    lines = []
+    in_hunk = False
+    for line in patch.split("\n")[1:]:
+        if line.startswith("@@"):
+            in_hunk = True
+            lines.append("")  # hunks are apart in the file
+        elif in_hunk and line[:1] in (" ", "+"):
+            lines.append(line[1:])
+        elif in_hunk and line and line[0] not in "-\\":
+            in_hunk = False
+    return "\n".join(lines).strip("\n") + "\n"
 
 
 def _unwrapped(paragraph: str) -> str:

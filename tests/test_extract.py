@@ -688,6 +688,22 @@ def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_p
         "Aachen: Beschreibungstexte\n\n- Reims (1967): Aussöhnung, begründet 1967\n- Halifax (1979)")
 
 
+def test_a_git_log_with_patches_adds_each_files_newest_lines_under_the_message(tmp_path):
+    saved = tmp_path / "log.txt"
+    saved.write_text(
+        "commit 9f4c2b7e1a0d3c55e8b6f0a91d2c4e7b3a8f1c02\nAuthor: Sabine Mertens <s.m@example.org>\n"
+        "Date:   Tue Feb 18 16:42:10 2025 +0100\n\n    Rouen: Gründungsjahr korrigiert\n\n"
+        "diff --git a/rouen.md b/rouen.md\nindex 3b1e0a4..8c2d9f1 100644\n--- a/rouen.md\n+++ b/rouen.md\n"
+        "@@ -1,3 +1,3 @@\n Rouen liegt an der Seine.\n-Partnerstadt Hannovers seit 1965.\n+Partnerstadt Hannovers seit 1966.\n\n"
+        "commit 4e7a91c0b2d8f3e6a5c1b9d04f2e8a7c6b3d5e19\nAuthor: Jan Köhler <j.k@example.org>\n"
+        "Date:   Mon Feb 10 09:15:33 2025 +0100\n\n    Rouen-Seite angelegt\n\n"
+        "diff --git a/rouen.md b/rouen.md\nnew file mode 100644\n--- /dev/null\n+++ b/rouen.md\n"
+        "@@ -0,0 +1,2 @@\n+Rouen liegt an der Seine.\n+Partnerstadt Hannovers seit 1965.\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Rouen: Gründungsjahr korrigiert\n\nRouen liegt an der Seine.\nPartnerstadt Hannovers seit 1966.\n\n"
+        "Rouen-Seite angelegt")
+
+
 def test_semicolon_separated_rows_read_as_rows_between_bars(tmp_path):
     saved = tmp_path / "empfaenger.txt"
     saved.write_text(
