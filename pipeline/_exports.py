@@ -258,6 +258,8 @@ def json_as_text(text: str) -> str | None:
             return textract_as_text(data)
         if (pages := vision_pages(data)) is not None:
             return vision_as_text(pages)
+        if isinstance(data, dict) and data.get("type") == "excalidraw" and isinstance(data.get("elements"), list):
+            return _drawing_as_text(data["elements"])
         return _data_as_text(data, before=[preamble.strip()], after=[rest])
     return None
 
@@ -1058,6 +1060,50 @@ def _diagram_as_text(root: etree._Element) -> str | None:
 def _label_text(html: str) -> str:
     """A diagram label's or a mind map note's HTML ("1963 &ndash; ruht", escaped twice) as one line of text."""
     return " ".join(_fragment_as_text(html).split())
+
+
+def _drawing_as_text(elements: list) -> str:
+    """An Excalidraw drawing as a reader of the board takes it in: its free texts in reading order (top
+    to bottom, then left to right), then its arrows as rows of the labels of the two shapes they join
+    and the arrow's own label ("Dresden | Coventry 1959 | ..."). A dashed or dotted arrow is a line of
+    its own, named as such, since such boards use it for a tie that is no partnership; a legend among
+    the free texts says so for the reader."""
+    shapes = {element.get("id"): element for element in elements if isinstance(element, dict) and not element.get("isDeleted")}
+    labels: dict[str, str] = {}
+    free = []
+    for element in shapes.values():
+        if element.get("type") != "text":
+            continue
+        words = " ".join(str(element.get("originalText") or element.get("text") or "").split())
+        if element.get("containerId"):
+            labels[element["containerId"]] = words
+        elif words:
+            free.append((element.get("y", 0), element.get("x", 0), str(element.get("text", "")).strip()))
+
+    def label(binding: object) -> str:
+        words = labels.get(binding.get("elementId"), "") if isinstance(binding, dict) else ""
+        if words.isupper() and len(words) > 4:  # a name set in capitals ("DRESDEN") as it is spelt
+            words = " ".join(word.capitalize() if len(word) > 3 else word.lower() for word in words.split())
+        return words
+
+    rows, other_lines = [], []
+    for element in shapes.values():
+        if element.get("type") not in ("arrow", "line"):
+            continue
+        start, end = label(element.get("startBinding")), label(element.get("endBinding"))
+        if not start or not end:
+            continue
+        if element.get("strokeStyle", "solid") == "solid":
+            rows.append(_CELL_SEPARATOR.join([start, end, labels.get(element.get("id"), "")]).rstrip())
+        else:
+            caption = labels.get(element.get("id"))
+            style = {"dashed": "gestrichelte", "dotted": "gepunktete"}.get(element["strokeStyle"], "andere")
+            other_lines.append(f"{style} Linie: {start} – {end}" + (f": {caption}" if caption else ""))
+    blocks = [text for _, _, text in sorted(free, key=lambda item: (item[0], item[1]))]
+    if rows:
+        blocks.append("\n".join([_CELL_SEPARATOR.join(["von", "nach", "Beschriftung"]), *rows]))
+    blocks.append("\n".join(other_lines))
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _network_as_text(root: etree._Element) -> str | None:

@@ -1300,6 +1300,30 @@ def test_an_articles_xml_table_reads_as_rows_its_inline_marks_stay_in_their_para
         "a) Zamość (Polen), seit 1970,")
 
 
+def test_an_excalidraw_board_reads_as_its_free_texts_then_one_row_per_arrow_between_the_labels_it_joins(tmp_path):
+    def shape(id_, label, y):
+        return [{"id": id_, "type": "rectangle", "x": 0, "y": y},
+                {"id": f"t{id_}", "type": "text", "x": 5, "y": y + 5, "text": label, "containerId": id_}]
+
+    def arrow(id_, start, end, style="solid"):
+        return {"id": id_, "type": "arrow", "strokeStyle": style, "startBinding": {"elementId": start, "gap": 4},
+                "endBinding": {"elementId": end, "gap": 4}}
+
+    elements = [
+        {"id": "n", "type": "text", "x": 40, "y": 900, "text": "Notiz: Foto anfragen.", "containerId": None},
+        {"id": "h", "type": "text", "x": 40, "y": 20, "text": "Legende: Pfeil = Städtepartnerschaft\ngestrichelt = keine",
+         "containerId": None},
+        *shape("d", "DRESDEN", 500), *shape("c", "Coventry\n1959", 200), *shape("p", "Prag", 300),
+        arrow("a1", "d", "c"), arrow("a2", "d", "p", style="dashed"),
+        {"id": "ta2", "type": "text", "x": 0, "y": 0, "text": "Elberadweg", "containerId": "a2"},
+        {**arrow("a3", "d", "p"), "isDeleted": True}]
+    saved = tmp_path / "tafel.excalidraw"
+    saved.write_text(json.dumps({"type": "excalidraw", "version": 2, "elements": elements}), encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Legende: Pfeil = Städtepartnerschaft\ngestrichelt = keine\n\nNotiz: Foto anfragen.\n\n"
+        "von | nach | Beschriftung\nDresden | Coventry 1959 |\n\ngestrichelte Linie: Dresden – Prag: Elberadweg")
+
+
 def test_a_gexf_network_reads_as_its_description_and_one_row_per_edge_with_the_attribute_titles_as_heads(tmp_path):
     saved = tmp_path / "netz.gexf"
     saved.write_text(
