@@ -2690,6 +2690,8 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
     for line in text.split("\n"):
         delimiter = _delimiter(line)
         cells = [] if _RULE_ROW.match(line) and line.strip() else _table_cells(line, offset, delimiter)
+        if cells and len(current) == 1 and current[0][1] != (delimiter is None):
+            current, wraps = [], {}  # a lone indented line ("    Beispiele:") is no row of the pipe table under it
         if cells and delimiter == "|" and current and _continues_pipe_row(line, text[current[-1][0] : current[-1][2][0][1]]):
             # "1   | Wissenschaftsstadt | Uschhorod" / "    | Darmstadt          | (Transkarpatien)"
             wraps.setdefault(len(current) - 1, []).extend((a, b) for a, b in cells if b > a)

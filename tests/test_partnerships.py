@@ -985,6 +985,19 @@ def test_a_pipe_tables_rows_continued_on_a_second_line(extract):
     assert found[frozenset(("Frankfurt am Main", "Lviv"))].since_year == 2024
 
 
+def test_an_indented_pipe_table_under_an_indented_label_line(extract):
+    # A Gherkin feature file's examples: "Beispiele:" is indented like the table, and is no row of it.
+    found = rows(extract(
+        "Funktionalität: Import der Städtepartnerschaften\n\n"
+        "  Szenariogrundriss: Partnerschaften der Landeshauptstadt Kiel werden importiert\n"
+        "    Wenn der Import ausgeführt wird\n\n"
+        "    Beispiele:\n"
+        "      | heimatstadt | partnerstadt | land           | seit |\n"
+        "      | Kiel        | Coventry     | Großbritannien | 1947 |\n"
+        "      | Kiel        | Vaasa        | Finnland       | 1967 |\n"))
+    assert found == {("Kiel", "Coventry", 1947, "partnership"), ("Kiel", "Vaasa", 1967, "partnership")}
+
+
 def test_an_overview_heading_keeps_the_kind_its_introduction_named(extract):
     found = pairs(extract(
         "Städtepartnerschaften der Stadt Salzburg\n\n"
