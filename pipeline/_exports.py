@@ -1234,15 +1234,21 @@ def _numbers_before_their_text(blocks: list[str]) -> list[str]:
     return out
 
 
+# Tables of XML documents and their rows: HTML's and CALS's (DocBook, JATS, DITA), TEI's, DITA's own.
+_XML_TABLES = frozenset({"table", "informaltable", "simpletable", "properties", "choicetable"})
+_XML_TABLE_ROWS = frozenset({"tr", "row", "sthead", "strow", "prophead", "property", "chhead", "chrow"})
+
+
 def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
     name = etree.QName(element).localname
     if name in _XML_NOT_TEXT or (name == "style" and "{" in (element.text or "")):
         return  # a drawing's style sheet; EndNote's <style face="normal"> wraps every text it holds
     own = (element.text or "").strip()
     children = [child for child in element if isinstance(child.tag, str)]
-    if name in ("table", "informaltable") and (rows := [row for row in element.iter() if isinstance(row.tag, str)
-                                                        and etree.QName(row).localname in ("tr", "row")]):
-        # An article's or a book's table (JATS, DocBook, TEI): a row's cells between bars, one row a line.
+    if name in _XML_TABLES and (rows := [row for row in element.iter() if isinstance(row.tag, str)
+                                         and etree.QName(row).localname in _XML_TABLE_ROWS]):
+        # An article's, a book's or a handbook's table (JATS, DocBook, TEI, DITA): a row's cells between
+        # bars, one row a line.
         blocks.append("\n".join(_CELL_SEPARATOR.join(" ".join("".join(cell.itertext()).split()) for cell in row
                                                       if isinstance(cell.tag, str)) for row in rows))
         return

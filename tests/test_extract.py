@@ -1300,6 +1300,20 @@ def test_an_articles_xml_table_reads_as_rows_its_inline_marks_stay_in_their_para
         "a) Zamość (Polen), seit 1970,")
 
 
+def test_a_dita_topics_simple_table_reads_as_rows(tmp_path):
+    saved = tmp_path / "partnerstaedte.dita"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><concept id="p"><title>Partnerstädte</title><conbody>'
+        '<p>Die folgende Tabelle nennt die Partnerstädte der Hansestadt Lüneburg:</p><simpletable>'
+        '<sthead><stentry>Partnerstadt</stentry><stentry>seit</stentry></sthead>'
+        '<strow><stentry>Clamart</stentry><stentry>1962</stentry></strow>'
+        '<strow><stentry>Naruto</stentry><stentry>1974</stentry></strow></simpletable></conbody></concept>',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerstädte\nDie folgende Tabelle nennt die Partnerstädte der Hansestadt Lüneburg:\n\n"
+        "Partnerstadt | seit\nClamart | 1962\nNaruto | 1974")
+
+
 def test_an_excalidraw_board_reads_as_its_free_texts_then_one_row_per_arrow_between_the_labels_it_joins(tmp_path):
     def shape(id_, label, y):
         return [{"id": id_, "type": "rectangle", "x": 0, "y": y},
