@@ -393,3 +393,53 @@ def _prolog_arguments(source: str) -> list[tuple[str, str]]:
             token = match.group(3).strip()
             values.append((token, "number" if re.fullmatch(r"-?\d+", token) else "atom"))
     return values
+
+
+# --- Fixed-width records described by a COBOL copybook ---------------------------------------------------------
+
+_COPYBOOK_FIELD = re.compile(r"^\s*\d{2}\s+([A-Z0-9][A-Z0-9-]*)\s+PIC(?:TURE)?\s+([X9AS])(?:\((\d+)\)|(\2*))\s*\.?\s*$",
+                             re.M | re.I)
+_COBOL_COMMENT = re.compile(r"^(?: {6}|\d{6})?\*(.*?)\*?\s*$")  # a comment line (an asterisk in column 7), framed or not
+_JCL_OR_RULER = re.compile(r"^(?://|\*\*\*|-{4}\+)")
+_MIN_COPYBOOK_FIELDS = 2
+
+
+def fixed_width_records_as_text(text: str) -> str | None:
+    """A fixed-width extract and the COBOL copybook that lays out its records ("05 STADT PIC X(24).")
+    as a reader with the copybook beside it takes it: the records as rows between bars under the
+    fields' names, a number field of zeros ("0000", no year reported) empty; the copybook's and the
+    job's comments as text; the field declarations, job control lines and column rulers dropped.
+    None if ``text`` has no copybook or no record of its width."""
+    fields = [(match.group(1), int(match.group(3)) if match.group(3) else 1 + len(match.group(4) or ""), match.group(2).upper())
+              for match in _COPYBOOK_FIELD.finditer(text)]
+    if len(fields) < _MIN_COPYBOOK_FIELDS:
+        return None
+    width = sum(size for _, size, _ in fields)
+    last_start = width - fields[-1][1]
+    out: list[str] = []
+    rows = 0
+    for line in text.split("\n"):
+        content = line.rstrip()
+        if _COPYBOOK_FIELD.match(content) or _JCL_OR_RULER.match(content.strip()) or re.match(r"\s*\d{2}\s+[A-Z0-9-]+\s*\.\s*$", content):
+            continue
+        comment = _COBOL_COMMENT.match(content)
+        if comment:
+            words = _comment_text(comment.group(1))
+            if words:
+                out.append(words)
+            continue
+        if last_start < len(content) <= width and content[:1].strip():
+            cells, start = [], 0
+            for _, size, picture in fields:
+                cell = content[start : start + size].strip()
+                cells.append("" if picture == "9" and re.fullmatch(r"0+", cell) else cell)
+                start += size
+            if not rows:
+                out.extend(["", _CELL_SEPARATOR.join(name for name, _, _ in fields)])
+            out.append(_CELL_SEPARATOR.join(cells))
+            rows += 1
+            continue
+        out.append(content)
+    if not rows:
+        return None
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"

@@ -1274,6 +1274,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # the opening paragraph's "Tourismusförderung Görlitz' und seiner Partnerstädte", not a
             # bibliography's title "Koszalin und seine Partnerstädte in Skandinavien" among others
             score[m.geonames_id] += 3
+        if m.start_char < _OPENING and _opens_sentence_on_its_partners(text, m, line_start, line_end, mentions):
+            score[m.geonames_id] += 3  # "Die Hansestadt Lüneburg fördert Begegnungen ... mit ihren Partnerstädten."
         if re.search(r"\bPartner(?:städte|gemeinden|schaften)\s+(?:hat|pflegt|unterhält)\s+(?:die\s+Stadt\s+)?$",
                      text[max(0, m.start_char - 60) : m.start_char]):
             score[m.geonames_id] += 2  # "wie viele Partnerstädte hat Magdeburg eigentlich?"
@@ -1291,6 +1293,18 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_city_of_district(text, mentions, score, own)
         _berlin_points_to_its_district(gazetteer, score, own)
     return score, own, first
+
+
+def _opens_sentence_on_its_partners(text: str, mention: Mention, line_start: int, line_end: int, mentions: list[Mention]) -> bool:
+    """Whether a town opens a sentence that goes on to "its partner towns" with no other town between:
+    the possessive points back to it, whatever the verb ("Die Hansestadt Lüneburg fördert Begegnungen
+    von Jugendgruppen mit ihren Partnerstädten")."""
+    sentence_start = max(line_start, text.rfind(". ", line_start, mention.start_char) + 2)
+    if not _OPENING_SUBJECT.match(text, sentence_start, mention.start_char):
+        return False
+    stop = text.find(". ", mention.end_char, line_end)
+    possessive = _POSSESSIVE_PARTNERS.search(text, mention.end_char, line_end if stop == -1 else stop)
+    return possessive is not None and not any(mention.end_char <= other.start_char < possessive.start() for other in mentions)
 
 
 def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Counter) -> None:

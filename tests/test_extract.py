@@ -1414,6 +1414,21 @@ def test_a_prolog_base_reads_as_rows_of_facts_under_their_predicate_with_identif
         "Städtepartnerschaften\n\npartner\nKiel | Reval | 1986\nKiel | Brest | 1964")
 
 
+def test_a_fixed_width_extract_reads_as_rows_under_the_fields_its_cobol_copybook_names(tmp_path):
+    saved = tmp_path / "extrakt.txt"
+    saved.write_text(
+        "      *=========================================*\n      * COPYBOOK PARTSATZ                       *\n"
+        "       01 PARTNER-SATZ.\n          05 STADT            PIC X(12).\n          05 PARTNER          PIC X(12).\n"
+        "          05 SEIT             PIC 9(4).\n          05 ART              PIC XX.\n"
+        "      *   SP = STAEDTEPARTNERSCHAFT                *\n"
+        "//PARTEXT  JOB (NRW214),'PARTNER EXTRAKT',CLASS=A\n----+----1----+----2----+----3\n"
+        "Bochum      Sheffield   1950SP\nGelsenkircheOlsztyn     0000GS\n\nBegleitnotiz: Olsztyn nur Gespräche.\n",
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "COPYBOOK PARTSATZ\nSP = STAEDTEPARTNERSCHAFT\n\nSTADT | PARTNER | SEIT | ART\nBochum | Sheffield | 1950 | SP\n"
+        "Gelsenkirche | Olsztyn |  | GS\n\nBegleitnotiz: Olsztyn nur Gespräche.")
+
+
 def test_crawled_pages_in_json_lines_read_each_as_its_title_over_its_text(tmp_path):
     saved = tmp_path / "crawl.ndjson"
     saved.write_text(

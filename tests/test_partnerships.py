@@ -440,6 +440,14 @@ def test_a_speech_belongs_to_the_speakers_city_though_it_names_the_partner_more(
     assert home_of(text).normalized == "Bruchsal"
 
 
+def test_a_town_that_opens_a_sentence_about_its_partner_towns_is_the_home(home_of):
+    text = ("Zuschuss für Begegnungen mit den Partnerstädten beantragen\n"
+            "Die Hansestadt Lüneburg fördert Begegnungen von Jugendgruppen und Vereinen mit ihren Partnerstädten.\n\n"
+            "Partnerstadt | Land | seit\nClamart | Frankreich | 1962\nNaruto | Japan | 1974\nTiberias | Israel | 1986\n\n"
+            "Begegnungen mit Tiberias werden wegen der Flüge früher beantragt.")
+    assert home_of(text).normalized == "Lüneburg"
+
+
 def test_years_shared_by_the_pairs_of_a_list(extract):
     found = pairs(extract(
         "Bremen und Danzig unterzeichneten 1976 die erste Städtepartnerschaft dieser Art. "
