@@ -443,3 +443,300 @@ def fixed_width_records_as_text(text: str) -> str | None:
     if not rows:
         return None
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+# --- Configuration languages read loosely: HOCON, Lua tables, Jsonnet, Dhall, KDL --------------------------------
+
+# A text literal of one of these languages, its quotes dropped: HOCON's and Python's """...""", Lua's
+# long [[...]], Jsonnet's ||| block, KDL's raw r#"..."#, Dhall's ''...'' over lines, and plain quotes.
+_LOOSE_TEXT = re.compile(r'"""(?P<a>.*?)"""|\'\'\'(?P<b>.*?)\'\'\'|\[(?P<level>=*)\[\n(?P<c>.*?)\](?P=level)\]'
+                         r'|\|\|\|[^\n]*\n(?P<d>.*?)\n[ \t]*\|\|\||r(?P<hashes>#+)"(?P<e>.*?)"(?P=hashes)|\'\'\n(?P<f>.*?)\'\'(?!\')', re.S)
+_LOOSE_TOKEN = re.compile(
+    r"(?P<comment>//[^\n]*|(?<![^\s,;{(\[])--(?=\s|$)[^\n]*|(?<![^\s,;{(\[])#(?=\s|!|$)[^\n]*|/\*.*?\*/|\{-.*?-\}|/-[^\n]*)"
+    rf"|(?P<string>{_STRING})|(?P<subst>\$\{{[^}}\n]*\}})|(?P<number>[-+]?\d+(?:\.\d+)?\b)"
+    r"|(?P<name>[A-Za-z_][\w.-]*)|(?P<punct>\+:|:{1,3}|=>|[{}\[\]()=,;<>])|(?P<newline>\n)|(?P<space>[ \t\r]+)|(?P<other>.)", re.S)
+_KEY_SEPARATORS = frozenset({"=", ":", "+:", "::", ":::"})
+_DECLARATIONS = frozenset({"local", "let", "var", "const", "val", "export", "def"})
+_NO_VALUE = frozenset({"null", "nil", "None", "none", "true", "false", "True", "False"})
+_MIN_LOOSE_FIELDS = 6
+# A line of a configuration's structure: a key and its separator or block, a KDL node with a property,
+# a bracket, a comment. Prose has few of them; the lines of a literal text are what the rest is not.
+_STRUCTURAL_LINE = re.compile(r"\s*[,{\[]?\s*(?:(?:local|let)\s+)?(?:\[?[\w.\"'-]+\]?\s*(?:=|\+?:{1,3}(?:\s*[\"'\d\[{|]|\s*$)|\s:\s+[A-Z]|\{)|[\w-]+\s+(?:\S+\s+)*[\w-]+=|"
+                              r"[\]}),;]+\s*$|[{\[]\s*$|--|//|#|/\*|\{-|\|\|\||\'\'\s*$|\}|\{\s*\w+\s*[:=])")
+_MIN_STRUCTURAL_SHARE = 0.5
+
+
+class _Name(str):
+    """A bare name where a value stands: a union's case ("Art.Staedtepartnerschaft"), a type ("Text"),
+    a variable ("einleitung", "p.name"), or an unquoted text."""
+_MAX_SKIPPED_SHARE = 0.25
+
+
+def parse_loose_records(text: str) -> tuple[object, list[str], list[str]] | None:
+    """The data of a configuration file in one of the languages that state records with braces but
+    are no JSON: HOCON, a Lua data module, Jsonnet, Dhall, KDL. Read loosely: a key is a name or a
+    quoted name ("land = ...", "name: ...", Lua's ``["Mainz"] = {...}``, HOCON's ``florenz { ... }``),
+    a KDL node is its name, its arguments and its properties ("partner \\"Nantes\\" seit=1965"), a
+    value is a text, a number, a list or a record; declarations, types, calls and operators are
+    passed over. Returns (its value as lists and dicts, its opening comments, its other comments), or
+    None if too little of ``text`` reads as such data to take it for a configuration."""
+    if "{" not in text and "[" not in text:
+        return None
+    lines = [line for line in _LOOSE_TEXT.sub('""', text).split("\n") if line.strip()]  # a literal's lines are its own
+    if sum(bool(_STRUCTURAL_LINE.match(line)) for line in lines) < _MIN_STRUCTURAL_SHARE * len(lines):
+        return None  # prose, however many brackets it cites with
+    tokens, comments = _loose_tokens(text)
+    opening = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not re.match(r"(?:#|//|--|;)", stripped):
+            break
+        if stripped:
+            opening.append(_comment_text(re.sub(r"^--+", "", stripped)))
+    opening = [line for line in opening if line]
+    reader = _LooseReader(tokens)
+    try:
+        entries = reader.entries(None)
+    except RecursionError:
+        return None
+    if reader.fields < _MIN_LOOSE_FIELDS or reader.skipped > _MAX_SKIPPED_SHARE * len(tokens):
+        return None
+    rest = comments[1:] if opening and comments and comments[0].split("\n") == opening else comments
+    return _entries_value(entries), opening, rest
+
+
+def _loose_tokens(text: str) -> tuple[list[tuple[str, object]], list[str]]:
+    tokens: list[tuple[str, object]] = []
+    comments: list[str] = []
+    last_comment_line = -2
+    position = 0
+    while position < len(text):
+        literal = _LOOSE_TEXT.match(text, position)
+        if literal:
+            inner = next(group for group in literal.group("a", "b", "c", "d", "e", "f") if group is not None)
+            tokens.append(("string", _unindented(inner)))
+            position = literal.end()
+            continue
+        match = _LOOSE_TOKEN.match(text, position)
+        kind = match.lastgroup
+        if kind == "comment" and match.group().startswith("/-"):
+            tokens.append(("newline", "\n"))  # KDL's slashdash: the node after it is left out, no note
+        elif kind == "comment":
+            line = text.count("\n", 0, position)
+            words = _comment_text(re.sub(r"^(?:--+|\{-)", "", match.group()).removesuffix("-}"))
+            if words and comments and line == last_comment_line + 1:
+                comments[-1] += "\n" + words
+            elif words:
+                comments.append(words)
+            last_comment_line = line
+        elif kind == "string":
+            tokens.append(("string", _unquoted(match.group())))
+        elif kind == "number":
+            tokens.append(("number", int(match.group()) if re.fullmatch(r"[-+]?\d+", match.group()) else match.group()))
+        elif kind not in ("space",):
+            tokens.append((kind, match.group()))
+        position = match.end()
+    return tokens, comments
+
+
+def _unindented(text: str) -> str:
+    """A literal over several lines without the indent its lines share."""
+    lines = text.strip("\n").split("\n")
+    indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return "\n".join(line[indent:] for line in lines).strip()
+
+
+class _LooseReader:
+    """Entries (key or None, value) of the records in a token list; counts the fields it read and the
+    tokens it passed over, by which a caller tells a configuration from prose or a program."""
+
+    def __init__(self, tokens: list[tuple[str, object]]):
+        self.tokens = tokens
+        self.position = 0
+        self.fields = 0
+        self.skipped = 0
+        self.declared: set[str] = set()
+
+    def peek(self, ahead: int = 0) -> tuple[str, object]:
+        index = self.position + ahead
+        return self.tokens[index] if index < len(self.tokens) else ("end", "")
+
+    def take(self) -> tuple[str, object]:
+        token = self.peek()
+        self.position += 1
+        return token
+
+    def entries(self, closing: str | None) -> list[tuple[str | None, object]]:
+        entries: list[tuple[str | None, object]] = []
+        while True:
+            kind, text = self.peek()
+            if kind == "end" or (kind == "punct" and text == closing):
+                self.take()
+                return entries
+            if kind == "newline" or (kind == "punct" and text in ",;"):
+                self.take()
+                continue
+            if kind == "punct" and text in "}])" and closing is not None:
+                self.take()  # a bracket of another kind closes this block too: written sloppily, or not ours
+                return entries
+            entry = self.entry()
+            if entry is not None:
+                entries.append(entry)
+
+    def entry(self) -> tuple[str | None, object] | None:
+        kind, text = self.peek()
+        if kind == "name" and text in _DECLARATIONS and self.peek(1)[0] == "name":
+            self.take()  # "local partner = [...]", "let stadt = {...}"
+            kind, text = self.peek()
+            self.declared.add(str(text))
+        following = self.peek(1)
+        gap = 1
+        while following[0] == "newline":  # Dhall's "let partner\n    : List Partner\n    = [...]"
+            gap += 1
+            following = self.peek(gap)
+        if kind == "punct" and text == "[" and self.peek(1)[0] == "string" and self.peek(2) == ("punct", "]") \
+                and self.peek(3) == ("punct", "="):
+            key = self.peek(1)[1]  # Lua: ["Mainz"] = { ... }
+            self.position += 4
+            return self._keyed(str(key))
+        if kind in ("name", "string") and following[0] == "punct" and following[1] in _KEY_SEPARATORS:
+            self.position += gap + 1
+            value = self.value()
+            while self.peek()[0] == "newline" or (isinstance(value, _Name) and self.peek()[0] == "name"):
+                self.take()  # a type of more words than one: "List Partner", "Optional Natural"
+            if following[1] == ":" and self.peek() == ("punct", "="):  # Dhall's "partner : List Partner = [...]"
+                self.take()
+                value = self.value()
+            return self._counted(str(text), value)
+        if kind in ("name", "string") and following == ("punct", "{"):
+            self.position += gap + 1  # HOCON: florenz { ... }
+            return self._counted(str(text), _entries_value(self.entries("}")))
+        following = self.peek(1)
+        if kind == "name" and following[0] in ("string", "number") or (
+                kind == "name" and following[0] == "name" and self.peek(2) == ("punct", "=")):
+            return self.node()
+        value = self.value()
+        if isinstance(value, _Name):
+            self.skipped += 1  # a bare word: a keyword, or prose
+            return None
+        if value is None or (isinstance(value, str) and not re.search(r"\w", value)):
+            return None  # a piece of a string built in code (" (")
+        return None, value
+
+    def _keyed(self, key: str) -> tuple[str, object]:
+        return self._counted(key, self.value())
+
+    def _counted(self, key: str, value: object) -> tuple[str, object]:
+        if isinstance(value, list) and value and all(isinstance(item, list) and 1 <= len(item) <= 3 for item in value) \
+                and any(len(item) > 1 for item in value):
+            # Lua's partner = { { "Watford", 1956 }, { "Austin", nil } }: rows under the key's name, a
+            # second column of years headed as such
+            years = all(isinstance(item[1], int) and 1800 <= item[1] <= 2100 for item in value if len(item) > 1)
+            value = [{key: item[0], **{("jahr" if years and k == 1 else f"wert{k}"): x for k, x in enumerate(item[1:], 1)}}
+                     for item in value]
+        if isinstance(value, _Name) and (value in self.declared or value[:1].islower() and "." in value):
+            value = None  # a variable's name ("einleitung: einleitung", "name: p.name"): what it holds is read where it is set
+        if value is not None:
+            self.fields += 1
+        return key, value
+
+    def node(self) -> tuple[str, object]:
+        """A KDL node: "partner \\"Nantes\\" land=\\"FR\\" seit=1965 { ... }" as a record whose first field is
+        the node's name with its first argument; a node of one argument and nothing else is that value."""
+        name = str(self.take()[1])
+        record: dict[str, object] = {}
+        arguments = []
+        while True:
+            kind, text = self.peek()
+            if kind in ("newline", "end") or (kind == "punct" and text in ";}"):
+                break
+            if kind == "punct" and text == "{":
+                self.take()
+                for key, value in self.entries("}"):
+                    if isinstance(value, dict):  # a child node with properties: a row of its kind's table, if only one
+                        earlier = record.get(key or name)
+                        record[key or name] = [*(earlier if isinstance(earlier, list) else [earlier] if earlier else []), value]
+                    else:
+                        _add(record, key or name, value)
+                break
+            if kind == "name" and self.peek(1) == ("punct", "="):
+                self.position += 2
+                record[str(text)] = self.value()
+                continue
+            value = self.value()
+            if value is not None:
+                arguments.append(value)
+        self.fields += len(arguments) + len(record)
+        if not record and len(arguments) == 1:
+            return name, arguments[0]
+        head = {name: arguments[0]} if arguments else {}
+        extra = {f"{name}.{k}": value for k, value in enumerate(arguments[1:], 2)}
+        return name, {**head, **extra, **record}
+
+    def value(self) -> object:
+        while self.peek()[0] == "newline":
+            self.take()
+        kind, text = self.take()
+        if kind in ("string", "number"):
+            return text
+        if kind == "punct" and text in "{[":
+            return _entries_value(self.entries("}" if text == "{" else "]"))
+        if kind == "punct" and text in "(<":
+            self.skip_to(")" if text == "(" else ">")
+            return None
+        if kind == "name" and text == "Some":
+            return self.value()
+        if kind == "name" and text == "None" and self.peek()[0] == "name":
+            self.take()  # Dhall's "None Natural": no value, of that type
+            return None
+        if kind == "name" and self.peek() == ("punct", "("):  # a call: its arguments are no data of ours
+            self.take()
+            self.skip_to(")")
+            return None
+        if kind == "name":
+            if text in _NO_VALUE or text in ("function", "if", "then", "else", "in", "return"):
+                self.skipped += 1
+                return None
+            return _Name(str(text).rsplit(".", 1)[-1] if "." in str(text) and str(text)[:1].isupper() else text)
+        self.skipped += 1
+        return None
+
+    def skip_to(self, closing: str) -> None:
+        opening = {")": "(", ">": "<"}[closing]
+        depth = 1
+        while depth and self.peek()[0] != "end":
+            kind, text = self.take()
+            self.skipped += 1
+            if kind == "punct" and text == opening:
+                depth += 1
+            elif kind == "punct" and text == closing:
+                depth -= 1
+
+
+def _add(record: dict[str, object], key: str, value: object) -> None:
+    if value is None:
+        return
+    if key in record:
+        previous = record[key]
+        record[key] = [*previous, value] if isinstance(previous, list) and isinstance(value, dict) else [previous, value]
+    else:
+        record[key] = value
+
+
+def _entries_value(entries: list[tuple[str | None, object]]) -> object:
+    """A block's entries as a list (no keys: Lua's { "Watford", 1956 }, a list's items) or a record; a
+    record's records of one shape under names ("florenz { ... }", ["Mainz"] = { ... }) as a list of
+    records, each with its name as its first field, so that the name stays with what is said of it."""
+    if all(key is None for key, _ in entries):
+        return [value for _, value in entries if value is not None]
+    if any(isinstance(value, _Name) for _, value in entries) and all(value is None or isinstance(value, _Name) for _, value in entries):
+        return None  # a record type (Dhall's "{ name : Text, seit : Optional Natural }"): no data
+    record: dict[str, object] = {}
+    for key, value in entries:
+        _add(record, key if key is not None else "wert", value)
+    named = [key for key, value in record.items() if isinstance(value, dict) and sum(
+        1 for other in record.values() if isinstance(other, dict) and other is not value and len(set(other) & set(value)) >= 2)]
+    if len(named) >= 2:
+        records = [{"name": key[:1].upper() + key[1:], **record.pop(key)} for key in named]
+        record["eintraege"] = records
+    return record

@@ -41,7 +41,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import cypher_as_text, fixed_width_records_as_text, parse_braced_records, prolog_as_text
+from pipeline._code import cypher_as_text, fixed_width_records_as_text, parse_braced_records, parse_loose_records, prolog_as_text
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
                            vision_pages)
@@ -59,7 +59,8 @@ def export_as_text(text: str) -> str:
         return rendered
     for reader in (tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
-                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text):
+                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text,
+                   _loose_records_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
@@ -296,13 +297,16 @@ def _json_lines(body: str) -> list[dict] | None:
     return records
 
 
-# MongoDB's extended JSON wraps a value in its type: {"$date": "1987-06-18T00:00:00.000Z"}, {"$oid": ...}.
-_EXTENDED_JSON_TYPES = frozenset({"$date", "$oid", "$numberInt", "$numberLong", "$numberDouble", "$numberDecimal"})
+# MongoDB's extended JSON wraps a value in its type: {"$date": "1987-06-18T00:00:00.000Z"}, {"$oid": ...};
+# Avro's JSON a value of a union type: {"string": "Budweis"}, {"int": 1993}.
+_EXTENDED_JSON_TYPES = frozenset({"$date", "$oid", "$numberInt", "$numberLong", "$numberDouble", "$numberDecimal",
+                                  "string", "int", "long", "float", "double", "boolean"})
 
 
 def _plain_json(value: object) -> object:
     """``value`` with a database export's typed values as the values they hold: a date as its day
-    ("1987-06-18"), a number as its digits. Read as a record, {"$date": ...} is a column of its own."""
+    ("1987-06-18"), a number as its digits, an Avro union's value as the value. Read as a record,
+    {"$date": ...} is a column of its own."""
     if isinstance(value, list):
         return [_plain_json(item) for item in value]
     if not isinstance(value, dict):
@@ -573,11 +577,21 @@ def _braced_records_as_text(text: str) -> str | None:
     """A text proto, an HCL (Terraform) or an EDN file read like a JSON export of the data it states
     (see pipeline._code): its opening comments first, its other comments (a note on one partner, a
     reason for leaving one out) after the data. None for other text."""
-    parsed = parse_braced_records(text)
+    return _parsed_records_as_text(parse_braced_records(text))
+
+
+def _loose_records_as_text(text: str) -> str | None:
+    """A configuration in HOCON, Lua, Jsonnet, Dhall or KDL read like a JSON export (see
+    ``pipeline._code.parse_loose_records``), when no reader of a stricter syntax took it. None for
+    other text."""
+    return _parsed_records_as_text(parse_loose_records(text))
+
+
+def _parsed_records_as_text(parsed: tuple[object, list[str], list[str]] | None) -> str | None:
     if parsed is None:
         return None
     data, opening, comments = parsed
-    return _data_as_text(data, before=["\n".join(opening)], after=comments)
+    return _data_as_text(_plain_json(data), before=["\n".join(opening)], after=comments)
 
 
 _WEBANNO_HEAD = re.compile(r"\A\s*#FORMAT=WebAnno TSV\b")

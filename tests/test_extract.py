@@ -1429,6 +1429,55 @@ def test_a_fixed_width_extract_reads_as_rows_under_the_fields_its_cobol_copybook
         "Gelsenkirche | Olsztyn |  | GS\n\nBegleitnotiz: Olsztyn nur Gespräche.")
 
 
+@pytest.mark.parametrize(("name", "source", "expected"), [
+    ("partner.conf",  # HOCON: records named by their keys, a text in triple quotes, a substitution passed over
+     '# Partnerstädte der Stadt Kassel\nstadt.name = "Kassel"\npartnerschaften {\n  florenz {\n    land = "IT"\n'
+     '    seit = 1952\n    text = """Die älteste Partnerschaft\nKassels."""\n  }\n  jaroslawl {\n    land = "RU"\n'
+     '    seit = 1988\n    cache = ${?PORTAL_CACHE}\n  }\n}\n',
+     "Partnerstädte der Stadt Kassel\n\nstadt.name: Kassel\n\nEinträge\n| name | land | seit | text |\n"
+     "| Florenz | IT | 1952 | Die älteste Partnerschaft Kassels. |\n| Jaroslawl | RU | 1988 |  |"),
+    ("modul.lua",  # a Lua data module: records under ["names"], lists of { name, year } as rows, a long [[text]]
+     '-- Modul:Partnerstädte\nreturn {\n\t["Mainz"] = {\n\t\ttyp = "Landeshauptstadt",\n\t\tpartner = {\n'
+     '\t\t\t{ "Watford", 1956 },\n\t\t\t{ "Austin", nil },\n\t\t},\n\t\ttext = [[\nMainz pflegt seine älteste '
+     'Partnerschaft mit Watford.\n]],\n\t\t-- Hochschulpartnerschaft: hier nicht eintragen.\n\t},\n'
+     '\t["Worms"] = {\n\t\ttyp = "kreisfreie Stadt",\n\t\tpartner = { { "Auxerre", 1968 } },\n\t},\n}\n',
+     "Modul:Partnerstädte\n\nname: Mainz\ntyp: Landeshauptstadt\ntext: Mainz pflegt seine älteste Partnerschaft mit "
+     "Watford.\n\nPartner\n| partner | jahr |\n| Watford | 1956 |\n| Austin |  |\n\nname: Worms\ntyp: kreisfreie Stadt"
+     "\n\nPartner\n| partner | jahr |\n| Auxerre | 1968 |\n\nHochschulpartnerschaft: hier nicht eintragen."),
+    ("saar.kdl",  # KDL: a node's arguments and properties as a record, its children as rows; a slashdashed node is out
+     '// Partnerschaften im Saarland\nstadt "Saarlouis" land="DE" {\n    partner "Saint-Nazaire" land="FR" seit=1969\n'
+     '    /- partner "Kutná Hora" land="CZ" seit=2024\n    notiz "Kutná Hora: Anfrage liegt vor."\n}\n'
+     'stadt "Homburg" land="DE" {\n    partner "La Baule-Escoublac" land="FR" seit=1959 art="Jumelage"\n}\n',
+     "Partnerschaften im Saarland\n\nstadt: Saarlouis\nland: DE\nnotiz: Kutná Hora: Anfrage liegt vor.\n\nPartner\n"
+     "| partner | land | seit |\n| Saint-Nazaire | FR | 1969 |\n\nstadt: Homburg\nland: DE\n\nPartner\n"
+     "| partner | land | seit | art |\n| La Baule-Escoublac | FR | 1959 | Jumelage |"),
+    ("weimar.dhall",  # Dhall: a record type is no data, "Some 1987" is 1987, "None Natural" no year, '' text ''
+     "-- partnerstaedte.dhall\nlet Partner = { name : Text, seit : Optional Natural }\nlet partner\n    : List Partner\n"
+     '    = [ { name = "Trier", seit = Some 1987, text =\n            \'\'\n            Besiegelt 1987.\n            \'\'\n'
+     '        }\n      , { name = "Zamość", seit = None Natural, text = "Beschlossen." }\n      ]\n'
+     'in  { ueberschrift = "Weimar und seine Partnerstädte", partner }\n',
+     "partnerstaedte.dhall\n\nueberschrift: Weimar und seine Partnerstädte\n\nPartner\n| name | seit | text |\n"
+     "| Trier | 1987 | Besiegelt 1987. |\n| Zamość |  | Beschlossen. |"),
+    ("katalog.txt",  # a catalogue's "Key: value" lines and cited brackets are no configuration
+     "Titel: Greifswald – Lund : 30 Jahre Städtepartnerschaft [1]\nErschienen: Greifswald : Selbstverl., 2020\n"
+     "Umfang: 64 S. ; 24 cm\nDie Partnerschaft [2] mit Lund besteht seit 1990 (S. 12).\n",
+     "Titel: Greifswald – Lund : 30 Jahre Städtepartnerschaft [1]\nErschienen: Greifswald : Selbstverl., 2020\n"
+     "Umfang: 64 S. ; 24 cm\nDie Partnerschaft [2] mit Lund besteht seit 1990 (S. 12)."),
+])
+def test_a_configuration_in_hocon_lua_kdl_or_dhall_reads_as_its_records(tmp_path, name, source, expected):
+    saved = tmp_path / name
+    saved.write_text(source, encoding="utf-8")
+    assert extract_document(saved).text == expected
+
+
+def test_an_avro_exports_union_values_read_as_the_values_they_hold(tmp_path):
+    saved = tmp_path / "partner.json"
+    saved.write_text('[{"traeger": "Passau", "partner": {"string": "Budweis"}, "seit": {"int": 1993}, "bemerkung": null},'
+                     ' {"traeger": "Passau", "partner": {"string": "Liuzhou"}, "seit": {"int": 1999}, "bemerkung": null}]',
+                     encoding="utf-8")
+    assert extract_document(saved).text == "| traeger | partner | seit |\n| Passau | Budweis | 1993 |\n| Passau | Liuzhou | 1999 |"
+
+
 def test_crawled_pages_in_json_lines_read_each_as_its_title_over_its_text(tmp_path):
     saved = tmp_path / "crawl.ndjson"
     saved.write_text(
