@@ -740,3 +740,91 @@ def _entries_value(entries: list[tuple[str | None, object]]) -> object:
         records = [{"name": key[:1].upper() + key[1:], **record.pop(key)} for key in named]
         record["eintraege"] = records
     return record
+
+
+# --- PostScript ------------------------------------------------------------------------------------------------
+
+_PS_OPERATOR = re.compile(r"[A-Za-z]+")
+_PS_SHOW = frozenset({"show", "ashow", "widthshow", "awidthshow", "xshow", "yshow", "xyshow", "kshow", "glyphshow"})
+_PS_ESCAPES = {"n": b"\n", "r": b"", "t": b"\t", "b": b"", "f": b"", "\\": b"\\", "(": b"(", ")": b")"}
+
+
+def postscript_as_text(text: str) -> str | None:
+    """A PostScript page description (a printed flyer) as the text it shows: each string a show
+    operator paints, in the order painted; a moveto starts a line, a change of font (a heading, a
+    footnote) a paragraph, a showpage a page. Octal escapes are the bytes of a Latin-1/Windows code
+    page ("St\\344dte" is "Städte", "\\226" an en dash). None if ``text`` is no PostScript."""
+    if not text.startswith("%!PS"):
+        return None
+    paragraphs: list[list[str]] = [[]]
+    line = ""
+    pending = ""
+    position = 0
+
+    def end_line() -> None:
+        nonlocal line
+        if line.strip():
+            paragraphs[-1].append(" ".join(line.split()))
+        line = ""
+
+    while position < len(text):
+        char = text[position]
+        if char == "%":  # a comment (the document structuring comments among them) runs to the line's end
+            end = text.find("\n", position)
+            position = len(text) if end == -1 else end
+            continue
+        if char == "(":
+            pending, position = _ps_string(text, position)
+            continue
+        operator = _PS_OPERATOR.match(text, position)
+        if operator is None:
+            position += 1
+            continue
+        name = operator.group()
+        position = operator.end()
+        if name in _PS_SHOW and pending:
+            line += pending
+            pending = ""
+        elif name in ("moveto", "rmoveto"):
+            end_line()
+        elif name in ("setfont", "selectfont", "showpage"):
+            end_line()
+            if paragraphs[-1]:
+                paragraphs.append([])
+    end_line()
+    return "\n\n".join("\n".join(lines) for lines in paragraphs if lines) + "\n"
+
+
+def _ps_string(text: str, start: int) -> tuple[str, int]:
+    """The PostScript string literal that opens at ``start`` (balanced parentheses, escapes decoded as
+    Windows-1252), and the position after it."""
+    raw = bytearray()
+    depth = 0
+    position = start
+    while position < len(text):
+        char = text[position]
+        if char == "\\" and position + 1 < len(text):
+            following = text[position + 1]
+            octal = re.match(r"[0-7]{1,3}", text[position + 1 : position + 4])
+            if octal:
+                raw.append(int(octal.group(), 8) & 0xFF)
+                position += 1 + len(octal.group())
+                continue
+            if following == "\n":
+                position += 2  # a line continued
+                continue
+            raw.extend(_PS_ESCAPES.get(following, following.encode("utf-8")))
+            position += 2
+            continue
+        if char == "(":
+            depth += 1
+            if depth == 1:
+                position += 1
+                continue
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return raw.decode("cp1252", errors="replace"), position + 1
+        raw.extend(char.encode("utf-8"))
+        position += 1
+    return raw.decode("cp1252", errors="replace"), position

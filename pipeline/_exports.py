@@ -41,7 +41,8 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import cypher_as_text, fixed_width_records_as_text, parse_braced_records, parse_loose_records, prolog_as_text
+from pipeline._code import (cypher_as_text, fixed_width_records_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
+                           prolog_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
                            vision_pages)
@@ -57,7 +58,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
+    for reader in (postscript_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text):

@@ -46,7 +46,6 @@ _BINARY_MAGIC = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\x7fELF", "a program, not a document"),
     (b"MZ", "a Windows program, not a document"),
-    (b"%!PS", "a PostScript file; convert it to PDF"),
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

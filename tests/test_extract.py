@@ -1300,6 +1300,19 @@ def test_an_articles_xml_table_reads_as_rows_its_inline_marks_stay_in_their_para
         "a) Zamość (Polen), seit 1970,")
 
 
+def test_a_postscript_flyer_reads_as_the_text_it_shows_with_its_octal_escapes_decoded(tmp_path):
+    saved = tmp_path / "flyer.ps"
+    saved.write_text(
+        "%!PS-Adobe-3.0\n%%Title: (Flyer.ps)\n%%EndComments\n/HB findfont 22 scalefont setfont\n"
+        "40 540 moveto (35 Jahre St\\344dtepartnerschaft) show\n40 514 moveto (Torgau \\226 Memmingen) show\n"
+        "/HR findfont 10 scalefont setfont\n40 456 moveto (Seit 1990 verbindet Torgau und Memmingen eine St\\344dtepartner) show\n"
+        "(schaft \\(seit der Wende\\).) show\n40 443 moveto (Gef\\366rdert vom Freistaat.) show\nshowpage\n%%EOF\n",
+        encoding="ascii")
+    assert extract_document(saved).text == (
+        "35 Jahre Städtepartnerschaft\nTorgau – Memmingen\n\n"
+        "Seit 1990 verbindet Torgau und Memmingen eine Städtepartnerschaft (seit der Wende).\nGefördert vom Freistaat.")
+
+
 def test_a_dita_topics_simple_table_reads_as_rows(tmp_path):
     saved = tmp_path / "partnerstaedte.dita"
     saved.write_text(
