@@ -13,7 +13,11 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a Cypher script's relationships become rows of the two nodes' names and the
   relationship's properties ("Dresden | Breslau | PARTNER_VON | seit: 1959");
 - a Prolog base's facts become rows under the predicate's name, each identifier replaced
-  by the display name another fact gives it (``stadt(tallinn, 'Reval', estland)``).
+  by the display name another fact gives it (``stadt(tallinn, 'Reval', estland)``);
+- a fixed-width extract becomes rows under the fields its COBOL copybook declares;
+- a configuration in HOCON, Lua, Jsonnet, Dhall or KDL is read loosely into lists and
+  records (``parse_loose_records``), when no stricter reader took the text;
+- a PostScript page description becomes the text its show operators paint.
 """
 
 from __future__ import annotations
@@ -464,12 +468,12 @@ _MIN_LOOSE_FIELDS = 6
 _STRUCTURAL_LINE = re.compile(r"\s*[,{\[]?\s*(?:(?:local|let)\s+)?(?:\[?[\w.\"'-]+\]?\s*(?:=|\+?:{1,3}(?:\s*[\"'\d\[{|]|\s*$)|\s:\s+[A-Z]|\{)|[\w-]+\s+(?:\S+\s+)*[\w-]+=|"
                               r"[\]}),;]+\s*$|[{\[]\s*$|--|//|#|/\*|\{-|\|\|\||\'\'\s*$|\}|\{\s*\w+\s*[:=])")
 _MIN_STRUCTURAL_SHARE = 0.5
+_MAX_SKIPPED_SHARE = 0.25  # of the tokens: bare words, calls and operators passed over
 
 
 class _Name(str):
     """A bare name where a value stands: a union's case ("Art.Staedtepartnerschaft"), a type ("Text"),
     a variable ("einleitung", "p.name"), or an unquoted text."""
-_MAX_SKIPPED_SHARE = 0.25
 
 
 def parse_loose_records(text: str) -> tuple[object, list[str], list[str]] | None:
@@ -598,7 +602,7 @@ class _LooseReader:
                 and self.peek(3) == ("punct", "="):
             key = self.peek(1)[1]  # Lua: ["Mainz"] = { ... }
             self.position += 4
-            return self._keyed(str(key))
+            return self._counted(str(key), self.value())
         if kind in ("name", "string") and following[0] == "punct" and following[1] in _KEY_SEPARATORS:
             self.position += gap + 1
             value = self.value()
@@ -611,9 +615,9 @@ class _LooseReader:
         if kind in ("name", "string") and following == ("punct", "{"):
             self.position += gap + 1  # HOCON: florenz { ... }
             return self._counted(str(text), _entries_value(self.entries("}")))
-        following = self.peek(1)
-        if kind == "name" and following[0] in ("string", "number") or (
-                kind == "name" and following[0] == "name" and self.peek(2) == ("punct", "=")):
+        same_line = self.peek(1)  # a KDL node's arguments and properties follow its name on its line
+        if kind == "name" and same_line[0] in ("string", "number") or (
+                kind == "name" and same_line[0] == "name" and self.peek(2) == ("punct", "=")):
             return self.node()
         value = self.value()
         if isinstance(value, _Name):
@@ -622,9 +626,6 @@ class _LooseReader:
         if value is None or (isinstance(value, str) and not re.search(r"\w", value)):
             return None  # a piece of a string built in code (" (")
         return None, value
-
-    def _keyed(self, key: str) -> tuple[str, object]:
-        return self._counted(key, self.value())
 
     def _counted(self, key: str, value: object) -> tuple[str, object]:
         if isinstance(value, list) and value and all(isinstance(item, list) and 1 <= len(item) <= 3 for item in value) \

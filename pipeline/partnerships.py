@@ -1299,7 +1299,8 @@ def _opens_sentence_on_its_partners(text: str, mention: Mention, line_start: int
     """Whether a town opens a sentence that goes on to "its partner towns" with no other town between:
     the possessive points back to it, whatever the verb ("Die Hansestadt Lüneburg fördert Begegnungen
     von Jugendgruppen mit ihren Partnerstädten")."""
-    sentence_start = max(line_start, text.rfind(". ", line_start, mention.start_char) + 2)
+    stop = text.rfind(". ", line_start, mention.start_char)
+    sentence_start = line_start if stop == -1 else stop + 2
     if not _OPENING_SUBJECT.match(text, sentence_start, mention.start_char):
         return False
     stop = text.find(". ", mention.end_char, line_end)

@@ -446,6 +446,7 @@ def test_a_town_that_opens_a_sentence_about_its_partner_towns_is_the_home(home_o
             "Partnerstadt | Land | seit\nClamart | Frankreich | 1962\nNaruto | Japan | 1974\nTiberias | Israel | 1986\n\n"
             "Begegnungen mit Tiberias werden wegen der Flüge früher beantragt.")
     assert home_of(text).normalized == "Lüneburg"
+    assert home_of(text.split("\n", 1)[1]).normalized == "Lüneburg"  # the sentence opens the document
 
 
 def test_years_shared_by_the_pairs_of_a_list(extract):
