@@ -52,13 +52,7 @@ def parse_braced_records(text: str) -> tuple[object, list[str], list[str]] | Non
     body, comments = _without_comments(text, edn)
     if "{" not in body:
         return None
-    opening = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and not re.match(r"(?:#|//|;)", stripped):
-            break
-        if stripped:
-            opening.append(_comment_text(stripped))
+    opening = _opening_comments(text, r"#|//|;")
     tokens = _tokens(body)
     if tokens is None:
         return None
@@ -70,9 +64,24 @@ def parse_braced_records(text: str) -> tuple[object, list[str], list[str]] | Non
     except (_NotRecords, IndexError, RecursionError):
         return None
     lists = _repeated_keys(value)
-    opening = [line for line in opening if line]
-    rest = comments[1:] if opening and comments and comments[0].split("\n") == opening else comments
-    return _as_lists(value, lists), opening, rest
+    return _as_lists(value, lists), opening, _after_opening(opening, comments)
+
+
+def _opening_comments(text: str, markers: str) -> list[str]:
+    """The words of the comment lines a file opens with (its title, its source), up to its first other line."""
+    opening = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not re.match(markers, stripped):
+            break
+        if stripped and (words := _comment_text(re.sub(r"^--+", "", stripped))):
+            opening.append(words)
+    return opening
+
+
+def _after_opening(opening: list[str], comments: list[str]) -> list[str]:
+    """The comments after the opening ones, which are given apart."""
+    return comments[1:] if opening and comments and comments[0].split("\n") == opening else comments
 
 
 def _without_comments(text: str, edn: bool) -> tuple[str, list[str]]:
@@ -490,14 +499,7 @@ def parse_loose_records(text: str) -> tuple[object, list[str], list[str]] | None
     if sum(bool(_STRUCTURAL_LINE.match(line)) for line in lines) < _MIN_STRUCTURAL_SHARE * len(lines):
         return None  # prose, however many brackets it cites with
     tokens, comments = _loose_tokens(text)
-    opening = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and not re.match(r"(?:#|//|--|;)", stripped):
-            break
-        if stripped:
-            opening.append(_comment_text(re.sub(r"^--+", "", stripped)))
-    opening = [line for line in opening if line]
+    opening = _opening_comments(text, r"#|//|--|;")
     reader = _LooseReader(tokens)
     try:
         entries = reader.entries(None)
@@ -505,8 +507,7 @@ def parse_loose_records(text: str) -> tuple[object, list[str], list[str]] | None
         return None
     if reader.fields < _MIN_LOOSE_FIELDS or reader.skipped > _MAX_SKIPPED_SHARE * len(tokens):
         return None
-    rest = comments[1:] if opening and comments and comments[0].split("\n") == opening else comments
-    return _entries_value(entries), opening, rest
+    return _entries_value(entries), opening, _after_opening(opening, comments)
 
 
 def _loose_tokens(text: str) -> tuple[list[tuple[str, object]], list[str]]:
