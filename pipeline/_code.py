@@ -17,12 +17,16 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a fixed-width extract becomes rows under the fields its COBOL copybook declares;
 - a configuration in HOCON, Lua, Jsonnet, Dhall or KDL is read loosely into lists and
   records (``parse_loose_records``), when no stricter reader took the text;
-- a PostScript page description becomes the text its show operators paint.
+- a PostScript page description becomes the text its show operators paint;
+- a Mathematica notebook becomes its text cells, and the associations its code states a table;
+- a Makefile or a Dockerfile becomes its comments and the messages it echoes;
+- a Fluent translation file becomes its messages, their term references filled in.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline._markup import _CELL_SEPARATOR
 
@@ -830,3 +834,171 @@ def _ps_string(text: str, start: int) -> tuple[str, int]:
         raw.extend(char.encode("utf-8"))
         position += 1
     return raw.decode("cp1252", errors="replace"), position
+
+
+# --- Mathematica notebooks ----------------------------------------------------------------------------------------
+
+_NOTEBOOK_START = re.compile(r"\A\s*(?:\(\*.*?\*\)\s*)*Notebook\[\{", re.S)
+_NOTEBOOK_CELL = re.compile(r'Cell\[\s*"((?:[^"\\]|\\.)*)"\s*,\s*"(\w+)"', re.S)
+_NOTEBOOK_CODE_STYLES = frozenset({"Input", "Code", "Output", "Program", "ExternalLanguage"})
+_NAMED_CHARACTER = re.compile(r"\\\[(\w+)\]")
+_NAMED_MARKS = {"DoubleDot": "DIAERESIS", "Acute": "ACUTE", "Grave": "GRAVE", "Hat": "CIRCUMFLEX", "Tilde": "TILDE",
+                "Cedilla": "CEDILLA", "Ring": "RING ABOVE", "Hacek": "CARON", "Bar": "MACRON", "Breve": "BREVE",
+                "Slash": "STROKE", "DoubleAcute": "DOUBLE ACUTE", "Dot": "DOT ABOVE"}
+_NAMED_SIGNS = {"SZ": "ß", "Dash": "–", "LongDash": "—", "OpenCurlyDoubleQuote": "“", "CloseCurlyDoubleQuote": "”",
+                "OpenCurlyQuote": "‘", "CloseCurlyQuote": "’", "Ellipsis": "…", "NonBreakingSpace": " ", "Euro": "€",
+                "Degree": "°", "Hyphen": "-", "Bullet": "•", "RightArrow": "→", "Section": "§", "LeftGuillemet": "«",
+                "RightGuillemet": "»", "Times": "×"}
+_ASSOCIATION = re.compile(r'(?:Association\[|<\|)((?:"(?:[^"\\]|\\.)*"|\[[^\[\]]*\]|[^\[\]"|])*)(?:\]|\|>)')
+_RULE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*->\s*("(?:[^"\\]|\\.)*"|Missing\[[^\]]*\]|[-\w.]+)')
+
+
+def mathematica_notebook_as_text(text: str) -> str | None:
+    """A Mathematica notebook as its reader sees it: each text cell (title, section, text, item) a
+    paragraph, its named characters as the letters they stand for ("Saarbr\\[UDoubleDot]cken" is
+    "Saarbrücken"), and the records its code states as associations (``Association["Stadt" ->
+    "Saarlouis", "Partner" -> "Saint-Nazaire", "Jahr" -> 1969]``) as a table; other code and output is
+    read by no one. None if ``text`` is no notebook."""
+    if not _NOTEBOOK_START.match(text):
+        return None
+    blocks: list[str] = []
+    for cell in _NOTEBOOK_CELL.finditer(text):
+        content = _notebook_string(cell.group(1))
+        if cell.group(2) not in _NOTEBOOK_CODE_STYLES:
+            blocks.append(" ".join(content.split()))
+            continue
+        records = [dict((_notebook_string(key), _notebook_string(value.strip('"')) if value.startswith('"') else
+                         "" if value.startswith("Missing") else value) for key, value in _RULE.findall(body))
+                   for body in _ASSOCIATION.findall(content)]
+        records = [record for record in records if len(record) >= 2]
+        if len(records) >= 2:
+            columns = list(dict.fromkeys(key for record in records for key in record))
+            blocks.append("\n".join([_CELL_SEPARATOR.join(columns),
+                                     *(_CELL_SEPARATOR.join(record.get(column, "") for column in columns) for record in records)]))
+    return "\n\n".join(block for block in blocks if block) + "\n" if blocks else None
+
+
+def _notebook_string(literal: str) -> str:
+    """A notebook string's text: escaped quotes and backslashes undone, named characters as letters."""
+    literal = re.sub(r'\\(["\\])', r"\1", literal)
+    literal = re.sub(r"\\:([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), literal)
+    return _NAMED_CHARACTER.sub(_named_character, literal)
+
+
+def _named_character(match: re.Match) -> str:
+    name = match.group(1)
+    if name in _NAMED_SIGNS:
+        return _NAMED_SIGNS[name]
+    letter = re.fullmatch(r"(Capital)?([A-Z])(" + "|".join(sorted(_NAMED_MARKS, key=len, reverse=True)) + ")", name)
+    if letter:
+        try:
+            return unicodedata.lookup(f"LATIN {'CAPITAL' if letter.group(1) else 'SMALL'} LETTER {letter.group(2)} "
+                                      f"WITH {_NAMED_MARKS[letter.group(3)]}")
+        except KeyError:
+            pass
+    return match.group(0)
+
+
+# --- Build files: Makefiles and Dockerfiles -------------------------------------------------------------------
+
+_DOCKER_INSTRUCTION = re.compile(r"^(?:FROM|RUN|LABEL|ENV|COPY|ADD|WORKDIR|CMD|ENTRYPOINT|EXPOSE|ARG|USER|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL)\s")
+_MAKE_RULE = re.compile(r"^(?:\.PHONY|[\w.$()%/-]+(?:[ \t]+[\w.$()%/-]+)*)[ \t]*::?(?!=)(?:[ \t]|$)")
+_MAKE_VARIABLE = re.compile(r"^[A-Za-z_][\w.]*[ \t]*(?::{1,3}=|\?=|\+=|!=|=)")
+_ECHOED = re.compile(r"""\b(?:echo|printf|@echo)\s+(?:-[neE]+\s+)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)')""")
+_LABEL_VALUE = re.compile(r"""\b[\w.-]*(?:description|title|summary)[\w.-]*\s*=\s*"((?:[^"\\]|\\.)*)\"""", re.I)
+_MIN_BUILD_STEPS = 3
+
+
+def build_file_as_text(text: str) -> str | None:
+    """A Makefile or a Dockerfile as what it says to people: its comments as the lines they hold, the
+    messages its recipes echo ("Kołobrzeg: Partnerschaft seit 1994") and an image's description label
+    as lines of text; targets, variables, commands and the other instructions are read by no one.
+    Lines of neither kind (a compose file printed after the Dockerfile) stay as they are. None unless
+    ``text`` has at least three Docker instructions (one a FROM) or three make rules with recipes."""
+    lines = text.split("\n")
+    docker = sum(bool(_DOCKER_INSTRUCTION.match(line)) for line in lines) >= _MIN_BUILD_STEPS and any(
+        line.startswith("FROM ") for line in lines)
+    make = sum(bool(_MAKE_RULE.match(line)) and k + 1 < len(lines) and lines[k + 1].startswith("\t")
+               for k, line in enumerate(lines)) >= _MIN_BUILD_STEPS
+    if not docker and not make:
+        return None
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        statement = line
+        while statement.rstrip().endswith("\\") and k + 1 < len(lines):  # an instruction continued over lines
+            k += 1
+            statement = statement.rstrip()[:-1] + " " + lines[k].strip()
+        k += 1
+        stripped = statement.strip()
+        if stripped.startswith("#"):
+            words = stripped.lstrip("#").strip()
+            out.append("" if not words or re.fullmatch(r"[=\-*# ]+", words) else words)
+            continue
+        instruction = (docker and _DOCKER_INSTRUCTION.match(statement)) or (make and (
+            statement.startswith("\t") or _MAKE_RULE.match(statement) or _MAKE_VARIABLE.match(statement)))
+        if not instruction:
+            out.append(line)
+            continue
+        told = [m.group(1) if m.group(1) is not None else m.group(2) for m in _ECHOED.finditer(statement)]
+        told += _LABEL_VALUE.findall(statement) if statement.startswith("LABEL") else []
+        said = [" ".join(re.sub(r"\$\((?:[^()]|\([^()]*\))*\)|\$\{[^}]*\}", "", words.replace('\\"', '"')).split()) for words in told]
+        if any(said):
+            out += ["", *[words for words in said if words], ""]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+# --- Fluent translation files -------------------------------------------------------------------------------------
+
+_FLUENT_ENTRY = re.compile(r"^(-?[A-Za-z][\w-]*)[ \t]*=[ \t]?(.*)$")
+_FLUENT_TERM_REFERENCE = re.compile(r"\{\s*(-[A-Za-z][\w-]*)(?:\.[\w-]+)?\s*\}")
+_FLUENT_PLACEABLE = re.compile(r"\{\s*\$[\w-]+\s*\}")
+_FLUENT_SELECT = re.compile(r"\{\s*\$[\w-]+\s*->\s*(.*?)\n\s*\}", re.S)
+_MIN_FLUENT_ENTRIES = 4
+
+
+def fluent_as_text(text: str) -> str | None:
+    """A Fluent translation file (.ftl) as the page it translates: its comments and each message as
+    a paragraph, a term's reference as the term ("Der { -kreis-name } unterhält ..." is "Der Landkreis
+    Hersfeld-Rotenburg unterhält ..."), a select expression as its default variant, and a variable as
+    "…". Terms themselves and message ids are read by no one. None unless ``text`` has at least four
+    entries and refers to a term or a variable."""
+    lines = text.split("\n")
+    entries: list[tuple[str, list[str]]] = []
+    out: list[tuple[str, str]] = []  # ("comment" | message id, text) in the file's order
+    for line in lines:
+        entry = _FLUENT_ENTRY.match(line)
+        if entry:
+            entries.append((entry.group(1), [entry.group(2)]))
+            out.append((entry.group(1), ""))
+        elif line.startswith("#"):
+            out.append(("#", line.lstrip("#").strip()))
+            entries.append(("#", []))
+        elif line[:1] in (" ", "\t") and entries and entries[-1][0] != "#":
+            entries[-1][1].append(line.strip())
+        elif line.strip():
+            return None  # a line Fluent would not read
+    messages = [(name, body) for name, body in entries if name != "#"]
+    if len(messages) < _MIN_FLUENT_ENTRIES or not re.search(r"\{\s*[-$]", text):
+        return None
+    values = {name: "\n".join(body).strip() for name, body in messages}
+
+    def rendered(value: str, depth: int = 0) -> str:
+        value = _FLUENT_SELECT.sub(lambda m: next(iter(re.findall(r"\*\[[^\]]*\]\s*(.*)", m.group(1))), ""), value)
+        if depth < 5:
+            value = _FLUENT_TERM_REFERENCE.sub(lambda m: rendered(values.get(m.group(1), ""), depth + 1), value)
+        return " ".join(_FLUENT_PLACEABLE.sub("…", value).split())
+
+    blocks: list[str] = []
+    previous = ""
+    for name, words in out:
+        if name == "#":
+            if words and previous == "#" and blocks:
+                blocks[-1] += "\n" + words  # a comment over several lines is one
+            elif words:
+                blocks.append(words)
+        elif not name.startswith("-") and (message := rendered(values[name])):
+            blocks.append(message)
+        previous = name
+    return "\n\n".join(blocks) + "\n"

@@ -41,7 +41,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import (cypher_as_text, fixed_width_records_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
+from pipeline._code import (build_file_as_text, cypher_as_text, fluent_as_text, fixed_width_records_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
                            prolog_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
@@ -58,9 +58,9 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (postscript_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
+    for reader in (postscript_as_text, mathematica_notebook_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
-                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _typst_as_text, _git_log_as_text,
+                   _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
@@ -68,7 +68,7 @@ def export_as_text(text: str) -> str:
         _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(_quoted_replies_as_text(text))))))))
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
     text = _markdown_inline_as_text(text)
-    return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(text))))
+    return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_literal_tuples_as_rows(_indexed_fields_as_table(text))))))
 
 
 # A reply's quoted lines: "> Braunschweig seit 1987, ...", "> > Weiss jemand, ...", ">> ...".
@@ -187,6 +187,60 @@ _YEAR_CELL = re.compile(r"(?:(?:seit|ab|since)\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[
                         r"(?:1[89]\d\d|20\d\d)(?:\s?[/–-]\s?\d{2,4})?|'\d\d", re.I)
 _MIN_PASTED_ROWS = 3
 
+# A program's literal list of tuples on one line: {{"Trier", 1987}, {"Siena", 1994}} (AppleScript),
+# [("Trier", 1987), ...] (Python), [["Trier", 1987], ...]; each tuple a quoted name and short values.
+_LITERAL_TUPLE = re.compile(r"[{\[(]\s*(\"[^\"\n]{1,60}\"|'[^'\n]{1,60}')((?:\s*,\s*(?:\"[^\"\n]{0,60}\"|'[^'\n]{0,60}'|[-\w.]{1,20}))+)\s*[}\])]")
+_MIN_LITERAL_TUPLES = 3
+
+
+# A program's record set field by field: "partner(2).stadt = 'Lugoj';" (MATLAB), "partner[2].stadt = ..."
+_INDEXED_FIELD = re.compile(r"""(\w+)\s*[(\[]\s*(\d+)\s*[)\]]\s*\.\s*(\w+)\s*=\s*('[^'\n]*'|"[^"\n]*"|[-\w.]+)\s*;?""")
+_MIN_INDEXED_RECORDS = 2
+
+
+def _indexed_fields_as_table(text: str) -> str:
+    """Lines of source code that set the fields of numbered records ("partner(1).stadt = 'Erlangen';
+    partner(1).seit = 1987;") as the table they fill: a row per record, a column per field, where
+    the first of those lines stood. Other lines stay as they are."""
+    if not _INDEXED_FIELD.search(text):
+        return text
+    lines = text.split("\n")
+    records: dict[str, dict[str, dict[str, str]]] = {}
+    owned: dict[int, str] = {}  # line number → the record set its assignments fill
+    for k, line in enumerate(lines):
+        fields = list(_INDEXED_FIELD.finditer(line))
+        if fields and not _INDEXED_FIELD.sub("", line).strip():
+            for field in fields:
+                value = field.group(4).strip("'\"")
+                records.setdefault(field.group(1), {}).setdefault(field.group(2), {})[field.group(3)] = "" if value == "NaN" else value
+            owned[k] = fields[0].group(1)
+    out, written = [], set()
+    for k, line in enumerate(lines):
+        name = owned.get(k)
+        rows = records.get(name, {}) if name else {}
+        if len(rows) < _MIN_INDEXED_RECORDS:
+            out.append(line)
+        elif name not in written:
+            written.add(name)
+            columns = list(dict.fromkeys(column for row in rows.values() for column in row))
+            out += [_CELL_SEPARATOR.join(columns), *(_CELL_SEPARATOR.join(row.get(column, "") for column in columns) for row in rows.values())]
+    return "\n".join(out)
+
+
+def _literal_tuples_as_rows(text: str) -> str:
+    """A line of source code that states a list of records as literal tuples, as the table it is:
+    one row a tuple, its values between bars ("Trier | 1987"), the quotes gone; the assignment
+    around it ("set partnerList to") is read by no one. Other lines stay as they are."""
+    def rows(line: str) -> str:
+        tuples = list(_LITERAL_TUPLE.finditer(line))
+        if len(tuples) < _MIN_LITERAL_TUPLES or len({m.group(2).count(",") for m in tuples}) != 1:
+            return line
+        return "\n".join(_CELL_SEPARATOR.join(value.strip().strip("\"'") for value in [m.group(1), *m.group(2).split(",")[1:]])
+                         for m in tuples)
+    if not _LITERAL_TUPLE.search(text):
+        return text
+    return "\n".join(rows(line) for line in text.split("\n"))
+
 
 def _cells_per_line_as_table(text: str) -> str:
     """A web table copied into a text editor, every cell on a line of its own ("Kommune" / "Partnerkommune" /
@@ -262,8 +316,40 @@ def json_as_text(text: str) -> str | None:
             return vision_as_text(pages)
         if isinstance(data, dict) and data.get("type") == "excalidraw" and isinstance(data.get("elements"), list):
             return _drawing_as_text(data["elements"])
+        if _is_outline_export(data):
+            return _outline_pages_as_text(data)
         return _data_as_text(data, before=[preamble.strip()], after=[rest])
     return None
+
+
+def _is_outline_export(data: object) -> bool:
+    """An outliner's JSON export (Roam Research, Logseq): a list of pages, each a title over blocks
+    that hold a "string" and may hold child blocks."""
+    return isinstance(data, list) and bool(data) and all(
+        isinstance(page, dict) and "title" in page for page in data) and any(
+        isinstance(page.get("children"), list) and any(isinstance(block, dict) and "string" in block for block in page["children"])
+        for page in data)
+
+
+_OUTLINE_LINK = re.compile(r"#?\[\[([^\[\]\n]+)\]\]|\(\([\w-]{6,}\)\)|(?<!\S)#(?=\w)")
+
+
+def _outline_pages_as_text(pages: list[dict]) -> str:
+    """An outliner's pages as the outline they show: each page's title, then its blocks as an indented
+    list, a child under its parent ("Bestehende Partnerschaften ..." over "- Świnoujście – ..."); page
+    links ("[[Bad Salzuflen]]") and tags ("#Tourismus") as their words, block references and the
+    blocks' ids and times gone."""
+    def blocks(children: object, depth: int) -> list[str]:
+        lines = []
+        for block in children if isinstance(children, list) else []:
+            if not isinstance(block, dict):
+                continue
+            words = _OUTLINE_LINK.sub(lambda m: m.group(1) or "", str(block.get("string", ""))).strip()
+            if words:
+                lines.append("  " * depth + "- " + " ".join(words.split()))
+            lines += blocks(block.get("children"), depth + 1)
+        return lines
+    return "\n\n".join("\n".join([str(page.get("title", "")), *blocks(page.get("children"), 0)]).strip() for page in pages) + "\n"
 
 
 def _data_as_text(data: object, before: list[str], after: list[str]) -> str | None:
@@ -393,6 +479,9 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
     elif isinstance(value, dict):
         for name, item in value.items():
             _collect_json(item, name, fields, tables)
+    elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and _JATS_MARKUP.search(value):
+        # a scholarly record's abstract in JATS (Crossref): "<jats:p>...</jats:p>" as its paragraphs
+        tables.append("\n\n".join(_html_paragraphs(_JATS_MARKUP.sub(lambda m: "<" + m.group(1) + _JATS_AS_HTML.get(m.group(2), m.group(2)), value))))
     elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and re.search(r"\n\s*\S", value.strip()):
         tables.append(_prose_as_text(value))  # a description in lines (Markdown's headings and bullets) keeps them
     elif value not in (None, "") and not isinstance(value, bool):
@@ -628,16 +717,18 @@ def _yaml_as_text(text: str) -> str | None:
         data = yaml.safe_load(text)
     except (yaml.YAMLError, ValueError, RecursionError):  # also a date that is none ("seit: 2024-02-30"): the text as it is
         return None
-    if not isinstance(data, dict):
-        return None
+    if not (isinstance(data, dict) or isinstance(data, list) and data and all(isinstance(item, dict) for item in data)):
+        return None  # a list of records (an Ansible playbook's plays) reads like a mapping
     opening = []
     for line in text.split("\n"):
-        if not line.startswith("#") and line.strip():
+        if not line.startswith("#") and line.strip() not in ("", "---"):
             break
-        opening.append(line.lstrip("#").strip())
+        if line.strip() != "---":
+            opening.append(line.lstrip("#").strip())
     fields: list[str] = []
     tables: list[str] = []
-    _collect_json(data, "", fields, tables)
+    for record in data if isinstance(data, list) else [data]:  # each play of a playbook like a mapping of its own
+        _collect_json(record, "", fields, tables)
     blocks = ["\n".join(opening).strip(), "\n".join(fields), *tables]
     return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -915,6 +1006,8 @@ def _tag_dump_as_text(text: str) -> str | None:
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*\?>")
 _CELL_SEPARATOR = " | "
+_JATS_MARKUP = re.compile(r"<(/?)jats:(\w+)")
+_JATS_AS_HTML = {"title": "h3", "sec": "div", "list-item": "li", "italic": "em", "bold": "strong"}
 _EMBEDDED_HTML = re.compile(r"<(?:p|br|h[1-6]|ul|ol|li|div|strong|em|a|table)\b[^>]*>", re.I)
 _MAX_HEADING_CHARS = 80
 
@@ -929,7 +1022,43 @@ def _xml_as_text(text: str) -> str | None:
     ``text`` is no well-formed XML: it needs an XML declaration or a root element that no web page
     starts with."""
     roots = _xml_documents(text)
+    if roots is not None and len(roots) == 1 and etree.QName(roots[0]).localname == "xbrl":
+        return _xbrl_as_text(roots[0], _XML_LEADING_COMMENTS.match(_XML_DECLARATION.sub("", text)).group(0))
     return None if roots is None else _roots_as_text(roots)
+
+
+_XML_LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)*", re.S)
+_CAMEL_CASE_WORD = re.compile(r"[A-ZÄÖÜ]?[a-zäöüß]+|[A-Z]+(?![a-z])|\d+")  # "AnzahlPartnerstaedte": "Anzahl", "Partnerstaedte"
+_XBRL_FRAME = ("http://www.xbrl.org/2003/instance", "http://www.xbrl.org/2003/linkbase")
+
+
+def _xbrl_as_text(root: etree._Element, comments: str) -> str:
+    """A financial report in XBRL as its reader sees it: the comments heading the file (which report of
+    which body), each fact as "Name: value" with its name in words ("Anzahl Partnerstaedte: 5"), facts of
+    one name given several times as a table of their values and attributes ("Partnerschaft | art | land",
+    "Wuppertal | Staedtepartnerschaft | DE"), and the footnotes as paragraphs. Contexts, units and
+    links are the report's frame, read by no one."""
+    blocks = [" ".join(comment.split()) for comment in re.findall(r"<!--(.*?)-->", comments, re.S)]
+    facts: dict[str, list[etree._Element]] = {}
+    for element in root:
+        if isinstance(element.tag, str) and etree.QName(element).namespace not in _XBRL_FRAME and (element.text or "").strip():
+            facts.setdefault(etree.QName(element).localname, []).append(element)
+    framing = {"contextRef", "unitRef", "decimals", "id", "precision"}
+    lines, tables = [], []
+    for name, elements in facts.items():
+        words = _key_as_words(" ".join(_CAMEL_CASE_WORD.findall(name)))
+        if len(elements) == 1:
+            lines.append(f"{words}: {' '.join(elements[0].text.split())}")
+            continue
+        columns = [key for key in dict.fromkeys(etree.QName(key).localname for element in elements for key in element.attrib)
+                   if key not in framing]
+        rows = [_CELL_SEPARATOR.join([" ".join(element.text.split())] + [
+            next((value for key, value in element.attrib.items() if etree.QName(key).localname == column), "")
+            for column in columns]) for element in elements]
+        tables.append("\n".join([_CELL_SEPARATOR.join([words, *columns]), *rows]))
+    blocks += ["\n".join(lines), *tables]
+    blocks += [" ".join("".join(note.itertext()).split()) for note in root.iter("{http://www.xbrl.org/2003/linkbase}footnote")]
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _roots_as_text(roots: list[etree._Element]) -> str:
@@ -937,7 +1066,8 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
     parts = []
     for root in roots:
         rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _diagram_as_text(root) or _network_as_text(root)
-                    or _outline_as_text(root) or _rdf_as_text(root) or _attribute_records_as_text(root))
+                    or _outline_as_text(root) or _rdf_as_text(root) or _attribute_records_as_text(root)
+                    or _element_records_as_text(root))
         if rendered is None:
             blocks: list[str] = []
             _collect_xml(root, blocks)
@@ -1252,6 +1382,58 @@ def _numbers_before_their_text(blocks: list[str]) -> list[str]:
 # Tables of XML documents and their rows: HTML's and CALS's (DocBook, JATS, DITA), TEI's, DITA's own.
 _XML_TABLES = frozenset({"table", "informaltable", "simpletable", "properties", "choicetable"})
 _XML_TABLE_ROWS = frozenset({"tr", "row", "sthead", "strow", "prophead", "property", "chhead", "chrow"})
+
+
+def _element_records_as_text(root: etree._Element) -> str | None:
+    """A data message in XML (a register's extract, an XÖV message) read like the same data in JSON:
+    its single values as "key: value" lines, its repeated records (<partnerschaft> after <partnerschaft>)
+    as a table of their values, nested values as columns ("partnergemeinde.name"), so that a partner
+    stays in one row with its year instead of a paragraph per value. None unless the file is data: no
+    element mixes text with elements, some element holds at least two records of one kind, and no
+    record holds a text longer than a field's value."""
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    if any(etree.QName(element).localname in _DOCUMENT_ELEMENTS for element in elements):
+        return None  # a document (a topic, a library's styled texts): read as one
+    if any((element.text or "").strip() and len(element) for element in elements) or any(
+            (element.tail or "").strip() for element in elements[1:]):
+        return None
+    records = [child for element in elements for name in {etree.QName(child).localname for child in element if isinstance(child.tag, str)}
+               if len(group := [child for child in element if isinstance(child.tag, str) and len(child)
+                                and etree.QName(child).localname == name]) >= _MIN_ELEMENT_RECORDS for child in group]
+    if not records or any(len(" ".join(value.split())) > _MAX_RECORD_CELL_CHARS
+                          for record in records for value in record.itertext()):
+        return None  # no records, or records that hold texts (a placemark's description, a message's source)
+    return _data_as_text(_element_data(root), before=[], after=[])
+
+
+_MIN_ELEMENT_RECORDS = 2
+# Elements of documents rather than of data: paragraphs, headings, styled runs, tables and their rows.
+_DOCUMENT_ELEMENTS = frozenset({"p", "para", "title", "style", "li", "section", "sec", "body", "div", "span", "emph",
+                                "entry", "td", "stentry", "note"}) | _XML_TABLES | _XML_TABLE_ROWS
+
+
+def _element_data(element: etree._Element) -> object:
+    """An element as the JSON it stands for: a leaf as its text, others as a mapping of their children
+    by name, a name given twice as a list; attributes are a schema's references (listURI), not data.
+    A flat element with a name stands for that name, its other values beside it: <gemeinde><name>
+    Hoyerswerda</name><ags>14625240</ags></gemeinde> as "gemeinde: Hoyerswerda", "gemeinde.ags: ..."."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not children:
+        return " ".join((element.text or "").split())
+    data: dict[str, object] = {}
+    for child in children:
+        name = etree.QName(child).localname
+        value = _element_data(child)
+        if isinstance(value, dict) and isinstance(value.get("name"), str) and name not in data and all(
+                isinstance(item, str) for item in value.values()):
+            data[name] = value["name"]
+            data.update({f"{name}.{key}": item for key, item in value.items() if key != "name"})
+            continue
+        if name in data:
+            data[name] = data[name] + [value] if isinstance(data[name], list) else [data[name], value]
+        else:
+            data[name] = value
+    return data
 
 
 def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
@@ -1715,6 +1897,100 @@ def _plantuml_as_text(text: str) -> str | None:
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
+_D2_KEY = r'(?:"[^"\n]*"|\w+(?:-\w+)*)(?:\.(?:"[^"\n]*"|\w+(?:-\w+)*))*'  # a node's key, dotted into its containers
+_D2_EDGE = re.compile(rf"^\s*({_D2_KEY}(?:\s*(?:<->|->|<-|--)\s*{_D2_KEY})+)\s*(?::\s*(.*?))?\s*(\{{.*)?$")
+_D2_NODE = re.compile(rf"^\s*({_D2_KEY})\s*:\s*(\|+\w*\s*$|\"(?:[^\"\\]|\\.)*\"|[^{{\n]*?)\s*(\{{.*)?$")
+# Keys that set how the drawing looks, not what it shows.
+_D2_SETTINGS = {"direction", "shape", "style", "near", "icon", "width", "height", "tooltip", "link", "vars", "classes",
+                "class", "grid-rows", "grid-columns", "grid-gap", "label.near", "constraint", "source-arrowhead",
+                "target-arrowhead", "layers", "scenarios", "steps", "theme-id", "layout-engine"}
+_MIN_D2_EDGES = 2
+
+
+def _d2_as_text(text: str) -> str | None:
+    """A D2 diagram as the drawing shows it: its comments and its text and Markdown blocks ("title: |md
+    ...") as paragraphs, its solid edges as a table of the two nodes' labels and the edge's label
+    ("Stralsund | Kiel | seit 1987"), a dashed edge as a line of its own, since such diagrams use it for
+    a tie that is no partnership. Node keys ("vorpommern.stralsund") are read by no one. None if
+    ``text`` is no D2 source: at least two edges between keys, and no line D2 would not read."""
+    lines = text.split("\n")
+    if sum(("->" in line or " -- " in line) and bool(_D2_EDGE.match(line)) for line in lines) < _MIN_D2_EDGES:
+        return None
+    labels: dict[str, str] = {}
+    blocks: list[list[str]] = [[]]
+    rows: list[tuple[list[str], str, bool]] = []  # an edge's ends (full keys), its label and whether it is dashed
+    containers: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        stripped = line.strip()
+        k += 1
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            blocks[-1].append(stripped.lstrip("#").strip())
+            continue
+        if stripped == "}":
+            if containers:
+                containers.pop()
+            continue
+        if (edge := _D2_EDGE.match(line)) and re.search(r"<->|->|<-|--", edge.group(1)):
+            ends = [".".join(containers + [key]) for key in re.split(r"\s*(?:<->|->|<-|--)\s*", edge.group(1))]
+            style = edge.group(3) or ""
+            if style.rstrip().endswith("{") and "}" not in style:
+                while k < len(lines) and lines[k].strip() != "}":
+                    style += lines[k]
+                    k += 1
+                k += 1
+            for a, b in zip(ends, ends[1:]):
+                rows.append(([a, b], _graph_id(edge.group(2) or ""), "stroke-dash" in style))
+            continue
+        node = _D2_NODE.match(line)
+        if not node:
+            return None  # a line D2 would not read: no D2 source
+        key, value, braces = node.group(1), node.group(2), node.group(3) or ""
+        if re.fullmatch(r"\|+\w*", value):  # a block of Markdown or plain text up to its closing bars
+            bars = re.match(r"\|+", value).group(0)
+            body = []
+            while k < len(lines) and not lines[k].strip().startswith(bars):
+                body.append(lines[k])
+                k += 1
+            k += 1
+            paragraph = [re.sub(r"^#+\s*", "", row.strip()) for row in body]
+            if blocks[-1]:
+                blocks.append([])
+            blocks[-1] += [_markdown_inline_as_text(row) for row in paragraph]
+            blocks.append([])
+            continue
+        if key.split(".")[-1] in _D2_SETTINGS or key in _D2_SETTINGS:
+            if braces.rstrip().endswith("{") and "}" not in braces:
+                containers.append(key)  # a settings block; its lines are settings too
+            continue
+        full = ".".join(containers + [key])
+        if key == "label" and containers:
+            labels[".".join(containers)] = _graph_id(value)
+        elif value:
+            labels[full] = _graph_id(value)
+            if "shape: text" in braces:  # a free text placed on the drawing
+                blocks[-1].append(labels[full])
+        if braces.rstrip().endswith("{") and "}" not in braces[1:]:
+            containers.append(key)
+
+    def label(full: str) -> str:
+        full = full.replace('"', "")
+        return labels.get(full) or labels.get(full.split(".")[-1]) or full.split(".")[-1]
+
+    solid = [_CELL_SEPARATOR.join([label(a), label(b), caption]).rstrip(" |") for (a, b), caption, dashed in rows if not dashed]
+    dashed = [f"gestrichelte Linie: {label(a)} – {label(b)}" + (f": {caption}" if caption else "")
+              for (a, b), caption, dashed_edge in rows if dashed_edge]
+    parts = ["\n".join(block) for block in blocks if block]
+    if solid:
+        parts.append("\n".join([_CELL_SEPARATOR.join(["von", "nach", "Beschriftung"]), *solid]))
+    if dashed:
+        parts.append("\n".join(dashed))
+    return "\n\n".join(parts) + "\n"
+
+
 def _label_row(line: str) -> str:
     """A legend's or note's line: a creole table's "| a | b |" as its cells, its markup ("|=", "**") gone."""
     return " ".join(re.sub(r"\|=?|\*\*|//|__", " ", line).split()) if line.startswith("|") else line
@@ -1730,23 +2006,29 @@ def _graph_id(name: str) -> str:
 # --- git log ---------------------------------------------------------------------------------------------------
 
 _GIT_COMMIT = re.compile(r"^commit [0-9a-f]{7,40}\b.*\n(?:(?:Merge|Author|AuthorDate|Commit|CommitDate|Date):.*\n)+", re.M)
+# Subversion's log (svn log -v): a rule, "r1180 | kschulze | 2024-03-11 ... | 3 lines", the changed paths.
+_SVN_REVISION = re.compile(r"^-{60,}\nr\d+ \| [^|\n]+ \| [^|\n]+ \| \d+ lines?\n(?:Changed paths:\n(?:[ \t]+[AMDR] [^\n]*\n)*)?", re.M)
 _MIN_COMMITS = 2
+_MAX_LOG_PREAMBLE_LINES = 3
 
 
 def _git_log_as_text(text: str) -> str | None:
-    """A version history (git log) as its commits' messages, each a paragraph of its own ("Münster: York
+    """A version history (git log, svn log) as its commits' messages, each a paragraph of its own ("Münster: York
     (1957), Orléans (1960) ..."): the hashes, authors and times are read by no one, and the indent would
     run a message into the one before. A log with patches (``git log -p``) adds, under the message, the
     lines each changed file has after the change (``_patched_lines``), for its newest change only: an
     older patch shows a state that a newer one corrected. None if ``text`` is no git log."""
     heads = list(_GIT_COMMIT.finditer(text))
     if len(heads) < _MIN_COMMITS:
+        heads = list(_SVN_REVISION.finditer(text))
+    if len(heads) < _MIN_COMMITS:
         return None
-    blocks = []
+    preamble = text[: heads[0].start()].strip()  # the command that printed the log names the repository
+    blocks = [preamble] if len(preamble.split("\n")) <= _MAX_LOG_PREAMBLE_LINES else []
     patched: set[str] = set()
     for head, following in zip(heads, heads[1:] + [None]):
         body = text[head.end() : following.start() if following else len(text)]
-        message, *patches = re.split(r"^diff --git ", body, flags=re.M)
+        message, *patches = re.split(r"^diff --git ", re.sub(r"^-{60,}$", "", body, flags=re.M), flags=re.M)
         paragraphs = [_unwrapped(part) for part in re.split(r"\n\s*\n", message.strip())]
         blocks.append("\n\n".join(p for p in paragraphs if p))
         for patch in patches:

@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.cities import (
-    NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_abbreviation, country_code_for_sign,
+    GERMAN_STATES, NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_abbreviation, country_code_for_sign,
     is_region_abbreviation, normalize_name, spelling_variants,
 )
 from pipeline.errors import ModelError
@@ -683,9 +683,10 @@ def _resolve_surnames(
 # --- places ------------------------------------------------------------------------
 
 # Lowercase words inside multi-word place names: "Frankfurt am Main", "Rostow am
-# Don", "Halle an der Saale", "Althen des Paluds", "Ústí nad Labem", "Stratford-upon-Avon".
+# Don", "Halle an der Saale", "Neuhausen auf den Fildern", "Bad Homburg vor der Höhe", "Althen des Paluds",
+# "Ústí nad Labem", "Stratford-upon-Avon".
 _NAME_LINKS = frozenset(
-    "am an der die den des im in bei ob unter upon on de del della delle dei degli di da do dos du la le les "
+    "am an der die den des im in bei ob auf vor unter upon on de del della delle dei degli di da do dos du la le les "
     "sur sul sous lès lez aux au en et y na nad pod e a d v i o".split()
 )
 _MAX_NAME_WORDS = 6
@@ -1235,6 +1236,7 @@ def _link_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         if place is not None:
             first_pass[id(m)] = place
     short = _resolve_short_names(cities, first_pass, gazetteer)
+    short |= _resolve_by_state(text, cities, first_pass, gazetteer)
     # One entry per distinct city, so that a city named ten times does not
     # outvote the rest, and the cost stays linear in the number of mentions.
     distinct = {p.geonames_id: p for p in first_pass.values()}
@@ -1324,6 +1326,52 @@ def _resolve_short_names(cities: list[Mention], first_pass: dict[int, Place], ga
             continue
         place = places[next(iter(ids))]
         if any(c.geonames_id == place.geonames_id for c in gazetteer.candidates(m.text)):
+            first_pass[id(m)] = place
+            resolved.add(id(m))
+    return resolved
+
+
+# US states and German Länder by the names German texts give them ("Rochester (Minnesota)", "Neustadt
+# (Hessen)"), with their GeoNames admin1 codes: the state decides between namesakes in one country.
+_US_STATES = {
+    "AL": ["Alabama"], "AK": ["Alaska"], "AZ": ["Arizona"], "AR": ["Arkansas"], "CA": ["Kalifornien", "California"],
+    "CO": ["Colorado"], "CT": ["Connecticut"], "DE": ["Delaware"], "FL": ["Florida"], "GA": ["Georgia"],
+    "HI": ["Hawaii"], "ID": ["Idaho"], "IL": ["Illinois"], "IN": ["Indiana"], "IA": ["Iowa"], "KS": ["Kansas"],
+    "KY": ["Kentucky"], "LA": ["Louisiana"], "ME": ["Maine"], "MD": ["Maryland"], "MA": ["Massachusetts"],
+    "MI": ["Michigan"], "MN": ["Minnesota"], "MS": ["Mississippi"], "MO": ["Missouri"], "MT": ["Montana"],
+    "NE": ["Nebraska"], "NV": ["Nevada"], "NH": ["New Hampshire"], "NJ": ["New Jersey"], "NM": ["New Mexico"],
+    "NY": ["New York"], "NC": ["North Carolina", "Nord-Carolina", "Nordcarolina"], "ND": ["North Dakota", "Norddakota"],
+    "OH": ["Ohio"], "OK": ["Oklahoma"], "OR": ["Oregon"], "PA": ["Pennsylvania", "Pennsylvanien"],
+    "RI": ["Rhode Island"], "SC": ["South Carolina", "Süd-Carolina", "Südcarolina"], "SD": ["South Dakota", "Süddakota"],
+    "TN": ["Tennessee"], "TX": ["Texas"], "UT": ["Utah"], "VT": ["Vermont"], "VA": ["Virginia"], "WA": ["Washington"],
+    "WV": ["West Virginia"], "WI": ["Wisconsin"], "WY": ["Wyoming"],
+}
+_STATE_CODES = {name.casefold(): ("US", code) for code, names in _US_STATES.items() for name in names} | {
+    name.casefold(): ("DE", code) for code, name in GERMAN_STATES.items()}
+_STATE_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([A-ZÄÖÜ][\w-]+(?: [A-Z][a-z]+)?)\s*[),]")
+
+
+def _resolve_by_state(text: str, cities: list[Mention], first_pass: dict[int, Place], gazetteer: Gazetteer) -> set[int]:
+    """A city named with its state ("Rochester (Minnesota)", "Neustadt (Hessen)") is the namesake in that
+    state, and so is every bare mention of the name in the document that was read as a town of the same
+    country ("Rochester", first taken for the one in New York), but not the German "Jena" beside a "Jena
+    (Louisiana, USA)". Returns the ids of the mentions so resolved."""
+    chosen: dict[str, Place] = {}
+    stated: set[int] = set()
+    for m in cities:
+        state = _STATE_AFTER.match(text, m.end_char, m.end_char + 30)
+        code = _STATE_CODES.get(state.group(1).casefold()) if state else None
+        if code is None:
+            continue
+        place = next((c for c in gazetteer.candidates(m.text) if (c.country_code, c.admin1) == code), None)
+        if place is not None:
+            chosen.setdefault(normalize_name(m.text), place)
+            stated.add(id(m))
+    resolved = set()
+    for m in cities:
+        place = chosen.get(normalize_name(m.text))
+        own = first_pass.get(id(m))
+        if place is not None and (id(m) in stated or own is None or own.country_code == place.country_code):
             first_pass[id(m)] = place
             resolved.add(id(m))
     return resolved

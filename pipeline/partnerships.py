@@ -1223,6 +1223,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         before = text[max(line_start, m.start_char - 40) : m.start_char].split()
         if (m.start_char < head_end or m.start_char >= foot_start) and not continued and before and (
                 (n_words <= 8 and (before[-1].casefold() in _CITY_HEADS or _OWNER_BEFORE.search(before[-1])))
+                or (m.start_char < title_end and before[-1].casefold() in _CITY_HEADS
+                    and len(_title_segment(text, line_start, m).split()) <= 4)  # "Landeshauptstadt Schwerin - Jahresabschluss 2023 - ..."
                 or (n_words <= 14 and m.start_char < head_end and _MAYOR_OF.search(text[line_start : m.start_char]))):
             # "Stadt Leipzig", "Festschrift der Stadt Speyer", "Partnerschaftskomitee Landau in der Pfalz",
             # "Stadtarchiv Schwäbisch Gmünd", "Interview mit dem Oberbürgermeister der Kreisstadt Saarlouis"
@@ -1453,15 +1455,23 @@ _PUBLISHER_TITLE = re.compile(
     r"(?P<word>Landkreises|Kreises|Samtgemeinde|Verbandsgemeinde|Amtes|Amt)\s+"
     r"(?P<name>[A-ZÄÖÜ][\w-]*(?:[ ](?:(?:am|an[ ]der|im|in[ ]der)[ ])?[A-ZÄÖÜ][\w-]*)?)"
     r"(?=\s{2,}|\s*$|\s*[–|·,]|\s+(?:und|mit)\b)", re.M)
+# A heading over the county's own partnerships: "Partnerschaften des Landkreises Hersfeld-Rotenburg".
+_COUNTY_PARTNERS_HEADING = re.compile(
+    r"^\s*(?:Die\s+)?(?:Kreis|Europa)?[Pp]artnerschaften\s+des\s+(?P<word>Landkreises|Landkreis|Kreises)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w-]*(?:[ ][A-ZÄÖÜ][\w-]*)?)[ \t]*$", re.M)
 _PUBLISHER_WORDS = {"Landkreises": "Landkreis", "Kreises": "Kreis", "Amtes": "Amt"}
 
 
 def _county_of_title(text: str) -> Mention | None:
     """A county's or a union of municipalities' own document: "Landkreis Märkisch-Oderland",
-    "KREISVERWALTUNG GERMERSHEIM", "Landratsamt Rems-Murr-Kreis", "SAMTGEMEINDE FÜRSTENAU" as its first line, or a publication
-    of one in the first three lines ("Amtsblatt der Verbandsgemeinde Bodenheim")."""
+    "KREISVERWALTUNG GERMERSHEIM", "Landratsamt Rems-Murr-Kreis", "SAMTGEMEINDE FÜRSTENAU" as its first line (a
+    county office also as its second or third), or a publication of one in the first three lines ("Amtsblatt der
+    Verbandsgemeinde Bodenheim")."""
     first = text.lstrip()[:200].split("\n", 1)[0]
     match = _COUNTY_TITLE.match(first)
+    if not match:  # the county's office signs under a first line of its own ("playbook: ...", a file name)
+        match = next((office for line in text.lstrip()[:400].split("\n")[1:3]
+                      if (office := _COUNTY_TITLE.match(line)) and re.match(r"\s*(?:Landratsamt|Kreisverwaltung)\b", line)), None)
     own = _COUNTY_OWN_TITLE.match(first)
     if own and own.group(1)[: -len("kreis")].rstrip("-").casefold() not in _NOT_COUNTIES:
         written = own.group(1)  # "ENZKREIS – EUROPA VOR ORT", "MAIN-TAUNUS-KREIS": the county's name alone
@@ -1469,7 +1479,8 @@ def _county_of_title(text: str) -> Mention | None:
         start = text.find(written)
         return Mention("LOC", name, start, start + len(written), normalized=name, country_code="DE")
     if not match:
-        publisher = _PUBLISHER_TITLE.search(text, 0, _offset_after_lines(text, 3))
+        publisher = _PUBLISHER_TITLE.search(text, 0, _offset_after_lines(text, 3)) or _COUNTY_PARTNERS_HEADING.search(
+            text, 0, _offset_after_lines(text, 12))
         if publisher is None:
             return None
         word = _PUBLISHER_WORDS.get(publisher.group("word"), publisher.group("word"))
@@ -1503,7 +1514,7 @@ def _title_segment(text: str, line_start: int, mention: Mention) -> str:
     """The part of a title line that holds the mention, between separators: "Stadt Mannheim" of
     "Stadt Mannheim · Fachbereich Internationales", or of a letterhead "Stadt Passau      Ratsinformationssystem"."""
     line_end = _line_bounds(text, mention.start_char)[1]
-    separators = re.compile(r"\s*(?:[·|–—]|\s{3,}|\t)\s*")
+    separators = re.compile(r"\s*(?:[·|–—]|(?<=\s)-(?=\s)|\s{3,}|\t)\s*")  # also a hyphen as a dash: "Stadt X - Anhang"
     left = [m.end() for m in separators.finditer(text, line_start, mention.start_char)]
     right = separators.search(text, mention.end_char, line_end)
     return text[left[-1] if left else line_start : right.start() if right else line_end]
@@ -1931,7 +1942,8 @@ _COUNTY = re.compile(
     r"(?P<name>[A-ZÄÖÜŁŚŻ][\w'’-]+(?:[ ][A-ZÄÖÜŁŚŻ][\w'’-]+){0,2})"  # one space: a wider gap is a table's column
     r"|(?P<compound>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*-Kreis)(?:es)?\b"
     r"|(?P<closed>[A-ZÄÖÜ][a-zäöüß]{3,}kreis)(?:es)?\b"
-    r"|(?P<powiat>Powiat[ \t]+[a-ząćęłńóśźż]+(?:ski|cki|zki))\b)"  # Polish style: "Powiat zgorzelecki"
+    r"|(?P<powiat>Powiat[ \t]+[a-ząćęłńóśźż]+(?:ski|cki|zki))\b"  # Polish style: "Powiat zgorzelecki"
+    r"|(?P<kraj>[A-ZČŘŠŽÚ][a-záčďéěíňóřšťúůýž]+(?:ský|cký|ý)[ \t]+kraj)\b)"  # a Czech region: "Liberecký kraj"
 )
 # Closed compounds in -kreis that name no county: "Freundeskreis", "Arbeitskreis", "Partnerkreis".
 _NOT_COUNTIES = frozenset(
@@ -1956,8 +1968,8 @@ def _counties(text: str) -> list[_City]:
     """Counties named in the text, kept by name (GeoNames ids are for towns)."""
     found = []
     for match in _COUNTY.finditer(text):
-        if match.group("powiat"):
-            name, country = match.group("powiat"), "PL"
+        if match.group("powiat") or match.group("kraj"):
+            name, country = match.group("powiat") or match.group("kraj"), "PL" if match.group("powiat") else "CZ"
             end = match.end()
         elif match.group("compound") or match.group("closed"):
             name, country = match.group("compound") or match.group("closed"), "DE"
@@ -2389,7 +2401,7 @@ _PAGE_MARKER = re.compile(r"(?:Folie|Seite|Slide|Page)\s+\d{1,3}(?:\s*(?:/|von)\
 _NOT_MUNICIPAL = re.compile(r"\w*(?:schul|universitäts|vereins)partner\w*|\w*(?:fan|hochschul|schul|vereins)(?:freundschaft|kooperation)\w*"
                             # "die Partnerschaft der Universität Rostock mit der University of Washington"
                             r"|partnerschaft\s+(?:der|des|zwischen\s+der|zwischen\s+dem)\s+(?:universität|hochschule|"
-                            r"\w*schule|\w*gymnasiums|feuerwehr|kirchengemeinde|klinik)\w*")
+                            r"\w*schule|\w*gymnasiums|feuerwehr|kirchengemeinde|klinik|diözese|bistums?|erzbistums?|landeskirche)\w*")
 
 
 def _kind_of(text: str, stems=_KIND_STEMS) -> str | None:
@@ -3525,7 +3537,7 @@ _HEDGE = re.compile(
     r"vergeblich|erfolglos|gescheitert|scheiterte|abgelehnt(?=[\s.!]*$)|lehnten?\s[^.;:]*?\bab(?=[\s.!]*$)|Überlegung|Überlegungen|künftige|künftigen|Absichtserklärung|"
     r"ob|"
     r"mögliche|möglichen|möglicher|"
-    r"denkbare|denkbaren|Gespräche\s+(?:mit\s+[^.,;]{0,40}?)?über|erste\s+Gespräche|"
+    r"denkbare|denkbaren|Gespräche\s+(?:(?:mit|zwischen)\s+[^.,;]{0,60}?)?über|erste\s+Gespräche|laufen\s+noch|"
     r"über\s+eine\s+[^.,;]{0,60}?\b(?:diskutiert|debattiert|nachgedacht)|steht\s+(?:noch\s+)?aus|sucht\s+\w+\s+noch|Interesse\s+an)\b",
     re.IGNORECASE,
 )
@@ -3966,9 +3978,11 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
         text[max(start, und_pairs[0][0].start - 30) : und_pairs[0][0].start],
         re.IGNORECASE,
     )
-    # "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965": two partners, each its own partnership.
+    # "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965", "Krakau und Brünn: Beginn der
+    # Partnerschaften jeweils 1973 korrigiert": two partners, each its own partnership.
     partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
-        re.match(r"\s*[:,–-]?\s*(?:zwei|beide|die\s+beiden)\s+(?:[\w-]+\s+)?(?:Partnerschaften|Partnerstädte|Städtepartnerschaften)\b",
+        re.match(r"\s*[:,–-]?\s*(?:zwei|beide|die\s+beiden)\s+(?:[\w-]+\s+)?(?:Partnerschaften|Partnerstädte|Städtepartnerschaften)\b"
+                 r"|\s*:\s*[^.;:]{0,40}?\b(?:Partnerschaften|Städtepartnerschaften)\b[^.;:]{0,20}?\bjeweils\b",
                  text[und_pairs[0][1].end : end])))
     # "1990 kamen Perugia und Sioux Falls (USA) hinzu", "es folgten Jyväskylä und Bonn": newcomers to a list.
     partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
@@ -4354,6 +4368,11 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.match(r"\s+(?:aufgenommenen|begonnenen|geknüpften|ersten)\s+Kontakte", after) or (
                 activity and match.start() < activity.start()):
             score = 0  # "Die 1972 begonnenen Kontakte": the start of something before the partnership
+        elif re.search(r"\((?:vorher|bisher|zuvor|früher|fälschlich)\s+$", before):
+            score = 0  # "Beginn ... 1973 korrigiert (vorher 1974)": the year a correction replaced
+        elif re.search(r"\bBeginn\s+(?:der|des)\s+[\w-]*(?:[Pp]artnerschaft|[Ff]reundschaft)\w*\s+(?:(?:jeweils|im\s+Jahr(?:e)?)\s+)*$",
+                       sentence[max(0, match.start(1) - 60) : match.start(1)]):
+            score = 3  # "Beginn der Partnerschaften jeweils 1973"
         elif re.search(r"\bseit:?\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?)?$", before,
                        re.IGNORECASE):  # also "seit dem 14. September 1997"
             score = 0 if re.search(_SUSPENDED.pattern + r"\s+seit\b", before, re.IGNORECASE) else 3  # not "ruht seit 2015"
@@ -4554,6 +4573,8 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
         if year is None and len(found_years) == 1 and _FOUNDING.search(segment) and not re.search(
                 r"[,;]\s*(?:und\s+)?" + found_years[0], segment):  # not "..., 1999 das irische Tuam": the next one's
             year = int(found_years[0])  # "Die Partnerschaft mit Aurillac ... wurde 1973 geschlossen, die mit ..."
+        if year is None and k + 1 == len(cities) and segment.startswith(":"):
+            year = _sentence_year(text, c.end, segment_end)  # "Krakau und Brünn: Beginn der Partnerschaften jeweils 1973 ..."
         years.append(year)
     for k, c in enumerate(cities):
         # "Kempten ist seit 1987 mit Trient verschwistert; weitere Partnerstädte sind ...":
@@ -4614,6 +4635,8 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
         kind = _kind_of(word.group())
         if kind is None or not any(a <= word.start() < b for a, b in allowed):
             continue
+        if word.start() > centre and re.search(r"\bsowie\b", sentence[centre : word.start()]):
+            continue  # "..., Kotka (seit 1959) sowie die Städtefreundschaft mit Newport News": the next one's kind
         distance = min(abs(word.start() - centre), abs(word.end() - centre))
         if best is None or distance < best[0]:
             best = (distance, kind)

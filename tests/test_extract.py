@@ -683,7 +683,7 @@ def test_a_git_log_reads_as_its_commit_messages_with_list_items_kept_apart(tmp_p
         "Date:   2024-02-27 09:15:33 +0100\n\n    Aachen: Beschreibungstexte\n\n    - Reims (1967): Aussöhnung,\n"
         "      begründet 1967\n    - Halifax (1979)\n\ndiff --git a/x.csv b/x.csv\n+Aachen;Reims\n", encoding="utf-8")
     assert extract_document(saved).text == (
-        "Bochum: Sheffield (1950), Donezk (1987)\n\n"
+        "$ git log -- daten/partnerschaften.csv\n\nBochum: Sheffield (1950), Donezk (1987)\n\n"
         "Die Städtepartnerschaft Bochum–Donezk ruht seit 2014, besteht formal aber fort.\n\n"
         "Aachen: Beschreibungstexte\n\n- Reims (1967): Aussöhnung, begründet 1967\n- Halifax (1979)")
 
@@ -1545,3 +1545,143 @@ def test_a_two_column_page_from_pdftohtml_xml_reads_column_by_column(tmp_path):
         "Kreistag Spree-Neiße · Drucksache 0412/2023 · Beschlussvorlage\n\n"
         "Der Landkreis unterhält seit 2004\neine Partnerschaft mit dem\nPowiat Krośnieński.\n\n"
         "Die Stadt Forst (Lausitz) pflegt\nseit 1991 eine Städtepartnerschaft\nmit Lubsko.")
+
+
+def test_a_d2_diagram_reads_as_its_comments_and_markdown_then_a_table_of_its_solid_edges(tmp_path):
+    saved = tmp_path / "partner.d2"
+    saved.write_text(
+        "# Kanten = Partnerschaften\ndirection: right\n\ntitle: |md\n  # Partnerschaften Stralsunds\n  Stand **2024**.\n| {near: top-center}\n\n"
+        'vp: "Vorpommern" {\n  stralsund: "Stralsund" {shape: circle}\n}\nausland: {\n  pori: "Pori"\n  swine: "Swinemünde"\n}\n'
+        'vp.stralsund -> ausland.pori: "1968"\nvp.stralsund -> ausland.swine: "Fähre" {style.stroke-dash: 3}\n'
+        'legende: "Gestrichelt = keine Partnerschaft" {shape: text}\n', encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Kanten = Partnerschaften\n\nPartnerschaften Stralsunds\nStand 2024.\n\nGestrichelt = keine Partnerschaft\n\n"
+        "von | nach | Beschriftung\nStralsund | Pori | 1968\n\ngestrichelte Linie: Stralsund – Swinemünde: Fähre")
+
+
+def test_an_ansible_playbook_reads_like_a_yaml_mapping_with_its_opening_comments(tmp_path):
+    saved = tmp_path / "playbook.yml"
+    saved.write_text(
+        "---\n# Landratsamt Görlitz\n- name: Partnerseiten ausrollen\n  hosts: web\n  vars:\n    partner:\n"
+        "      - gemeinde: Zittau\n        partner: Bogatynia\n        seit: 1994\n      - gemeinde: Görlitz\n"
+        "        partner: Zgorzelec\n        seit: 1991\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Landratsamt Görlitz\n\nname: Partnerseiten ausrollen\nhosts: web\n\n"
+        "Partner\n| gemeinde | partner | seit |\n| Zittau | Bogatynia | 1994 |\n| Görlitz | Zgorzelec | 1991 |")
+
+
+def test_an_svn_log_reads_as_the_command_and_the_commit_messages(tmp_path):
+    rule = "-" * 72
+    saved = tmp_path / "svnlog.txt"
+    saved.write_text(
+        f"$ svn log -v https://svn.stadtarchiv.leipzig.de/repos/partner\n{rule}\n"
+        "r12 | kschulze | 2024-03-11 14:02:51 +0100 (Mo, 11 Mär 2024) | 2 lines\nChanged paths:\n   M /trunk/krakau.xml\n\n"
+        f"Krakau: Beginn der Partnerschaft 1973\nkorrigiert.\n{rule}\n"
+        "r11 | mweber | 2024-03-07 16:20:05 +0100 (Do, 07 Mär 2024) | 1 line\n\nLyon: Urkunde verlinkt.\n" + rule + "\n",
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "$ svn log -v https://svn.stadtarchiv.leipzig.de/repos/partner\n\n"
+        "Krakau: Beginn der Partnerschaft 1973 korrigiert.\n\nLyon: Urkunde verlinkt.")
+
+
+def test_an_xbrl_report_reads_as_its_heading_comment_facts_a_table_of_repeated_facts_and_its_footnotes(tmp_path):
+    saved = tmp_path / "bericht.xbrl"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- Landeshauptstadt Schwerin - Jahresabschluss 2023 -->\n'
+        '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:komm="http://example.org/komm">'
+        '<xbrli:context id="FY"><xbrli:entity><xbrli:identifier scheme="x">13004000</xbrli:identifier></xbrli:entity></xbrli:context>'
+        '<komm:AnzahlPartnerstaedte contextRef="FY">2</komm:AnzahlPartnerstaedte>'
+        '<komm:Partnerschaft contextRef="FY" id="p1" komm:land="DE">Wuppertal</komm:Partnerschaft>'
+        '<komm:Partnerschaft contextRef="FY" id="p2" komm:land="DK">Odense</komm:Partnerschaft>'
+        '<link:footnoteLink><link:footnote xlink:label="f">Die Partnerschaft mit Odense besteht seit 1995.</link:footnote>'
+        '</link:footnoteLink></xbrli:xbrl>', encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Landeshauptstadt Schwerin - Jahresabschluss 2023\n\nAnzahl Partnerstädte: 2\n\n"
+        "Partnerschaft | land\nWuppertal | DE\nOdense | DK\n\nDie Partnerschaft mit Odense besteht seit 1995.")
+
+
+def test_an_xml_data_message_reads_like_json_records_with_a_named_element_as_its_name(tmp_path):
+    saved = tmp_path / "auskunft.xml"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><auskunft><gemeinde><name>Hoyerswerda</name><ags>14625240</ags></gemeinde>'
+        '<partnerschaft><partnergemeinde><name>Szczytno</name><staat listURI="x"><code>152</code><name>Polen</name></staat>'
+        '</partnergemeinde><beginn>1992</beginn></partnerschaft><partnerschaft><partnergemeinde><name>Dillingen/Saar</name>'
+        '<staat listURI="x"><code>000</code><name>Deutschland</name></staat></partnergemeinde><beginn>1988</beginn></partnerschaft>'
+        '</auskunft>', encoding="utf-8")
+    assert extract_document(saved).text == (
+        "gemeinde: Hoyerswerda\ngemeinde.ags: 14625240\n\nPartnerschaft\n"
+        "| partnergemeinde | partnergemeinde.staat | partnergemeinde.staat.code | beginn |\n"
+        "| Szczytno | Polen | 152 | 1992 |\n| Dillingen/Saar | Deutschland | 000 | 1988 |")
+
+
+def test_a_mathematica_notebook_reads_as_its_text_cells_and_a_table_of_its_associations(tmp_path):
+    saved = tmp_path / "partner.nb"
+    saved.write_text(
+        'Notebook[{\nCell["Partnerschaften im Saarland", "Title"],\n'
+        'Cell["Saarbr\\[UDoubleDot]cken und Nantes \\[Dash] seit 1965.", "Text"],\n'
+        'Cell["p = {Association[\\"Stadt\\" -> \\"Saarlouis\\", \\"Partner\\" -> \\"Saint-Nazaire\\", \\"Jahr\\" -> 1969], '
+        'Association[\\"Stadt\\" -> \\"Homburg\\", \\"Partner\\" -> \\"La Baule\\", \\"Jahr\\" -> Missing[\\"Unbekannt\\"]]};", "Input"],\n'
+        'Cell["GroupBy[p, #Stadt &]", "Input"]\n}, WindowSize->{1024, 768}]\n', encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerschaften im Saarland\n\nSaarbrücken und Nantes – seit 1965.\n\n"
+        "Stadt | Partner | Jahr\nSaarlouis | Saint-Nazaire | 1969\nHomburg | La Baule |")
+
+
+def test_literal_tuples_and_numbered_record_fields_in_source_code_read_as_tables(tmp_path):
+    script = tmp_path / "findmittel.applescript"
+    script.write_text('-- Partnerstädte\nset partnerList to {{"Trier", 1987}, {"Siena", 1994}, {"Blois", 1995}}\nlog "Fertig."\n',
+                      encoding="utf-8")
+    assert extract_document(script).text == '-- Partnerstädte\nTrier | 1987\nSiena | 1994\nBlois | 1995\nlog "Fertig."'
+    matlab = tmp_path / "partner.m"
+    matlab.write_text("%% Stammdaten\npartner(1).stadt = 'Erlangen'; partner(1).seit = 1987;\n"
+                      "partner(2).stadt = 'Aubervilliers'; partner(2).seit = NaN;\ndisp(partner)\n", encoding="utf-8")
+    assert extract_document(matlab).text == "%% Stammdaten\nstadt | seit\nErlangen | 1987\nAubervilliers |\ndisp(partner)"
+
+
+def test_a_roam_export_reads_as_each_pages_title_over_its_blocks_indented(tmp_path):
+    saved = tmp_path / "roam.json"
+    saved.write_text(json.dumps([{"title": "Partnerschaften Heringsdorf", "create-time": 1706781600000, "children": [
+        {"string": "Bestehende Partnerschaften #Usedom", "uid": "a1", "children": [
+            {"string": "[[Świnoujście]] – Vertrag 2007 ((b2c3d4e5f))", "uid": "a2"}]}]}]), encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerschaften Heringsdorf\n- Bestehende Partnerschaften Usedom\n  - Świnoujście – Vertrag 2007")
+
+
+def test_a_makefile_and_a_dockerfile_read_as_their_comments_and_the_messages_they_echo(tmp_path):
+    makefile = tmp_path / "Makefile"
+    makefile.write_text(
+        "# Bezirk Pankow: Partnerschaften\nOUT := public\n\nall: index\n\nindex:\n\t@mkdir -p $(OUT)\n"
+        '\t@echo "Erzeuge $(words $(P)) Seiten"\n\n# Yalova: Partnerschaft seit 1995.\nyalova:\n\t@echo "Yalova: seit 1995"\n'
+        "\tpandoc yalova.md\n\nclean:\n\trm -rf $(OUT)\n", encoding="utf-8")
+    assert extract_document(makefile).text == (
+        "Bezirk Pankow: Partnerschaften\n\nErzeuge Seiten\n\nYalova: Partnerschaft seit 1995.\n\nYalova: seit 1995")
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(
+        '# Archiv Greifswald\nFROM python:3.12-slim\nLABEL description="Städtepartnerschaften: Lund (seit 1990)"\n'
+        'ENV PARTNER="Lund" \\\n    TZ="Europe/Berlin"\nRUN echo "Kotka: seit 1959" > /etc/motd\nCOPY . .\n', encoding="utf-8")
+    assert extract_document(dockerfile).text == (
+        "Archiv Greifswald\n\nStädtepartnerschaften: Lund (seit 1990)\n\nKotka: seit 1959")
+
+
+def test_a_fluent_file_reads_as_its_comments_and_messages_with_terms_filled_in(tmp_path):
+    saved = tmp_path / "partner.ftl"
+    saved.write_text(
+        "# Internetauftritt Landkreis Hersfeld-Rotenburg\n-kreis = Landkreis Hersfeld-Rotenburg\n"
+        "-polen = Powiat Kłodzki\ntitel = Partnerschaften des { -kreis }\nintro =\n    Der { -kreis } ist seit 2001\n"
+        "    mit dem { -polen } verbunden.\nzeit =\n    { $jahre ->\n        [one] seit { $jahre } Jahr.\n"
+        "       *[other] seit { $jahre } Jahren.\n    }\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Internetauftritt Landkreis Hersfeld-Rotenburg\n\nPartnerschaften des Landkreis Hersfeld-Rotenburg\n\n"
+        "Der Landkreis Hersfeld-Rotenburg ist seit 2001 mit dem Powiat Kłodzki verbunden.\n\nseit … Jahren.")
+
+
+def test_a_crossref_records_jats_abstract_reads_as_its_paragraphs(tmp_path):
+    saved = tmp_path / "crossref.json"
+    saved.write_text(json.dumps({"status": "ok", "message": {"DOI": "10.1234/x", "abstract":
+        "<jats:title>Zusammenfassung</jats:title><jats:p>München und Harare schlossen 1996 eine Städtepartnerschaft, "
+        "deren Schwerpunkt die Wasserversorgung ist.</jats:p><jats:p>Neumarkt arbeitet seit 2014 mit Bolgatanga.</jats:p>"}}),
+        encoding="utf-8")
+    assert extract_document(saved).text.endswith(
+        "Zusammenfassung\nMünchen und Harare schlossen 1996 eine Städtepartnerschaft, deren Schwerpunkt die Wasserversorgung ist.\n\n"
+        "Neumarkt arbeitet seit 2014 mit Bolgatanga.")

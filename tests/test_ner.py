@@ -559,3 +559,13 @@ def test_a_namesake_beside_the_towns_own_adjective_keeps_its_country(nlp, gazett
     bare = [m for m in mentions if m.label == "CITY" and m.text == "Jena"]
     assert bare[0].geonames_id == 2895044 and bare[-1].geonames_id == 2895044
     assert not any(m.label == "CITY" and m.text == "SPD" for m in mentions)
+
+
+def test_a_name_joined_by_auf_or_vor_and_a_town_named_with_its_state(nlp, gazetteer):
+    """ "Neuhausen auf den Fildern" is the town near Stuttgart, not "Neuhausen" in Switzerland; "Rochester
+    (Minnesota)" is the one in Minnesota, and so is the document's later bare "Rochester"."""
+    text = ("Neuhausen auf den Fildern pflegt Partnerschaften. Würzburg ist seit 1964 mit Rochester (Minnesota) verbunden. "
+            "Eine Delegation aus Rochester kam 2014 nach Würzburg.")
+    cities = {(m.text, m.geonames_id) for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"}
+    assert ("Neuhausen auf den Fildern", 2865086) in cities
+    assert {gid for name, gid in cities if name == "Rochester"} == {5043473}
