@@ -820,6 +820,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test80 (17, thirty-sixth session; this model) | 0.937 | 0.033 | 0.025 |
 | test81 (17, thirty-seventh session; this model) | 0.856 | 0.043 | 0.042 |
 | test82 (17, thirty-seventh session; this model) | 0.896 | 0.040 | 0.046 |
+| test83 (17, thirty-eighth session; this model) | 0.988 | 0.021 | 0.026 |
+| test84 (17, thirty-eighth session; this model) | 0.945 | 0.034 | 0.059 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -1052,6 +1054,13 @@ economic R 0.67 of 6), test82 (an OpenRefine export, SAS, MATLAB, a Pluto notebo
 Linguist file, Fluent, Tcl, AWK, AppleScript, an Airtable CSV, RIS, a Crossref record, a Europeana
 record, a GND/lobid entity, a TYPO3 export, a Mailchimp newsletter) 0.896 / 0.040 (economic R 0.50 of
 2, youth exchange R 0.85 of 13).
+
+In the thirty-eighth session two more were scored once with this model, unchanged: test83 (an HL7 v2
+message, a WKT GIS layer, SDMX, Pharo, AutoHotkey, Coda, ORCID, arXiv, MEDLINE, Kalliope, VIAF,
+Wikisource, Joomla, Strapi, Storyblok, a Shopify CSV, oEmbed) 0.988 / Brier 0.021 (youth exchange R 0.91
+of 11), test84 (RDFa, microformats, Nostr, Instagram, TikTok, Spotify, SoundCloud, Flickr, Pinterest,
+Tumblr, Medium, Substack, Hacker News, Quora, Xing, XPlanung, XJustiz) 0.945 / 0.034 (reconciliation P
+0.71 of 5, youth exchange R 0.90 of 10).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
