@@ -3,11 +3,11 @@
 A plain-text file may be a machine's export rather than prose: an open-data
 API's JSON, a content management system's XML, a database dump (SQL), a
 website's YAML configuration, a map's key=value tags, a calendar (iCalendar), a
-video's subtitles (SubRip, WebVTT), a network drawn with Graphviz or Mermaid, a version
-history (git log), a register's semicolon-separated rows (a quoted cell may run over
+video's subtitles (SubRip, WebVTT), a network drawn with Graphviz, Mermaid or D2, a version
+history (git log, svn log), a financial report (XBRL), a register's XML message, a register's semicolon-separated rows (a quoted cell may run over
 lines), a web table pasted a cell per line, a Jupyter notebook, a language file (.properties), a
 static-site page under its front matter, a text browser's dump, a chat log, a draw.io diagram, an
-outline or mind map (OPML, FreeMind). Read raw, their markup splits what belongs
+outline or mind map (OPML, FreeMind, a Roam export), a program's literal records. Read raw, their markup splits what belongs
 together ("stadt": "Kiew" on one line, "seit": "1961" three lines below) and
 adds words nobody reads (keys, tags, timings). Each is rendered here as a
 reader sees it in a viewer: a JSON list of records as a table with its keys
@@ -16,14 +16,15 @@ as the text of its elements with embedded HTML read as HTML, a dump's and a
 YAML file's lists as tables under their names, each tagged object as its fields, a calendar as
 its events, subtitles as the lines spoken, a wiki's comparison of two versions as
 the newer one, wiki markup as the words it links and its tables' rows, a graph's edges, a CSV file's and a
-pasted table's rows as rows between bars, a git log as its messages, a notebook as its text,
+pasted table's rows as rows between bars, a git log as its messages, an XBRL report as its facts and footnotes, an XML data message
+like the same data in JSON, a notebook as its text,
 comments and printed tables, a page's front matter and a language file's keys as data, a
 dump or a chat log without its link numbers or times, a diagram's lines as rows, an outline's branches as
 headings over lists, a database's JSON Lines as its records. Word processors' and OCR engines'
 markup (RTF, .docx and OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``, the
 word boxes of OCR and layout services (Tesseract TSV, ABBYY, PAGE XML, Textract, Cloud Vision,
 DjVu, pdftohtml) by ``pipeline._ocr``, data kept as source code (text protos, HCL, EDN, Cypher,
-Prolog) by ``pipeline._code``; a network (GEXF, GraphML) becomes its edges' rows and an
+Prolog, Mathematica notebooks, Makefiles, Dockerfiles, Fluent files) by ``pipeline._code``; a network (GEXF, GraphML) becomes its edges' rows and an
 annotation export (WebAnno TSV) its sentences. Anything else is returned as it is.
 """
 
