@@ -904,7 +904,7 @@ def _named_character(match: re.Match) -> str:
 _DOCKER_INSTRUCTION = re.compile(r"^(?:FROM|RUN|LABEL|ENV|COPY|ADD|WORKDIR|CMD|ENTRYPOINT|EXPOSE|ARG|USER|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL)\s")
 _MAKE_RULE = re.compile(r"^(?:\.PHONY|[\w.$()%/-]+(?:[ \t]+[\w.$()%/-]+)*)[ \t]*::?(?!=)(?:[ \t]|$)")
 _MAKE_VARIABLE = re.compile(r"^[A-Za-z_][\w.]*[ \t]*(?::{1,3}=|\?=|\+=|!=|=)")
-_ECHOED = re.compile(r"""\b(?:echo|printf|@echo)\s+(?:-[neE]+\s+)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)')""")
+_ECHOED = re.compile(r"""\b(?:echo|printf)\s+(?:-[neE]+\s+)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)')""")
 _LABEL_VALUE = re.compile(r"""\b[\w.-]*(?:description|title|summary)[\w.-]*\s*=\s*"((?:[^"\\]|\\.)*)\"""", re.I)
 _MIN_BUILD_STEPS = 3
 

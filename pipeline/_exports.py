@@ -1031,6 +1031,7 @@ def _xml_as_text(text: str) -> str | None:
 _XML_LEADING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)*", re.S)
 _CAMEL_CASE_WORD = re.compile(r"[A-ZÄÖÜ]?[a-zäöüß]+|[A-Z]+(?![a-z])|\d+")  # "AnzahlPartnerstaedte": "Anzahl", "Partnerstaedte"
 _XBRL_FRAME = ("http://www.xbrl.org/2003/instance", "http://www.xbrl.org/2003/linkbase")
+_XBRL_FACT_FRAME = frozenset({"contextRef", "unitRef", "decimals", "id", "precision"})  # a fact's attributes that tie it to the frame
 
 
 def _xbrl_as_text(root: etree._Element, comments: str) -> str:
@@ -1044,7 +1045,6 @@ def _xbrl_as_text(root: etree._Element, comments: str) -> str:
     for element in root:
         if isinstance(element.tag, str) and etree.QName(element).namespace not in _XBRL_FRAME and (element.text or "").strip():
             facts.setdefault(etree.QName(element).localname, []).append(element)
-    framing = {"contextRef", "unitRef", "decimals", "id", "precision"}
     lines, tables = [], []
     for name, elements in facts.items():
         words = _key_as_words(" ".join(_CAMEL_CASE_WORD.findall(name)))
@@ -1052,7 +1052,7 @@ def _xbrl_as_text(root: etree._Element, comments: str) -> str:
             lines.append(f"{words}: {' '.join(elements[0].text.split())}")
             continue
         columns = [key for key in dict.fromkeys(etree.QName(key).localname for element in elements for key in element.attrib)
-                   if key not in framing]
+                   if key not in _XBRL_FACT_FRAME]
         rows = [_CELL_SEPARATOR.join([" ".join(element.text.split())] + [
             next((value for key, value in element.attrib.items() if etree.QName(key).localname == column), "")
             for column in columns]) for element in elements]
@@ -1903,7 +1903,7 @@ _D2_EDGE = re.compile(rf"^\s*({_D2_KEY}(?:\s*(?:<->|->|<-|--)\s*{_D2_KEY})+)\s*(
 _D2_NODE = re.compile(rf"^\s*({_D2_KEY})\s*:\s*(\|+\w*\s*$|\"(?:[^\"\\]|\\.)*\"|[^{{\n]*?)\s*(\{{.*)?$")
 # Keys that set how the drawing looks, not what it shows.
 _D2_SETTINGS = {"direction", "shape", "style", "near", "icon", "width", "height", "tooltip", "link", "vars", "classes",
-                "class", "grid-rows", "grid-columns", "grid-gap", "label.near", "constraint", "source-arrowhead",
+                "class", "grid-rows", "grid-columns", "grid-gap", "constraint", "source-arrowhead",
                 "target-arrowhead", "layers", "scenarios", "steps", "theme-id", "layout-engine"}
 _MIN_D2_EDGES = 2
 
@@ -1963,7 +1963,7 @@ def _d2_as_text(text: str) -> str | None:
             blocks[-1] += [_markdown_inline_as_text(row) for row in paragraph]
             blocks.append([])
             continue
-        if key.split(".")[-1] in _D2_SETTINGS or key in _D2_SETTINGS:
+        if key.split(".")[-1] in _D2_SETTINGS:  # also a dotted key that ends in one: "label.near"
             if braces.rstrip().endswith("{") and "}" not in braces:
                 containers.append(key)  # a settings block; its lines are settings too
             continue
@@ -1981,9 +1981,9 @@ def _d2_as_text(text: str) -> str | None:
         full = full.replace('"', "")
         return labels.get(full) or labels.get(full.split(".")[-1]) or full.split(".")[-1]
 
-    solid = [_CELL_SEPARATOR.join([label(a), label(b), caption]).rstrip(" |") for (a, b), caption, dashed in rows if not dashed]
+    solid = [_CELL_SEPARATOR.join([label(a), label(b), caption]).rstrip(" |") for (a, b), caption, is_dashed in rows if not is_dashed]
     dashed = [f"gestrichelte Linie: {label(a)} – {label(b)}" + (f": {caption}" if caption else "")
-              for (a, b), caption, dashed_edge in rows if dashed_edge]
+              for (a, b), caption, is_dashed in rows if is_dashed]
     parts = ["\n".join(block) for block in blocks if block]
     if solid:
         parts.append("\n".join([_CELL_SEPARATOR.join(["von", "nach", "Beschriftung"]), *solid]))
