@@ -20,7 +20,8 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a PostScript page description becomes the text its show operators paint;
 - a Mathematica notebook becomes its text cells, and the associations its code states a table;
 - a Makefile or a Dockerfile becomes its comments and the messages it echoes;
-- a Fluent translation file becomes its messages, their term references filled in.
+- a Fluent translation file becomes its messages, their term references filled in;
+- a Smalltalk file-out (Pharo, Squeak) becomes its comments and the literal arrays its methods answer.
 """
 
 from __future__ import annotations
@@ -1002,3 +1003,70 @@ def fluent_as_text(text: str) -> str | None:
             blocks.append(message)
         previous = name
     return "\n\n".join(blocks) + "\n"
+
+
+# --- Smalltalk file-outs (Pharo, Squeak) -----------------------------------------------------------------------
+
+_CHUNK_HEADER = re.compile(r"^[A-Z]\w*(?: class)? (?:methodsFor: '([^']*)'|commentStamp:)")
+_SMALLTALK_TOKEN = re.compile(r"\"((?:[^\"]|\"\")*)\"|'((?:[^']|'')*)'|(#\()|(\()|(\))|(#?[A-Za-z][\w:]*)|(-?\d+(?:\.\d+)?)|(\s+)|(.)", re.S)
+_MIN_SMALLTALK_CHUNKS = 3
+
+
+def smalltalk_file_out_as_text(text: str) -> str | None:
+    """A Smalltalk file-out (the chunk format Pharo and Squeak write: chunks ended by "!", a method
+    category's header between bangs) as what a reader of its source takes from it: a class comment
+    as a paragraph, and per method category its methods' comments followed by the literal arrays
+    they answer (``#('Potsdam' 'Opole' 1973 #partnerschaft)``) as the rows of one table, nil an
+    empty cell. Selectors, class definitions and the code around the arrays are read by no one.
+    None unless at least three chunks open a method category or a class comment."""
+    chunks = [chunk.replace("\0", "!") for chunk in text.replace("!!", "\0").split("!")]
+    if sum(bool(_CHUNK_HEADER.match(chunk.strip())) for chunk in chunks) < _MIN_SMALLTALK_CHUNKS:
+        return None
+    blocks: list[str] = []
+    reading = ""  # "comment" after a class comment's header, "methods" inside a method category
+    category: str | None = None  # the last method category: its next header goes on with its table
+    comments: list[str] = []
+    rows: list[str] = []
+    for chunk in chunks:
+        stripped = chunk.strip()
+        header = _CHUNK_HEADER.match(stripped)
+        if header:
+            if header.group(1) is None or header.group(1) != category:
+                blocks.append("\n\n".join(filter(None, ["\n".join(comments), "\n".join(rows)])))
+                comments, rows = [], []
+            category = header.group(1)
+            reading = "methods" if category is not None else "comment"
+        elif reading == "comment":
+            blocks.append(" ".join(stripped.replace("''", "'").split()))
+            reading = ""
+        elif reading == "methods" and stripped:
+            method_comments, method_rows = _method_text(stripped.split("\n", 1)[1] if "\n" in stripped else "")
+            comments += method_comments
+            rows += method_rows
+        elif not stripped:
+            reading = ""  # an empty chunk closes a method category
+    blocks.append("\n\n".join(filter(None, ["\n".join(comments), "\n".join(rows)])))
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _method_text(body: str) -> tuple[list[str], list[str]]:
+    """A method body's comments, one line each, and the rows of the literal arrays it states."""
+    comments: list[str] = []
+    rows: list[str] = []
+    stack: list[list[str]] = []  # the literal arrays open at this point, innermost last
+    for match in _SMALLTALK_TOKEN.finditer(body):
+        comment, string, array_open, paren_open, paren_close, word, number = match.groups()[:7]
+        if comment is not None:
+            comments.append(" ".join(comment.replace('""', '"').split()))
+        elif array_open or (paren_open and stack):
+            stack.append([])
+        elif paren_close and stack:
+            cells = stack.pop()
+            if cells:
+                rows.append(_CELL_SEPARATOR.join(cells))
+        elif stack and string is not None:
+            stack[-1].append(string.replace("''", "'"))
+        elif stack and (word or number):
+            value = word or number
+            stack[-1].append("" if value == "nil" else value.lstrip("#"))
+    return comments, rows

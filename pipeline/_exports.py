@@ -43,7 +43,7 @@ import yaml
 from lxml import etree
 
 from pipeline._code import (build_file_as_text, cypher_as_text, fluent_as_text, fixed_width_records_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
-                           prolog_as_text)
+                           prolog_as_text, smalltalk_file_out_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
                            vision_pages)
@@ -59,7 +59,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (postscript_as_text, mathematica_notebook_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
+    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text):
@@ -70,6 +70,46 @@ def export_as_text(text: str) -> str:
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
     text = _markdown_inline_as_text(text)
     return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_literal_tuples_as_rows(_indexed_fields_as_table(text))))))
+
+
+# A part of a capture that starts at a line's beginning: a JSON document's opening bracket alone on its
+# line, or an HTML element ("<main id="content">", "<div class=…>").
+_JSON_PART_START = re.compile(r"[{\[]\s*")
+_HTML_PART_START = re.compile(r"<(html|body|main|article|section|div|p|ul|ol|table|h[1-6]|figure|header|footer|aside)\b[^>]*>", re.I)
+
+
+def _captured_parts_as_text(text: str) -> str | None:
+    """A developer's capture of what a page is built from, its parts set among notes: a request line, the
+    JSON an API answered ("GET …/oembed.json" over its response), the HTML fragment the page embeds it
+    in. Each part is read as it would be alone (JSON as its fields, HTML as its paragraphs), the notes
+    stay lines. None unless both a JSON part and an HTML part are read: either alone among other lines is
+    left to the readers of a command's transcript or a page's source."""
+    lines = text.split("\n")
+    out: list[str] = []
+    parts: set[str] = set()
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        end, rendered = None, None
+        if _JSON_PART_START.fullmatch(line):
+            closer = "}" if line.startswith("{") else "]"
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].rstrip() == closer), None)
+            rendered = json_as_text("\n".join(lines[k : end + 1])) if end is not None else None
+        elif start := _HTML_PART_START.match(line):
+            closing = f"</{start.group(1).lower()}>"
+            end = next((j for j in range(k, len(lines)) if lines[j].rstrip().lower().endswith(closing)
+                        and not lines[j][:1].isspace()), None)
+            blocks = _html_paragraphs("\n".join(lines[k : end + 1])) if end is not None else []
+            rendered = "".join(("\n" if block.startswith("• ") and blocks[i - 1].split("\n")[-1].startswith("• ") else "\n\n")
+                               * bool(i) + block for i, block in enumerate(blocks))
+        if rendered:
+            out.append(rendered)
+            parts.add("json" if line.startswith(("{", "[")) else "html")
+            k = end + 1
+        else:
+            out.append(line)
+            k += 1
+    return "\n".join(out) if parts == {"json", "html"} else None
 
 
 # A reply's quoted lines: "> Braunschweig seit 1987, ...", "> > Weiss jemand, ...", ">> ...".
@@ -133,7 +173,7 @@ def _csv_rows_as_table(text: str) -> str:
             while run < len(lines) and cells[run] and len(cells[run]) == len(cells[k]):
                 run += 1
             if run - k >= minimum:
-                out += [" | ".join(_json_scalar(cell) for cell in row) for row in cells[k:run]]
+                out += _without_geometry([" | ".join(_json_scalar(cell) for cell in row) for row in cells[k:run]])
                 k = run
                 break
         else:
@@ -142,10 +182,33 @@ def _csv_rows_as_table(text: str) -> str:
     return "\n".join(out)
 
 
+# A GIS layer's geometry as well-known text: "POINT(14.98 51.15)", "LINESTRING(...)", "MULTIPOLYGON(((...)))".
+_WKT_GEOMETRY = re.compile(r"\s*(?:SRID=\d+;)?(?:MULTI)?(?:POINT|LINESTRING|POLYGON|GEOMETRYCOLLECTION)\s*(?:Z|M|ZM)?\s*\(.*\)\s*", re.I | re.S)
+
+
+def _without_geometry(rows: list[str]) -> list[str]:
+    """A layer exported from a GIS, its rows between bars, with its geometry column left out: coordinates
+    are read by no one, and a line's twenty numbers stand between a pair of towns and the remark on them.
+    Where the geometry changes type (the towns' points, then the partnerships' lines), a blank line
+    parts the two layers, whose rows say different things."""
+    cells = [row.split(_CELL_SEPARATOR) for row in rows]
+    geometry = next((column for column in range(len(cells[0]))
+                     if all(len(row) == len(cells[0]) and _WKT_GEOMETRY.fullmatch(row[column]) for row in cells[1:])), None)
+    if geometry is None:
+        return rows
+    out, shape = [], None
+    for row in cells:
+        kind = _WKT_GEOMETRY.fullmatch(row[geometry]) and row[geometry].split("(")[0].strip().upper()
+        if kind and shape and kind != shape:
+            out.append("")
+        shape = kind or shape
+        out.append(_CELL_SEPARATOR.join(cell for column, cell in enumerate(row) if column != geometry))
+    return out
+
+
 _MIN_COMMA_CSV_ROWS = 5  # a header and four rows: a snippet of three rows in a discussion is quoted, not the data
 _QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"')
 _MAX_CSV_CELL_LINES = 10
-_QUOTED_CSV_ROW = re.compile(r'\s*"(?:[^"]|"")*"(?:[;,]"(?:[^"]|"")*")+\s*')
 
 
 def _csv_records(lines: list[str]) -> list[str]:
@@ -175,8 +238,9 @@ def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
         return None
     if len(cells) < 3 or not any(cell.strip() for cell in cells):
         return None
-    if any(len(cell.split()) > 12 for cell in cells) and (delimiter == "," or not _QUOTED_CSV_ROW.fullmatch(line)):
-        return None  # sentences that happen to hold semicolons, unless every cell is quoted as an export's are
+    unquoted = _QUOTED_CELL.sub('""', line).split(delimiter) if delimiter == ";" else cells
+    if any(len(cell.split()) > 12 for cell in unquoted):
+        return None  # sentences that happen to hold semicolons; an export quotes its long remarks
     return cells
 
 
@@ -483,8 +547,8 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
     elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and _JATS_MARKUP.search(value):
         # a scholarly record's abstract in JATS (Crossref): "<jats:p>...</jats:p>" as its paragraphs
         tables.append("\n\n".join(_html_paragraphs(_JATS_MARKUP.sub(lambda m: "<" + m.group(1) + _JATS_AS_HTML.get(m.group(2), m.group(2)), value))))
-    elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and re.search(r"\n\s*\S", value.strip()):
-        tables.append(_prose_as_text(value))  # a description in lines (Markdown's headings and bullets) keeps them
+    elif isinstance(value, str) and len(value) >= _MIN_PROSE_CHARS and (re.search(r"\n\s*\S", value.strip()) or _EMBEDDED_HTML.search(value)):
+        tables.append(_prose_as_text(value))  # a description in lines (Markdown's headings and bullets) or in HTML keeps them
     elif value not in (None, "") and not isinstance(value, bool):
         fields.append(f"{key}: {_json_scalar(value)}")
 
@@ -1502,11 +1566,12 @@ def _html_paragraphs(html: str) -> list[str]:
         words = " ".join(node.text_content().split())
         if not words or any(isinstance(a.tag, str) and a.tag in ("p", "li", "td") for a in node.iterancestors()):
             continue
+        bullet = "• " if node.tag == "li" else ""
         if heading is not None:
-            blocks[-1] = heading + "\n" + words
+            blocks[-1] = heading + "\n" + bullet + words
             heading = None
         else:
-            blocks.append(("• " if node.tag == "li" else "") + words)
+            blocks.append(bullet + words)
             heading = words if node.tag[0] == "h" else None
     if not blocks:  # "<b>Viborg</b> (Dänemark)<br/>Partnerstadt seit 1982.": lines, no paragraphs
         for br in fragment.iter("br"):

@@ -45,6 +45,8 @@ _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
     "blockquote", "pre", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
 }
+# trafilatura's elements that make a block of their own: a table cell holding one is part of a layout
+_BLOCK_ELEMENTS = frozenset({"p", "head", "list", "quote", "table"})
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _DATA_SCRIPT = re.compile(r"<script\b[^>]*\btype=[\"']application/(?:ld\+)?json[\"'][^>]*>(.*?)</script>", re.I | re.S)
 _MIN_VISIBLE_WORDS = 60  # a shell page's visible text: a title, a notice, a menu
@@ -241,6 +243,18 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
             for sub in nested:
                 _collect(sub, blocks)
         return
+    if tag == "table" and _is_layout(el):
+        # a layout table (an e-mail newsletter's body, an old site's frame): its cells hold the page's
+        # paragraphs, which read as paragraphs, not as one cell's run-on text
+        for row in el.iterchildren("row"):
+            for cell in row.iterchildren("cell"):
+                if cell.text and cell.text.strip():
+                    blocks.append(("block", " ".join(cell.text.split())))
+                for child in cell:
+                    _collect(child, blocks)
+                    if child.tail and child.tail.strip():
+                        blocks.append(("block", " ".join(child.tail.split())))
+        return
     if tag == "table":
         for row in el.iter("row"):
             cells = [_inline(cell) for cell in row.iterchildren("cell")]
@@ -257,6 +271,15 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
     text = _inline(el)
     if text:
         blocks.append(("block", text))
+
+
+def _is_layout(table: etree._Element) -> bool:
+    """A table that lays out a page (an e-mail newsletter, an old site's frame), not one of data: a
+    cell holds paragraphs, or each row has one cell that holds a block (a heading, a paragraph)."""
+    cells = [[cell for cell in row.iterchildren("cell")] for row in table.iterchildren("row")]
+    blocks = [[sum(isinstance(child.tag, str) and child.tag in _BLOCK_ELEMENTS for child in cell) for cell in row] for row in cells]
+    return any(count >= 2 for row in blocks for count in row) or (
+        bool(cells) and all(len(row) == 1 for row in cells) and any(row[0] for row in blocks))
 
 
 def _inline(el: etree._Element) -> str:

@@ -137,6 +137,9 @@ _COUNTRY_NAMES, _COUNTRY_ADJECTIVES = _load_country_names()  # read-only tables
 _REGION_KEYS = frozenset(normalize_name(line) for line in _read_lines("regions_de.txt"))
 # German words that GeoNames also knows as places ("Schulen", "Kirchen", "Halle" as a hall): read-only.
 NOT_PLACE_WORDS = frozenset(normalize_name(line) for line in _read_lines("not_places_de.txt"))
+# Given names, to tell "Martin Horn" (a person) from Martin (a Slovak town) and the signature "Jonas" from
+# the genitive of Jona: read-only.
+GIVEN_NAMES = frozenset(line.strip() for line in _read_lines("given_names.txt"))
 # Articles and prepositions that may lead a country mention: "in der Slowakei".
 _LEADING_WORDS = re.compile(
     r"^(?:(?:in|aus|nach|von|mit|zwischen|für|fur|der|die|das|den|dem|des|im|ins|vom|zum|zur)\s+)+"

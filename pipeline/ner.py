@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.cities import (
-    GERMAN_STATES, NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_abbreviation, country_code_for_sign,
+    GERMAN_STATES, GIVEN_NAMES, NOT_PLACE_WORDS, Gazetteer, Place, country_code_for, country_code_for_abbreviation, country_code_for_sign,
     is_region_abbreviation, normalize_name, spelling_variants,
 )
 from pipeline.errors import ModelError
@@ -81,7 +81,7 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     # there, but "Ausgabe Saarlouis" (the model's PER) must not make every "Saarlouis" one.
     surnames = {
         name[-1] for name in (text[s.start : s.end].split() for s in spans if s.label == "PER")
-        if len(name) > 1 and (name[0] in _GIVEN_NAMES or name[0].lower().rstrip(".") in _TITLES)
+        if len(name) > 1 and (name[0] in GIVEN_NAMES or name[0].lower().rstrip(".") in _TITLES)
     }
     starts = [m.start_char for m in found]
     persons = [s for s in spans if s.label == "PER" and _is_person_span(text, s, found, starts, surnames)]
@@ -423,7 +423,7 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[i
             if len(words) > 1 or surface not in surnames:
                 return False
         if m.label == "CITY" and m.end_char == span.end and (
-                (len(words) == 2 and words[0] not in _GIVEN_NAMES) or (len(words) > 1 and words[-2].lower() in _CITY_HEADS)):
+                (len(words) == 2 and words[0] not in GIVEN_NAMES) or (len(words) > 1 and words[-2].lower() in _CITY_HEADS)):
             # "Ausgabe Saarlouis", "Kreisstadt Meißen": a noun before a city, no given name;
             # "Alte Hansestadt Lemgo": a town's title
             return False
@@ -564,12 +564,12 @@ def _persons_by_rule(
 def _is_given_name(text: str, words: list[_Word], i: int) -> bool:
     """A given name followed, on the same line, by a capitalised word: "Martin Horn", not "Martin" alone;
     or by "und" and another given name: "Erika und Walter Seibel" (Erika is also Arica in Chile)."""
-    if words[i].text not in _GIVEN_NAMES or i + 1 >= len(words):
+    if words[i].text not in GIVEN_NAMES or i + 1 >= len(words):
         return False
     if text[words[i].end : words[i + 1].start] == " " and _is_capitalised(words[i + 1].text):
         return True
     couple = re.match(r" und ([A-ZÄÖÜ][a-zäöüß]+)\b", text[words[i].end : words[i].end + 30])
-    return couple is not None and couple.group(1) in _GIVEN_NAMES
+    return couple is not None and couple.group(1) in GIVEN_NAMES
 
 
 # Words that name a body, not a person: "Vorstand Partnerschaftsverein Magdeburg" is the association's board.
@@ -708,11 +708,6 @@ def _read_words(name: str) -> frozenset[str]:
 
 
 _NOT_PLACES = NOT_PLACE_WORDS
-_GIVEN_NAMES = frozenset(
-    line.strip()
-    for line in (_DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
 # Regions that are mostly directions in running text: "Reisende aus Ost und West".
 _DIRECTIONS = frozenset("osten westen norden suden ost west nord sud".split())
 # Capitalised nouns that are also big cities: a city only after a preposition or
@@ -1031,8 +1026,8 @@ def _gazetteer_city(
         return None
     # Genitive and inhabitant adjective: "Leipzigs", "Görlitzer Oberbürgermeister".
     place = gazetteer.link(surface)
-    if place is None or normalize_name(place.name) in _NOT_PLACES:
-        return None
+    if place is None or normalize_name(place.name) in _NOT_PLACES or surface in GIVEN_NAMES:
+        return None  # "Jonas" under a newsletter is its writer, not the genitive of Jona
     # The city's own name must begin the word ("Görlitz|er"), unless it is a
     # big city known by its exonym ("Krakau|er" → Kraków): "Kinos" is no Cugnaux.
     # Irregular forms ("Dresdner", "Hallenser", "Bremer") all belong to big cities.

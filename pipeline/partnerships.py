@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.cities import GERMAN_STATES, NOT_PLACE_WORDS, ROMAN_NUMERAL, Gazetteer, Place, country_code_for, normalize_name
+from pipeline.cities import GERMAN_STATES, GIVEN_NAMES, NOT_PLACE_WORDS, ROMAN_NUMERAL, Gazetteer, Place, country_code_for, normalize_name
 from pipeline.errors import ConfigError, ExtractionError
 from pipeline.types import Document, Mention, Partnership
 
@@ -152,8 +152,13 @@ _FOUNDING = re.compile(
 _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
 # Sentences that continue the previous one's list: "Darunter seien ...",
 # "Es folgten Skopje (1967) ...", "Den Anfang machten Eisenhüttenstadt und Saarlouis".
+# Pairs of towns announced as such: "1987 folgten gleich mehrere Paare: Erlangen und Jena, Karlsruhe und Halle, ..."
+_PAIRS_COLON = re.compile(r"\b(?:Städtepaare|Partnerpaare|Paare)\s*:")
+# A sentence that lists partners by name and year, after one that announced them: "Nancy seit 1955, Nottingham seit 1969, ..."
+_DATED_NAME_FIRST = re.compile(r"[A-ZÄÖÜ][^,.;:]{0,40}?\s+seit\s+(?:1[89]|20)\d\d\b")
+_SINCE_YEAR = re.compile(r"\bseit\s+(?:1[89]|20)\d\d\b")
 _CONTINUATION = re.compile(
-    r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
+    r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Am\s+Anfang\s+stand|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
     r"|^[^,.;]{0,40}\b(?:folgten|folgte|kamen|kam|darunter)\b"
     r"|\b(?:kamen|kam)\b[^.;]*\bhinzu\b"  # "Nach der Wiedererlangung ... kam 1991 Akmenė hinzu."
 )
@@ -485,7 +490,21 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
         town_section = len(sections) > 1 and section_home is not None
         found += _from_sentences(text, section_lines, section_cities, implicit_home, gazetteer, town_section=town_section,
                                  county=section_home if implicit_home is None else None)
+    if home is not None:
+        # "Das stimmt nicht: Straßburg ist keine Partnerstadt Tübingens." A town the text says outright is
+        # not the home town's partner is none, whatever a letter to the editor it quotes claimed before.
+        disowned = {_key(c) for c in cities if _DISOWNED_PARTNER.match(text, c.end)}
+        home_key = _key(_home_as_city(home))
+        found = [f for f in found if not (f.a is not None and _key(f.a) == home_key and _key(f.b) in disowned)]
     return _Reading(text, cities, home, lines, found)
+
+
+# A town named, then said to be no partner: "Straßburg ist keine Partnerstadt", "Bamberg ist nicht Würzburgs
+# Partnerstadt"; not "ist keine Partnerstadt mehr" (a tie that ended), "nicht nur Partnerstadt", nor
+# "keine Städtepartnerschaft, sondern eine Freundschaft" (a correction of the kind).
+_DISOWNED_PARTNER = re.compile(
+    r"[ \t]+(?:ist|sei|war)[ \t]+(?:aber[ \t]+|jedoch[ \t]+|übrigens[ \t]+|auch[ \t]+)?(?:nicht|keine)[ \t]+(?![Nn]ur\b)(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:Partnerstadt|Partnergemeinde|Schwesterstadt|Partnerkommune)\b(?![ \t]+\w+[ \t]+mehr\b|[ \t]+mehr\b|,?[ \t]+sondern\b)", re.IGNORECASE)
 
 
 # A lexicon's partnership field: "– Partnerst.: Kortrijk (B, 1956), Niort (F, 1998)", "; Städtefreundsch. m.
@@ -2022,6 +2041,17 @@ def _named_district(text: str, start: int) -> bool:
     """The name at ``start`` is a district's: "der Bezirk Nippes", "Stadtbezirk 7 (Gerresheim, Grafenberg)"."""
     return bool(_DISTRICT_BEFORE.search(text, max(0, start - 40), start)
                 or _DISTRICT_LIST_BEFORE.search(text, max(0, start - 160), start))
+
+
+# What stands before a district word when the district may be another city's: "dem Londoner", ", ein".
+_FOREIGN_DISTRICT = re.compile(r"(?:\b(?:dem|der|den|des|einem|einen|eines)\s+(?P<city>[A-ZÄÖÜ][a-zäöüß]+)er\s+|,\s*(?:ein|einem|eines)\s+)$")
+
+
+def _foreign_district(before: str, home: str) -> bool:
+    """Whether the district word after ``before`` names a district of a town other than ``home``: "mit dem
+    Londoner Stadtbezirk Havering", "Bunkyō, ein Stadtbezirk Tokios"; not "Der Erlanger Ortsteil Eltersdorf"."""
+    match = _FOREIGN_DISTRICT.search(before)
+    return match is not None and not (match.group("city") and _fold(home).startswith(_fold(match.group("city"))))
 # German city names take no article: "im Osten", "die Mauer" are not towns.
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|im|am|vom|zum|zur|ins|beim|ein|eine|einem|einer|eines)\s+$", re.IGNORECASE
@@ -2081,7 +2111,7 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
         # Its own name, letter for letter, or a known exonym of a sizeable city:
         # a heading "Kultur" is not the Turkish village Kültür.
         own_name = place.name.casefold() == surface.casefold() and place.population >= 1000
-        if own_name or place.population >= 15_000:
+        if own_name or (place.population >= 15_000 and surface not in GIVEN_NAMES):  # a signature "Jonas" is no Jona
             return _City(place.name, place.geonames_id, place.country_code, offset + lead, offset + end)
     return None
 
@@ -2733,7 +2763,26 @@ def _tables(text: str) -> list[tuple[list[list[tuple[int, int]]], dict[int, list
         offset += len(line) + 1
     if len(current) >= 2:
         tables.append((_aligned(current), wraps))
-    return tables
+    return [(_pair_cells_split(text, rows), wraps) for rows, wraps in tables]
+
+
+# A cell that names both towns of a pair: "Görlitz – Amiens", "Zittau - Villingen-Schwenningen".
+_PAIR_CELL = re.compile(r"([A-ZÄÖÜŁŚŻČŘ][^\d|–;:,.]{1,40}?)[ \t]+[–-][ \t]+([A-ZÄÖÜŁŚŻČŘ][^\d|–;:,.]{1,40})")
+_MIN_PAIR_CELL_SHARE = 0.6
+
+
+def _pair_cells_split(text: str, rows: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """A table whose one column holds pairs ("101 | Görlitz – Zgorzelec | seit 1991") with that column
+    read as two, each town a cell of its own; a row without a pair there keeps an empty second cell."""
+    width = min(len(row) for row in rows)
+    for column in range(width):
+        pairs = [_PAIR_CELL.fullmatch(text, *row[column]) for row in rows]
+        if sum(map(bool, pairs)) < max(2, _MIN_PAIR_CELL_SHARE * len(rows)):
+            continue
+        return [row[:column] + ([(pair.start(1), pair.end(1)), (pair.start(2), pair.end(2))] if pair
+                                else [row[column], (row[column][1], row[column][1])]) + row[column + 1 :]
+                for row, pair in zip(rows, pairs)]
+    return rows
 
 
 def _continues_pipe_row(line: str, row_start: str) -> bool:
@@ -2830,6 +2879,8 @@ def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer:
             place = gazetteer.link(whole)
             if place is not None and place.geonames_id != inside.geonames_id:
                 return _City(place.name, place.geonames_id, place.country_code, a, a + len(whole))
+            if place is None and _merged_town(whole, gazetteer):
+                return _City(whole, None, inside.country, a, a + len(whole))
         return inside
     if re.fullmatch(r"[A-ZÄÖÜ][\w' .-]+(?: \([A-ZÄÖÜ][\w .-]+\)|/[A-ZÄÖÜ][\w.-]+)", whole):
         # "Arendsee (Altmark)", "Simmern/Hunsrück": a small town named with its region is meant as one.
@@ -2845,6 +2896,20 @@ def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer:
     if place is None or (place.population < 15_000 and not (place.population >= 1000 and _own_name(surface, gazetteer))):
         return None
     return _City(place.name, place.geonames_id, place.country_code, a, a + len(surface))
+
+
+def _merged_town(name: str, gazetteer: Gazetteer) -> bool:
+    """ "Ebersbach-Neugersdorf": a town merged from two small ones that GeoNames lists apart, and so
+    neither of them; not a district of a big city ("Köln-Lindenthal"), which is read as the city."""
+    parts = name.split("-")
+    if len(parts) != 2 or not all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{2,}", part) for part in parts):
+        return False
+    first, second = gazetteer.link(parts[0]), gazetteer.link(parts[1])
+    return (first is not None and second is not None and first.country_code == second.country_code
+            and first.population < _MERGED_TOWN_MAX_POPULATION and second.population >= 1000)
+
+
+_MERGED_TOWN_MAX_POPULATION = 50_000
 
 
 def _owner_column(text, rows, grid, body, column) -> bool:
@@ -3345,7 +3410,9 @@ def _from_sentences(
             or _THE_BOND.match(sentence)  # "Die älteste deutsch-deutsche Verbindung ist die mit Mainz, 1988 ..."
             or re.search(r"\b(?:Vertrag|Verträge|Urkunde)\b", sentence)  # "Karlsruhe schloss einen Vertrag mit Halle"
             or _ENUMERATED.match(sentence)  # "c) Farnham (Grafschaft Surrey) seit 1988;"
-        ) or (kind is None and (_dated_pair_list(text, in_sentence) or _dated_colon_pairs(text, in_sentence)))
+            or (_DATED_NAME_FIRST.match(sentence.strip()) and len(_SINCE_YEAR.findall(sentence)) >= 2)  # "Nancy seit 1955, Nottingham seit 1969, ..."
+        ) or (kind is None and (_dated_pair_list(text, in_sentence) or _dated_colon_pairs(text, in_sentence)
+                                or (_PAIRS_COLON.search(sentence) and len(in_sentence) >= 4)))
         if new_paragraph and not lone_heading:
             lone = None
         # A panel's heading with its partner, then a paragraph that speaks of "the" partnership: "Tafel 2 -
@@ -3409,8 +3476,10 @@ def _from_sentences(
             pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b) or "partnership"
             if a.district or b.district:
                 pair_kind = "district_partnership"
-            elif anchor_home is not None and _key(a) == _key(anchor_home) and _DISTRICT_NAMED.search(sentence):
-                pair_kind = "district_partnership"  # "Der Stadtbezirk Möhringen ist mit Mittweida verbunden."
+            elif anchor_home is not None and _key(a) == _key(anchor_home) and any(
+                    not _foreign_district(sentence[: m.start()], anchor_home.name) for m in _DISTRICT_NAMED.finditer(sentence)):
+                # "Der Stadtbezirk Möhringen ist mit Mittweida verbunden.", not a partner's "Bunkyō, ein Stadtbezirk Tokios"
+                pair_kind = "district_partnership"
             confidence = _CONFIDENCE[rule]
             if pair_kind == "cooperation" and re.search(r"zusammenarbeit|kooperation\b", sentence, re.I):
                 confidence -= _COOPERATION_PENALTY
@@ -4047,9 +4116,11 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
             lone = None
         return results, lone
     others = [c for c in rest if _key(c) != _key(anchor)]
-    if rule == "anchor" and (home is None or _key(anchor) != _key(home)) and not anchor.genitive and (
-            _told_locally(text, anchor, end) or any(_told_locally(text, c, end) for c in others if c.start > anchor.end)):
-        # "..., und Herne schloss 1990 eine Partnerschaft mit Konin": a later town with its own founding verb
+    if rule == "anchor" and not anchor.genitive and (((home is None or _key(anchor) != _key(home)) and (
+            _told_locally(text, anchor, end) or any(_told_locally(text, c, end) for c in others if c.start > anchor.end)))
+            or any(_gapped_subject(text, c) for c in others if c.start > anchor.end)):
+        # "..., und Herne schloss 1990 eine Partnerschaft mit Konin": a later town with its own founding verb;
+        # "Saarbrücken ist seit 1965 mit Nantes verschwistert, Saarlouis seit 1969 mit Saint-Nazaire": its verb left out
         return results + _clause_pairs(text, end, anchor, [c for c in partners if _key(c) not in used], start), None
     # "Rheinzabern, Mitglied der Verbandsgemeinde Jockgrim, unterhält ...": not the apposition's town
     apposition = _APPOSITION.match(text, anchor.end, min(end, anchor.end + 90))
@@ -4303,6 +4374,11 @@ def _clause_pairs(text: str, end: int, subject: _City, cities: list[_City], star
 
 
 _SUBJECT_YEAR = re.compile(r"\s+(?:seit\s+)?((?:1[89]|20)\d\d)\s+mit\s")
+
+
+def _gapped_subject(text: str, city: _City) -> bool:
+    """A town that opens a clause after a comma with its year and partner, the verb left out: ", Saarlouis seit 1969 mit"."""
+    return bool(re.search(r",\s*(?:und\s+)?$", text[max(0, city.start - 8) : city.start]) and _SUBJECT_YEAR.match(text, city.end))
 _SAME_YEAR = re.compile(r"\s+im\s+(selben|gleichen|folgenden|nächsten)\s+Jahr\s+mit\s")
 # "mit Kiel", "mit dem nordfranzösischen Haubourdin", "mit der Stadt Wladimir": what stands before a partner
 _WITH_A_TOWN = r"mit\s+(?:(?:der|dem)\s+(?:[a-zäöü]\w*\s+)?(?:(?:Stadt|Gemeinde)\s+)?)?"
@@ -4397,6 +4473,13 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
         elif re.search(r"\b(?:kam|kamen|folgte|folgten)\s+(?:(?:erst|dann|schließlich|im\s+Jahr(?:e)?)\s+)?$", before) and re.match(
                 r"(?:\s+[\w-]+){0,3}?\s+(?:dazu|hinzu)\b", after):
             score = 2  # a newcomer among the partners: "Nashville in den USA kam 2003 dazu."
+        elif re.search(r"\bAnfang\s+stand(?:en)?\s+(?:schon\s+|bereits\s+)?$", before):
+            score = 2  # the first partner: "Am Anfang stand 1963 das englische Winchester"
+        elif re.match(r"\s+mit\s+(?:der\s+|dem\s+)?[A-ZÄÖÜ][^,.;()]{0,50}?\s(?:verschwistert|verpartnert|partnerschaftlich\s+verbunden)\b", after):
+            score = 2  # "Nantes hatte sich schon 1964 mit Cardiff verschwistert"
+        elif re.match(r"\s+mit\s+(?:der\s+|dem\s+)?[A-ZÄÖÜ]", after) and re.search(
+                r"\b(?:angefangen|anfing|begann|begonnen|startete|Anfang\s+machte)\b", sentence, re.IGNORECASE):
+            score = 2  # the first partner: "Angefangen hat alles 1960 mit Aix-en-Provence."
         elif re.search(r"(?:artnerschaft|reundschaft|artnerstadt|erschwisterung)\w*\s*:\s*$", before):  # (the leader's spaces may cut the word)
             score = 2  # a field's value: "Älteste Partnerschaft:   1956 (Inverness, Schottland)"
         elif _FOUNDING.search(sentence) or re.search(r"\beinging(?:en)?\b", sentence):
@@ -4590,12 +4673,22 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
         part_start = max(text.rfind(",", start, c.start), text.rfind(";", start, c.start), text.rfind(")", start, c.start),
                          text.rfind(" sowie ", start, c.start), cities[k - 1].end if k else start)
         leading = _YEAR.findall(text[part_start : c.start])
+        if not leading and k and (aside := re.search(r",\s*((?:1[89]|20)\d\d)\s*,\s*(?:(?:das|der|die)\s+[\w-]+\s+)?$",
+                                                      text[cities[k - 1].end : c.start])):
+            leading = [aside.group(1)]  # "..., ein Jahr später, 1978, Netanya in Israel": the year set off by commas
         if years[k] is None and len(leading) == 1 and (
-            (k and years[k - 1] != int(leading[0])) or (not k and _sentence_year(text, part_start, c.start))
+            (k and years[k - 1] != int(leading[0])) or (not k and (_sentence_year(text, part_start, c.start)
+                                                                   or _YEAR_THEN_JOINED.search(text, part_start, c.start)))
         ):
             years[k] = int(leading[0])
     for k in range(len(cities) - 2, -1, -1):
         if years[k] is None and re.fullmatch(r"\s*(?:,|und|sowie)\s*", text[cities[k].end : cities[k + 1].start]):
+            years[k] = years[k + 1]
+    for k in range(len(cities) - 2, -1, -1):
+        # "Trutnov in Tschechien und Lemberg in der Ukraine, beide 2008": a year both share, after the second
+        if years[k] is None and years[k + 1] is not None and re.search(r"\b(?:und|sowie)\s+$", text[cities[k].end : cities[k + 1].start]) \
+                and not _YEAR.search(text, cities[k].end, cities[k + 1].start) and re.match(
+                    r"[^.;]*?[,(]\s*(?:beide|alle|jeweils)\s+(?:im\s+Jahr(?:e)?\s+)?" + str(years[k + 1]), text[cities[k + 1].end : end]):
             years[k] = years[k + 1]
     for k in range(1, len(cities)):
         # "1990 kamen Perugia und Sioux Falls (USA) hinzu": a year before the first of joined names is theirs
@@ -4605,12 +4698,16 @@ def _list_years(text: str, end: int, cities: list[_City], start: int = 0) -> lis
     lead_in = text[start : cities[0].start] if cities else ""
     lead_in = re.sub(r"\s*" + _ARTICLE_AND_COUNTRY + r"$", "", lead_in)  # "...hinzu: das polnische Radom"
     lead = _sentence_year(lead_in, 0, len(lead_in)) if lead_in.rstrip().endswith(":") else None
+    if lead is None and lead_in.rstrip().endswith(":") and re.search(r"\b(?:beide|alle|jeweils)\b", lead_in) and len(_YEAR.findall(lead_in)) == 1:
+        lead = int(_YEAR.findall(lead_in)[0])  # "Die beiden ältesten Partnerschaften sind beide von 1962: Caen ... und Dundee"
     if lead is not None and set(years) <= {lead, None}:
         # "Es folgten 1989 zwei weitere Partnerstädte: Ravenna ... und Kursk": one year before the whole list.
         years = [lead] * len(cities)
     return list(zip(cities, years))
 
 
+# "1964 kam Rochester (Minnesota) dazu": a year that opens its clause, and the partner that joined then
+_YEAR_THEN_JOINED = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:kam|kamen|folgte|folgten)\s+(?:(?:das|der|die)\s+[\w-]+\s+)?$")
 _YEAR_THEN_MIT = re.compile(r"\b((?:1[89]|20)\d\d)\s+(?:[\w-]+\s+){0,3}?mit\s+(?:(?:der|dem)\s+)?(?:[a-zäöü]\w*\s+)?"
                             r"(?:(?:Stadt|Gemeinde)\s+)?\Z")
 # A clause after a comma that opens with its year and ends in the next partner: ", seit 1995 ist sie mit ",
@@ -4635,8 +4732,10 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
         kind = _kind_of(word.group())
         if kind is None or not any(a <= word.start() < b for a, b in allowed):
             continue
-        if word.start() > centre and re.search(r"\bsowie\b", sentence[centre : word.start()]):
-            continue  # "..., Kotka (seit 1959) sowie die Städtefreundschaft mit Newport News": the next one's kind
+        if word.start() > centre and (re.search(r"\bsowie\b", sentence[centre : word.start()])
+                                      or re.search(r"\bund\s+(?:der|die|den|dem|eine[rn]?)\s+$", sentence[centre : word.start()])):
+            continue  # "..., Kotka (seit 1959) sowie die Städtefreundschaft mit Newport News": the next one's kind,
+            # and "..., Sumqayıt und der Städtefreundschaft mit Dessau"
         distance = min(abs(word.start() - centre), abs(word.end() - centre))
         if best is None or distance < best[0]:
             best = (distance, kind)

@@ -1685,3 +1685,53 @@ def test_a_crossref_records_jats_abstract_reads_as_its_paragraphs(tmp_path):
     assert extract_document(saved).text.endswith(
         "Zusammenfassung\nMünchen und Harare schlossen 1996 eine Städtepartnerschaft, deren Schwerpunkt die Wasserversorgung ist.\n\n"
         "Neumarkt arbeitet seit 2014 mit Bolgatanga.")
+
+
+def test_a_smalltalk_file_out_reads_as_its_comments_and_a_table_of_the_arrays_its_methods_answer(tmp_path):
+    saved = tmp_path / "Partnerschaft.st"
+    saved.write_text(
+        '"Filed out from Pharo-11.0.0"!\n\nObject subclass: #Partnerschaft\n\tinstanceVariableNames: \'stadt\'\n\tpackage: \'LHP\'!\n\n'
+        "!Partnerschaft commentStamp: 'kw 2/3/2024 14:02' prior: 0!\nDie Partnerstädte der Landeshauptstadt Potsdam.!\n\n"
+        "!Partnerschaft class methodsFor: 'daten' stamp: 'kw 2/3/2024 14:05'!\npolen\n"
+        "\t\"Die älteste Partnerschaft.\"\n\t^ #('Potsdam' 'Opole' 1973 #partnerschaft)! !\n\n"
+        "!Partnerschaft class methodsFor: 'daten' stamp: 'kw 2/3/2024 14:12'!\nusa\n"
+        "\t^ #('Potsdam' 'Sioux Falls' nil #partnerschaft)! !\n\n"
+        "!Partnerschaft methodsFor: 'printing' stamp: 'kw 2/3/2024 14:35'!\nprintOn: aStream\n"
+        "\taStream nextPutAll: stadt; nextPutAll: ' – '! !\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Die Partnerstädte der Landeshauptstadt Potsdam.\n\nDie älteste Partnerschaft.\n\n"
+        "Potsdam | Opole | 1973 | partnerschaft\nPotsdam | Sioux Falls |  | partnerschaft")
+
+
+def test_a_newsletters_layout_table_reads_as_its_paragraphs(tmp_path):
+    saved = tmp_path / "newsletter.html"
+    saved.write_text(
+        '<html><body><table role="presentation"><tr><td><h1>Tübingen und die Welt</h1></td></tr>'
+        "<tr><td><p>Liebe Leserinnen und Leser,</p><p>angefangen hat alles 1960 mit Aix-en-Provence.</p>"
+        "<p>1965 folgte Ann Arbor in Michigan, 1969 das englische Durham.</p></td></tr></table></body></html>",
+        encoding="utf-8")
+    assert "Leser,\n\nangefangen hat alles 1960 mit Aix-en-Provence.\n\n1965 folgte" in extract_document(saved).text
+
+
+def test_a_gis_layer_in_csv_reads_without_its_geometry_its_points_and_lines_apart(tmp_path):
+    saved = tmp_path / "layer.csv.txt"
+    saved.write_text(
+        "id;name;wkt;bemerkung\n1;Görlitz;POINT(14.98 51.15);\"Große Kreisstadt\"\n2;Amiens;POINT(2.29 49.89);\"\"\n"
+        "101;Görlitz – Amiens;LINESTRING(14.98 51.15, 2.29 49.89);\"Jumelage seit dem 25. Juni 1971; regelmäßiger "
+        "Schüleraustausch der Gymnasien beider Städte im Rahmen der Partnerschaft.\"\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "id | name | bemerkung\n1 | Görlitz | Große Kreisstadt\n2 | Amiens |\n\n101 | Görlitz – Amiens | Jumelage seit dem "
+        "25. Juni 1971; regelmäßiger Schüleraustausch der Gymnasien beider Städte im Rahmen der Partnerschaft.")
+
+
+def test_a_capture_of_an_api_response_and_its_page_reads_each_part_as_it_would_alone(tmp_path):
+    saved = tmp_path / "oembed.txt"
+    saved.write_text(
+        'GET https://vimeo.com/api/oembed.json?url=x\n\n{\n  "type": "video",\n  "title": "45 Jahre Bremen und Danzig"\n}\n\n'
+        '--- eingebettet in: https://www.bremen.de ---\n\n<main id="content">\n  <h2>Weitere Partnerschaften</h2>\n  <ul>\n'
+        "    <li><strong>Haifa</strong> (Israel) – seit 1978</li>\n    <li><strong>Riga</strong> (Lettland) – seit 1985</li>\n"
+        "  </ul>\n</main>\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "GET https://vimeo.com/api/oembed.json?url=x\n\ntype: video\ntitle: 45 Jahre Bremen und Danzig\n\n"
+        "--- eingebettet in: https://www.bremen.de ---\n\nWeitere Partnerschaften\n• Haifa (Israel) – seit 1978\n"
+        "• Riga (Lettland) – seit 1985")
