@@ -20,7 +20,9 @@ schema.org ld+json block). When the visible text is that short, the scripts'
 data is read as an export (a list of records as a table) after it.
 
 A table cell that spans rows ("Stadt Nieder-Olm" over its two partners) is
-copied into each of its rows first, so that every row names its own town.
+copied into each of its rows first, so that every row names its own town. A
+table that only lays out the page (an e-mail newsletter's body) is read as the
+paragraphs in its cells, not as one run-on row.
 
 An OCR engine's hOCR page is HTML too, but its words are spans without
 paragraphs a reader would see; it is read as its lines and paragraphs.
