@@ -77,6 +77,8 @@ def export_as_text(text: str) -> str:
 # line, or an HTML element ("<main id="content">", "<div class=…>").
 _JSON_PART_START = re.compile(r"[{\[]\s*")
 _HTML_PART_START = re.compile(r"<(html|body|main|article|section|div|p|ul|ol|table|h[1-6]|figure|header|footer|aside)\b[^>]*>", re.I)
+_JSON_PART_LINE = re.compile(r"^" + _JSON_PART_START.pattern + "$", re.M)
+_HTML_PART_LINE = re.compile(r"^" + _HTML_PART_START.pattern, re.M | re.I)
 
 
 def _captured_parts_as_text(text: str) -> str | None:
@@ -85,6 +87,8 @@ def _captured_parts_as_text(text: str) -> str | None:
     in. Each part is read as it would be alone (JSON as its fields, HTML as its paragraphs), the notes
     stay lines. None unless both a JSON part and an HTML part are read: either alone among other lines is
     left to the readers of a command's transcript or a page's source."""
+    if not (_JSON_PART_LINE.search(text) and _HTML_PART_LINE.search(text)):
+        return None  # most texts: no line opens either part, and nothing need be read
     lines = text.split("\n")
     out: list[str] = []
     parts: set[str] = set()
@@ -174,7 +178,7 @@ def _csv_rows_as_table(text: str) -> str:
             while run < len(lines) and cells[run] and len(cells[run]) == len(cells[k]):
                 run += 1
             if run - k >= minimum:
-                out += _without_geometry([" | ".join(_json_scalar(cell) for cell in row) for row in cells[k:run]])
+                out += _rows_without_geometry([[_json_scalar(cell) for cell in row] for row in cells[k:run]])
                 k = run
                 break
         else:
@@ -187,18 +191,17 @@ def _csv_rows_as_table(text: str) -> str:
 _WKT_GEOMETRY = re.compile(r"\s*(?:SRID=\d+;)?(?:MULTI)?(?:POINT|LINESTRING|POLYGON|GEOMETRYCOLLECTION)\s*(?:Z|M|ZM)?\s*\(.*\)\s*", re.I | re.S)
 
 
-def _without_geometry(rows: list[str]) -> list[str]:
-    """A layer exported from a GIS, its rows between bars, with its geometry column left out: coordinates
-    are read by no one, and a line's twenty numbers stand between a pair of towns and the remark on them.
-    Where the geometry changes type (the towns' points, then the partnerships' lines), a blank line
-    parts the two layers, whose rows say different things."""
-    cells = [row.split(_CELL_SEPARATOR) for row in rows]
-    geometry = next((column for column in range(len(cells[0]))
-                     if all(len(row) == len(cells[0]) and _WKT_GEOMETRY.fullmatch(row[column]) for row in cells[1:])), None)
+def _rows_without_geometry(rows: list[list[str]]) -> list[str]:
+    """A table's rows between bars; a layer exported from a GIS with its geometry column left out:
+    coordinates are read by no one, and a line's twenty numbers stand between a pair of towns and the
+    remark on them. Where the geometry changes type (the towns' points, then the partnerships' lines), a
+    blank line parts the two layers, whose rows say different things."""
+    geometry = next((column for column in range(len(rows[0]))
+                     if all(_WKT_GEOMETRY.fullmatch(row[column]) for row in rows[1:])), None)
     if geometry is None:
-        return rows
+        return [_CELL_SEPARATOR.join(row) for row in rows]
     out, shape = [], None
-    for row in cells:
+    for row in rows:
         kind = _WKT_GEOMETRY.fullmatch(row[geometry]) and row[geometry].split("(")[0].strip().upper()
         if kind and shape and kind != shape:
             out.append("")
