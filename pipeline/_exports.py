@@ -37,6 +37,7 @@ import itertools
 import json
 import os
 import re
+import statistics
 import tomllib
 
 import lxml.html
@@ -171,20 +172,40 @@ def _csv_rows_as_table(text: str) -> str:
     rows = [_csv_cells(line) for line in lines]
     comma_rows = [_csv_cells(line, ",") for line in lines]
     out, k = [], 0
+    headers: set[str] = set()  # a board's groups, each under the header row of the first: "Name,Person,Status,Date"
     while k < len(lines):
         # Semicolons first; commas, more common in prose, only as a longer run of equal rows.
         for cells, minimum in ((rows, _MIN_CSV_ROWS), (comma_rows, _MIN_COMMA_CSV_ROWS)):
             run = k
             while run < len(lines) and cells[run] and len(cells[run]) == len(cells[k]):
                 run += 1
-            if run - k >= minimum:
-                out += _rows_without_geometry([[_json_scalar(cell) for cell in row] for row in cells[k:run]])
+            if run - k >= minimum or (run - k >= 2 and lines[k].strip() in headers):
+                headers.add(lines[k].strip())
+                out += _csv_run_as_text([[_json_scalar(cell) for cell in row] for row in cells[k:run]])
                 k = run
                 break
         else:
             out.append(lines[k])
             k += 1
     return "\n".join(out)
+
+
+_CSV_HEAD_CELL = re.compile(r"[^\W\d][\w .()/-]{0,30}")
+
+
+def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
+    """A run of CSV rows as lines: a table between bars, or, under a header and with a column of prose
+    and none of towns (a board's sticky notes: "Type,Content,Tags,Author"), the other columns' table and
+    each row's text as the paragraph it is, the board's words before its bookkeeping."""
+    head = rows[0]
+    if len(rows) > 2 and all(_CSV_HEAD_CELL.fullmatch(cell) for cell in head) and len(set(head)) == len(head):
+        records = [dict(zip(head, row)) for row in rows[1:]]
+        prose = [name for name in head if statistics.median(len(record.get(name, "").split()) for record in records) >= 8]
+        if prose and not any(_TOWN_KEY.fullmatch(name) for name in head):
+            paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
+            return [*(line for paragraph in paragraphs for line in (paragraph, "")),
+                    _json_table(records, [name for name in head if name not in prose]), ""]
+    return _rows_without_geometry(rows)
 
 
 # A GIS layer's geometry as well-known text: "POINT(14.98 51.15)", "LINESTRING(...)", "MULTIPOLYGON(((...)))".
@@ -234,15 +255,20 @@ def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
     read whole, each line on its own, so that a stray quote cannot join lines), else None."""
     if line.count(delimiter) < 2 or "|" in _QUOTED_CELL.sub("", line) or re.search(r"&\w+;|&#\d+;", line):
         return None
-    if delimiter == "," and (re.search(r",\s|\d,\d", _QUOTED_CELL.sub("", line)) or line.rstrip().endswith((".", ":"))):
-        return None  # prose's commas have a space after them, a decimal's digits; an export's have neither
+    if delimiter == "," and (re.search(r",\s|\d,\d", _QUOTED_CELL.sub("", line)) or (
+            line.rstrip().endswith((".", ":")) and _QUOTED_CELL.sub("", line).count(",") < 4)):
+        # prose's commas have a space after them, a decimal's digits; an export's have neither, and a row
+        # of five cells may end in a remark's full stop
+        return None
     try:
         cells = next(csv.reader([line], delimiter=delimiter))
     except csv.Error:  # a cell longer than the csv module reads: no register's
         return None
     if len(cells) < 3 or not any(cell.strip() for cell in cells):
         return None
-    unquoted = _QUOTED_CELL.sub('""', line).split(delimiter) if delimiter == ";" else cells
+    unquoted = _QUOTED_CELL.sub('""', line).split(delimiter)
+    if len(unquoted) >= 5:
+        unquoted = unquoted[:-1]  # a row of five cells or more may end in an unquoted remark
     if any(len(cell.split()) > 12 for cell in unquoted):
         return None  # sentences that happen to hold semicolons; an export quotes its long remarks
     return cells
@@ -543,8 +569,12 @@ def _collect_json(value: object, key: str, fields: list[str], tables: list[str])
                 _collect_json(item, key, fields, tables)
     elif isinstance(value, dict) and _is_binding(value):
         fields.append(f"{key}: {_json_scalar(value['value'])}")
+    elif isinstance(value, dict) and key and _is_named_reference(value):
+        fields.append(f"{key}: {_json_scalar(value['name'])}")  # "assignee: Miriam Brandt", not a "name:" of its own
     elif isinstance(value, dict) and _is_rich_text(value):
         tables.append("\n\n".join(_rich_text_blocks(value)))
+    elif isinstance(value, dict) and (words := _inverted_index_text(value)) is not None:
+        tables.append(words)
     elif isinstance(value, dict):
         for name, item in value.items():
             _collect_json(item, name, fields, tables)
@@ -563,6 +593,28 @@ def _holds_records(record: dict) -> bool:
     return any(isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
                and any(_TOWN_KEY.fullmatch(str(key)) for item in value for key in item)
                for value in record.values())
+
+
+def _inverted_index_text(value: dict) -> str | None:
+    """A text stored as an inverted index, each word with the positions it stands at (OpenAlex's
+    "abstract_inverted_index": {"Die": [0, 86], "Fallstudie": [1], ...}), in reading order again;
+    None for any other dict."""
+    if len(value) < 10 or not all(isinstance(positions, list) and positions and all(
+            isinstance(p, int) and not isinstance(p, bool) for p in positions) for positions in value.values()):
+        return None
+    by_position = {p: word for word, positions in value.items() for p in positions}
+    if min(by_position) != 0 or len(by_position) < 0.9 * (max(by_position) + 1):
+        return None
+    return " ".join(by_position[p] for p in sorted(by_position))
+
+
+def _is_named_reference(value: dict) -> bool:
+    """A reference to a person or an object by its name and ids (a task's {"gid": "1207...", "name":
+    "Miriam Brandt"}), as a task manager or tracker exports it."""
+    return isinstance(value.get("name"), str) and len(value) <= 4 and all(
+        key == "name" or key in ("resource_type", "type") or (isinstance(item, (str, int)) and not isinstance(item, bool)
+                                                            and re.fullmatch(r"[\w.@:/+-]*\d[\w.@:/+-]*|[\w.+-]+@[\w.-]+", str(item)))
+        for key, item in value.items())
 
 
 def _is_binding(value: dict) -> bool:
@@ -699,6 +751,9 @@ def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> 
     columns: list[str] = []
     for record in records:
         columns.extend(name for name in record if name not in columns)
+    if len(columns) == 1 and len(records) > 1 and columns[0] in ("text", "value", "item", "content"):
+        # a checklist's items (a note's "listContent": [{"text": ..., "isChecked": ...}]): a list, not a table
+        return "\n".join("- " + _json_scalar(record[columns[0]]) for record in records if record.get(columns[0]))
     if any(_TOWN_KEY.fullmatch(name.rsplit(".", 1)[-1]) for name in columns):
         return _json_table(records, columns)  # a register of towns, its descriptions its rows' remarks
     prose = [name for name in columns if 2 * sum(len(record.get(name, "")) >= _MIN_PROSE_CHARS for record in records)
@@ -1134,7 +1189,7 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
     """Parsed XML documents as text, each by the first reader that knows its format (see _xml_as_text)."""
     parts = []
     for root in roots:
-        rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _diagram_as_text(root) or _network_as_text(root)
+        rendered = (markup_as_text(root) or ocr_xml_as_text(root) or _features_as_text(root) or _diagram_as_text(root) or _network_as_text(root)
                     or _outline_as_text(root) or _rdf_as_text(root) or _attribute_records_as_text(root)
                     or _element_records_as_text(root))
         if rendered is None:
@@ -1144,6 +1199,71 @@ def _roots_as_text(roots: list[etree._Element]) -> str:
         if rendered.strip():
             parts.append(rendered.strip())
     return "\n\n".join(parts) + "\n"
+
+
+# --- geographic features (GML: INSPIRE, CityGML, XPlanung, a WFS response) -----------------------------------------
+
+_GML_NAMESPACE = "http://www.opengis.net/gml"
+_FEATURE_MEMBERS = frozenset({"member", "featureMember", "featureMembers", "cityObjectMember"})
+# Geometry and a GML name's own metadata (INSPIRE's language, script, nativeness): no reader's text.
+_FEATURE_NOT_TEXT = frozenset({
+    "boundedBy", "Envelope", "Point", "LineString", "Polygon", "MultiSurface", "MultiPolygon", "Solid", "MultiCurve",
+    "posList", "pos", "coordinates", "lowerCorner", "upperCorner", "language", "script", "nativeness", "nameStatus",
+    "sourceOfName", "pronunciation", "grammaticalGender", "grammaticalNumber", "namespace", "localId", "versionId"})
+_FEATURE_NAMES = frozenset({"name", "text", "bezeichnung", "titel", "title"})
+
+
+def _features_as_text(root: etree._Element) -> str | None:
+    """A collection of geographic features as a reader of the map sees it: the collection's name, then
+    each feature as a section, its name over its descriptions, then its other named values in words
+    ("Gemeinde: Hilden", from XPlanung's gemeindeName). Geometry, codes, ids and dates are the map's,
+    not the reader's. None for XML that is no GML."""
+    if not any(str(uri).startswith(_GML_NAMESPACE) for uri in root.nsmap.values()):
+        return None
+    members = [child for element in root.iter() if isinstance(element.tag, str)
+               and etree.QName(element).localname in _FEATURE_MEMBERS for child in element if isinstance(child.tag, str)]
+    if not members:
+        return None
+    title = next((" ".join(child.text.split()) for child in root if isinstance(child.tag, str)
+                  and etree.QName(child).localname == "name" and (child.text or "").strip()), "")
+    sections = [_feature_as_text(member) for member in members]
+    return "\n\n".join(block for block in [title, *sections] if block)
+
+
+def _feature_as_text(feature: etree._Element) -> str:
+    names: list[str] = []
+    prose: list[str] = []
+    fields: list[str] = []
+    for element, key in _feature_values(feature):
+        value = " ".join(element.text.split())
+        if len(value) >= _MAX_RECORD_CELL_CHARS and " " in value:
+            prose.append(value)
+        elif key.casefold() in _FEATURE_NAMES:
+            if not any(value in name or name in value for name in names):  # "Heringsdorf", not "Ostseebad Heringsdorf" too
+                names.append(value)
+        elif _ATTRIBUTE_WORDS.search(value) and not _ATTRIBUTE_DATE.match(value) and not _ATTRIBUTE_NOT_TEXT.search(value):
+            words = " ".join(_CAMEL_CASE_WORD.findall(re.sub(r"(?<=[a-z])Name$", "", key)))
+            fields.append(f"{_key_as_words(words.lower())}: {value}")
+    if names and prose and (kind := re.match(r"(?:Landkreis|Kreis|Bezirk|Region|Amt|Samtgemeinde|Verbandsgemeinde) "
+                                             + re.escape(names[0]) + r"\b", prose[0])):
+        names[0] = kind.group(0)  # a county's description names it: "Landkreis Vorpommern-Greifswald, gebildet 2011 ..."
+    return "\n".join(filter(None, [" / ".join(names), *prose, *fields]))
+
+
+def _feature_values(element: etree._Element, key: str = ""):
+    """A feature's elements that hold text, with their keys: the element's name, or for a generic
+    attribute (CityGML's <gen:stringAttribute name="Beschreibung"><gen:value>) the name it is given,
+    and for a value typed by its element the name of the element around it."""
+    for child in element:
+        if not isinstance(child.tag, str) or etree.QName(child).localname in _FEATURE_NOT_TEXT:
+            continue
+        local = etree.QName(child).localname
+        child_key = child.get("name") or local
+        if (child.text or "").strip() and not len(child):
+            # a value in an element of its type (<nationalLevelName><gmd:LocalisedCharacterString>) is its parent's
+            yield child, key if key and (local == "value" or local[:1].isupper()) else child_key
+        else:
+            yield from _feature_values(child, child_key)
 
 
 # The elements a web page or an HTML fragment starts with: such a file is read as HTML, not as XML.
@@ -1527,7 +1647,7 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
         blocks.append(", ".join(" ".join("".join(child.itertext()).split()) for child in children))
         return
     if own:
-        pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else [" ".join(own.split())]
+        pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else _plain_paragraphs(own)
         if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
             if pieces[0].startswith(blocks[-1]):  # a map's place, named again in its description
                 blocks[-1] = pieces[0]
@@ -1541,6 +1661,27 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
         tail = (child.tail or "").strip()
         if tail:
             blocks.append(" ".join(tail.split()))
+
+
+_LIST_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s")
+
+
+def _plain_paragraphs(own: str) -> list[str]:
+    """An element's plain text (a bug report's comment, a note) as its paragraphs: blank lines part them,
+    and the items of a list ("Probleme:" / "1. Palo Alto ist keine Partnerstadt ...") keep their lines;
+    other line breaks are the writer's wrapping."""
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", own.strip()):
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            words = " ".join(line.split())
+            if lines and words and not _LIST_LINE.match(line) and not lines[-1].endswith(":"):
+                lines[-1] += " " + words
+            elif words:
+                lines.append(words)
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return paragraphs
 
 
 def _is_list_of_names(children: list[etree._Element]) -> bool:

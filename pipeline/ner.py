@@ -99,7 +99,7 @@ def find_entities(text: str, nlp: Language, gazetteer: Gazetteer) -> list[Mentio
     mentions += _capitalised_names(text, mentions)
     mentions = _repeated_names(text, mentions)
     mentions = [m for m in mentions if not (m.label == "CITY" and (
-        _part_of_region_name(text, m, gazetteer) or _end_of_a_french_name(text, m)))]
+        _part_of_region_name(text, m, gazetteer) or _end_of_a_french_name(text, m) or _month_of_a_date(text, m)))]
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     for m in mentions:
         m.text = original[m.start_char : m.end_char]
@@ -227,6 +227,15 @@ def _part_of_region_name(text: str, mention: Mention, gazetteer: Gazetteer) -> b
 # The tail of a French name that GeoNames does not hold: "Collonges-la-|Rouge|", "Puy de |Dôme|",
 # "Gouffre de |Padirac|". The place named is the whole, not the town that shares its last word.
 _FRENCH_NAME_BEFORE = re.compile(r"(?:\w-(?:la|le|les|de|du|des|sur|sous|en|lès|aux|au)-|\b(?!(?:Ville|Commune|Mairie) )[A-ZÉ]\w+ (?:de|du|des) )$")
+
+
+# An English date's month, as chat and mail exports write it: "Mar 14, 2023 at 18:22" ("Mar" is a town in Brazil).
+_DATE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_DAY_AFTER_MONTH = re.compile(r"\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s")
+
+
+def _month_of_a_date(text: str, mention: Mention) -> bool:
+    return bool(_DATE_MONTH.fullmatch(mention.text) and _DAY_AFTER_MONTH.match(text, mention.end_char))
 
 
 def _end_of_a_french_name(text: str, mention: Mention) -> bool:
@@ -416,7 +425,8 @@ def _is_person_span(text: str, span: _Span, found: list[Mention], starts: list[i
     words = surface.split()
     if not re.search(r"[a-zäöüß]", surface) or len(surface) < 3:
         return False
-    if words[0].lower() in _CITY_HEADS or _NOT_A_NAME.search(words[-1]):
+    if words[0].lower() in _CITY_HEADS or words[0].lower().endswith(("stadt", "gemeinde")) or _NOT_A_NAME.search(words[-1]):
+        # "Kreisstadt Meißen", "Meine Heimatstadt Bergen auf Rügen"
         return False
     for m in _overlapping(found, starts, span.start, span.end):
         if m.label in ("CITY", "LOC") and m.start_char <= span.start and span.end <= m.end_char:
@@ -687,7 +697,7 @@ def _resolve_surnames(
 # "Ústí nad Labem", "Stratford-upon-Avon".
 _NAME_LINKS = frozenset(
     "am an der die den des im in bei ob auf vor unter upon on de del della delle dei degli di da do dos du la le les "
-    "sur sul sous lès lez aux au en et y na nad pod e a d v i o".split()
+    "sur sul es sous lès lez aux au en et y na nad pod e a d v i o".split()
 )
 _MAX_NAME_WORDS = 6
 # A model's LOC may be a city named by an inflected form only if it is sizeable.

@@ -156,7 +156,7 @@ _YEAR = re.compile(r"(?<![\w.,:/])(1[89]\d\d|20\d\d)(?!\w)")
 _PAIRS_COLON = re.compile(r"\b(?:Städtepaare|Partnerpaare|Paare)\s*:")
 # A sentence that lists partners by name and year, after one that announced them: "Nancy seit 1955, Nottingham seit 1969, ..."
 _DATED_NAME_FIRST = re.compile(r"[A-ZÄÖÜ][^,.;:]{0,40}?\s+seit\s+(?:1[89]|20)\d\d\b")
-_SINCE_YEAR = re.compile(r"\bseit\s+(?:1[89]|20)\d\d\b")
+_SINCE_YEAR = re.compile(r"\bseit\s+((?:1[89]|20)\d\d)\b")
 _CONTINUATION = re.compile(
     r"^(?:Darunter|Dazu|Es\s+folgten|Hinzu|Den\s+Anfang|Am\s+Anfang\s+stand|Weitere|Außerdem|Zu\s+ihnen|In\s+den\s+Jahren)\b"
     r"|^[^,.;]{0,40}\b(?:folgten|folgte|kamen|kam|darunter)\b"
@@ -479,7 +479,9 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
             list_kind = _kind_of(above[-1].text, _HEADING_STEMS) if above and not any(
                 line.kind == "prose" for line in lines if above[-1].start < line.start < section_start) else None
         previous_own_head = own_head
-        found += _from_lists([line for line in section_lines if answer_key is None or line.start < answer_key],
+        # a table of pairs between bars ("Lübeck | Kotka | 1969") is the table rule's to read, not a list of the home town's
+        found += _from_lists([line for line in section_lines if (answer_key is None or line.start < answer_key)
+                              and not (" | " in line.text and any(a <= line.start < b for a, b in pair_tables))],
                              section_home, section_cities, list_kind)
         # A county's brochure speaks mostly of its towns' partnerships: a sentence without a subject
         # is not the county's, so the county is no implicit subject (named, it is one like any city).
@@ -1147,9 +1149,13 @@ def _named_again_below(lines: list[_Line], i: int, name: str) -> bool:
     """A bare town heading whose next line names the town again, as a directory's address does:
     "Bensheim" / "Partnerschaftsverein Bensheim e. V., c/o Rathaus, ... 64625 Bensheim". A slide's
     partner towns, one per line, do not repeat themselves, nor does a partner's paragraph of prose under
-    its name make a directory."""
+    its name make a directory, unless it names the town's kind before it."""
     below = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
-    return below is not None and below.kind != "prose" and re.search(r"\b" + re.escape(name.strip()) + r"\b", below.text) is not None
+    if below is not None and below.kind == "prose":
+        # but a gazetteer's or a map's entry opens with its town again, its kind before it: "Anklam" /
+        # "Hansestadt Anklam an der Peene, ... Städtepartnerschaft mit Lemgo seit 1990."
+        return re.match(r"\s*(?:[A-ZÄÖÜ][\wäöüß-]*)?(?:[Ss]tadt|[Bb]ad|[Gg]emeinde)\s+" + re.escape(name.strip()) + r"\b", below.text) is not None
+    return below is not None and re.search(r"\b" + re.escape(name.strip()) + r"\b", below.text) is not None
 
 
 _NUMBERED_TOWN = re.compile(r"^\s*\d{1,2}\.\s+(?:(?:Die|Der)\s+)?(?:(?:kreisfreie|Große)\s+)?(?:Kreisstadt|Stadt|Gemeinde|Hansestadt)\s+"
@@ -1224,6 +1230,12 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
     # The title is the first line, after a slide or page marker ("Folie 1", "Seite 1") if any.
     title_end = _offset_after_lines(text, 2 if re.match(r"\s*(?:Folie|Seite|Slide|Page)\s*\d+\s*\n", text) else 1)
     title_elsewhere = bool(document.title) and document.title.strip() not in text[:title_end]
+    # a record's own title among its first fields: "title: Kommunale Außenbeziehungen von Görlitz"
+    title_field = _TITLE_FIELD.search(text, 0, head_end)
+
+    def in_title_field(m: Mention) -> bool:
+        return title_field is not None and title_field.start() <= m.start_char < title_field.end()
+
     fields = list(_OWN_FIELD.finditer(text))
     own_field = fields[0] if fields and len({field.group("key").casefold() for field in fields}) == len(fields) else None
     # Words, heading-ness and whether the line continues the one above, per line start: long lines once.
@@ -1244,6 +1256,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
                 (n_words <= 8 and (before[-1].casefold() in _CITY_HEADS or _OWNER_BEFORE.search(before[-1])))
                 or (m.start_char < title_end and before[-1].casefold() in _CITY_HEADS
                     and len(_title_segment(text, line_start, m).split()) <= 4)  # "Landeshauptstadt Schwerin - Jahresabschluss 2023 - ..."
+                or (m.start_char < title_end and before[-1].casefold() in _CITY_HEADS
+                    and text.startswith(":", m.end_char))  # "Workshop Gemeinde Neuhausen auf den Fildern: Brauchen wir ...?"
                 or (n_words <= 14 and m.start_char < head_end and _MAYOR_OF.search(text[line_start : m.start_char]))):
             # "Stadt Leipzig", "Festschrift der Stadt Speyer", "Partnerschaftskomitee Landau in der Pfalz",
             # "Stadtarchiv Schwäbisch Gmünd", "Interview mit dem Oberbürgermeister der Kreisstadt Saarlouis"
@@ -1254,6 +1268,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
+            if re.sub(r"^(?:Diskussion|Talk):", "", text[line_start:line_end].strip()) == m.text:
+                own[m.geonames_id] += 3  # the town's own page, or the talk page of its article: "Diskussion:Halle (Saale)"
         if re.search(r"(?:\bStadtA|[¹²³⁴⁵⁶⁷⁸⁹⁰]\s*(?:Vgl\.\s*)?Stadtarchiv)\s+$", text[max(0, m.start_char - 24) : m.start_char]):
             score[m.geonames_id] += 1  # a local history's sources, cited in its notes: "¹²⁷ StadtA Kempten, Stadtratsprotokolle"
         if re.search(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s*)?(?:(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt)\s+)?$",
@@ -1272,8 +1288,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             # "Dortmunds Partnerstädte:", not the partners in "Partnerstädte: Jawor, Worms" nor a namesake's
             # "Gotha (Florida, USA) – keine Partnerstadt"
             score[m.geonames_id] += 3
-        elif (heading or m.start_char < title_end) and not text[line_start:line_end].rstrip().endswith("?") and re.search(
-            r"(?:partner|freundschaft)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
+        elif (heading or m.start_char < title_end or in_title_field(m)) and not text[line_start:line_end].rstrip().endswith("?") and re.search(
+            r"(?:partner|freundschaft|außenbeziehung)\w*\s+(?:der|von)\s+(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde)\s+)?$",
             text[line_start : m.start_char], re.IGNORECASE
         ):  # not a quiz's "Welche Stadt ist KEINE Partnerstadt von Rostock?"
             # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive, or the title's, though it has a
@@ -1300,10 +1316,18 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         if re.search(r"\bPartner(?:städte|gemeinden|schaften)\s+(?:hat|pflegt|unterhält)\s+(?:die\s+Stadt\s+)?$",
                      text[max(0, m.start_char - 60) : m.start_char]):
             score[m.geonames_id] += 2  # "wie viele Partnerstädte hat Magdeburg eigentlich?"
+        if _HOME_AS_LATE_SUBJECT.search(text[max(line_start, m.start_char - 100) : m.start_char]) and _kind_of(
+                text[m.end_char : m.end_char + 120]):
+            score[m.geonames_id] += 2  # "Mit Nanjing und Frankfurt am Main verbindet Leipzig ..."
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _HOME_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
-                re.search(r"\bund\s+$", text[line_start : m.start_char])):
-            score[m.geonames_id] += 2  # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ..."
+                re.search(r"\bund\s+$", text[line_start : m.start_char])) and not (
+                _NOT_HOME_AFTER.match(text, m.end_char)):
+            # "Jena unterhält Partnerschaften ...", not "Angermünde und Chojna haben ...", nor a partner's
+            # own partners ("Troyes ist seinerseits mit Chesterfield verschwistert") nor a town that has
+            # none ("Palo Alto ist keine Partnerstadt Heidelbergs")
+            score[m.geonames_id] += 2
+    _score_hub_of_pairs(text, mentions, score)
     if gazetteer is not None:
         _score_school_titles(entities, head_end, gazetteer, score, own, first)
         _score_greeting_of_residents(text, mentions, head_end, gazetteer, score, own, first)
@@ -1314,6 +1338,36 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_city_of_district(text, mentions, score, own)
         _berlin_points_to_its_district(gazetteer, score, own)
     return score, own, first
+
+
+_TITLE_FIELD = re.compile(r"^(?:title|titel|display_name|headline):[ \t]*\S.*$", re.M | re.I)
+
+
+
+
+_NOT_HOME_AFTER = re.compile(r"\s+\w+\s+(?:\w+\s+)?(?:seinerseits|ihrerseits|selbst|keine|nicht)\b", re.IGNORECASE)
+
+
+# A town that is the subject after its partners, in a sentence that fronts them: "Mit Nanjing und
+# Frankfurt am Main verbindet Leipzig vor allem die wirtschaftliche Zusammenarbeit".
+_HOME_AS_LATE_SUBJECT = re.compile(r"(?:^|[.:]\s+)Mit\s[^.:]{2,80}\sverbindet\s+$")
+
+
+def _score_hub_of_pairs(text: str, mentions: list[Mention], score: Counter) -> None:
+    """+1.5 for each partner beyond the first of the one town that every pair joined by a dash shares
+    ("Städtepartnerschaft Bielefeld–Nahariya", "Freundeskreis Bielefeld–Concarneau"): the document's
+    own town. A survey's pairs (Dresden–Coventry, Chemnitz–Düsseldorf) share none, and a cited title
+    ("² Vgl. ... 30 Jahre Partnerschaft Düsseldorf–Warschau") is the source's, not the text's."""
+    pairs = []
+    for left, right in zip(mentions, mentions[1:]):
+        line_start = text.rfind("\n", 0, left.start_char) + 1
+        if left.geonames_id != right.geonames_id and text[left.end_char : right.start_char] in ("–", "-", "—") and not (
+                _FOOTNOTE_MARK.match(text, line_start) or re.search(r"\bVgl\.", text[line_start : left.start_char])):
+            pairs.append(frozenset({left.geonames_id, right.geonames_id}))
+    pairs = list(dict.fromkeys(pairs))
+    shared = set.intersection(*map(set, pairs)) if len(pairs) >= 2 else set()
+    if len(shared) == 1:
+        score[shared.pop()] += 1.5 * (len(pairs) - 1)
 
 
 def _opens_sentence_on_its_partners(text: str, mention: Mention, line_start: int, line_end: int, mentions: list[Mention]) -> bool:
@@ -1708,8 +1762,10 @@ _FIELD_LINE = re.compile(r"\s*[a-z][\w.-]*:[ \t]")
 
 def _heading_like(line: str) -> bool:
     """A short line without a year or a tab: a heading, not a row of a table ("Venlo  Niederlande  1964")
-    nor a footnote ("⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.")."""
-    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line)
+    nor a footnote ("⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.")
+    nor a row between bars ("| Partnerstadt | enum | Weliki Nowgorod |")."""
+    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line) and (
+        not line.lstrip().startswith("|"))
 
 
 _FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -2660,7 +2716,8 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
         described_year, described_kind = _description(lines, i)
         year = year or described_year
         shape = shape or item_shape
-        own_kind = _kind_of(line.tail) or _kind_of(" ".join(attributes)) or described_kind
+        # "Trinkwasser- und Schulprojekte = Entwicklungszusammenarbeit" names a purpose, not the kind
+        own_kind = _kind_of(_PURPOSE_COOPERATION.sub(" ", line.tail)) or _kind_of(" ".join(attributes)) or described_kind
         # Only bare names followed by dated items are the flattened-slides case; an undated item
         # after dated ones ("Sønderborg" / "seit 2009", then "Aabenraa" / a project line) is the same list.
         if item_shape == shape or shape != (False, False):
@@ -2975,6 +3032,9 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
         if owner is not None and all(not any(grid[k][c] for k in body if c < len(grid[k])) for c in range(owner + 1, city_columns[0])):
             city_columns.insert(0, owner)
         year_columns = [c for c in range(width) if share(c, lambda k, c: _first_year(text[slice(*rows[k][c])]) is not None) >= 0.5]
+        # A board's "2025-05-09" in its date column is the card's; "Städtepartnerschaft seit 1958" beside it the founding.
+        founding = [c for c in year_columns if share(c, lambda k, c: _SINCE_YEAR.search(text[slice(*rows[k][c])]) is not None) >= 0.5]
+        year_columns = founding + [c for c in year_columns if c not in founding]
         if body[0] == 0 and year_columns and year_columns[0] < len(rows[0]) and re.fullmatch(
                 r"\s*[^\W\d]+\s*", text[slice(*rows[0][year_columns[0]])]):
             body = body[1:]  # the column heads, "Weststadt | Oststadt | Vertrag": quarters' names, a word over the years
@@ -3132,7 +3192,6 @@ _TOWN_COLUMN_HEAD = re.compile(r"\W*(?:\w+\.)*(?:partner\w*|city|town|name|ort|s
 _PERSON_HEAD = re.compile(r"\W*(?:Vorname|Nachname|Familienname|Rufname|Anrede|Titel|Ansprechpartner\w*|Kontaktperson|"
                           r"first[ _]?name|last[ _]?name|given[ _]?name|surname)\W*$", re.IGNORECASE)
 _GRANT_HEADER = re.compile(r"\b(?:Betrag|Fördersumme|Zuwendung\w*|Bewilligung\w*)\b|\bEUR\b|€")
-_SINCE_YEAR = re.compile(r"\bseit\s+((?:19|20)\d\d)\b")
 _FOUNDING_HEAD = re.compile(r"seit|Gründ|Beginn|Partnerschaft|Freundschaft|Vertrag|Urkunde", re.IGNORECASE)
 
 
@@ -3227,6 +3286,10 @@ _NAMED_KIND = re.compile(
     r"Städtefreundschaft|Freundschaftsvertrag|Freundschaftsvereinbarung|Kooperationsvereinbarung|Kooperationsvertrag|"
     r"Projektpartnerschaft|Klimapartnerschaft|Solidaritätspartnerschaft|Kooperationsstadt"
 )
+
+
+# A cooperation named by its purpose ("Entwicklungszusammenarbeit", "Wirtschaftszusammenarbeit").
+_PURPOSE_COOPERATION = re.compile(r"\w+zusammenarbeit", re.IGNORECASE)
 
 
 def _first_year(text: str) -> int | None:
@@ -3339,7 +3402,7 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
 
 
 # A county named by its title alone: "den Landkreis", "unser Kreis" (not "der Landkreis Görlitz", a name).
-_THE_COUNTY = re.compile(r"\b(?:der|den|dem|des|unser(?:e[mnrs]?)?)\s+(?:Land)?[Kk]reis(?:es)?\b(?!\s+[A-ZÄÖÜ])")
+_THE_COUNTY = re.compile(r"\b(?:der|den|dem|des|unser(?:e[mnrs]?)?|(?P<opening>Der|Den|Dem|Des|Unser(?:e[mnrs]?)?))\s+(?:Land)?[Kk]reis(?:es)?\b(?!\s+[A-ZÄÖÜ])")
 
 
 _OUR_PARTNER = re.compile(r"\s*(?:Unsere|Ihre|Seine)\s+(?:[\w-]+\s+)?Partner(?:stadt|städte|gemeinde)\b")
@@ -3373,7 +3436,11 @@ def _from_sentences(
     section_starts = [position for position, _ in sections]
     for start, end, new_paragraph in _sentences(text, lines):
         sentence = text[start:end]
-        by_title = base_anchor is None and county_anchor is not None and _THE_COUNTY.search(sentence)
+        the_county = _THE_COUNTY.search(sentence)
+        # a sentence that opens with "Der Landkreis" is the county's where it names a county as partner:
+        # "Der Landkreis unterhält eine Partnerschaft mit dem Powiat Policki", not "... (Geschäftsstelle in Zittau)"
+        by_title = base_anchor is None and county_anchor is not None and the_county is not None and (
+            not the_county.group("opening") or _COUNTY.search(sentence, the_county.end()) is not None)
         anchor_home = county_anchor if by_title else base_anchor
         if new_paragraph:
             # Under "3. Partnerstädte" / "3.1 Europa", a paragraph goes on with the heading's subject:
@@ -4733,9 +4800,10 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
         if kind is None or not any(a <= word.start() < b for a, b in allowed):
             continue
         if word.start() > centre and (re.search(r"\bsowie\b", sentence[centre : word.start()])
-                                      or re.search(r"\bund\s+(?:der|die|den|dem|eine[rn]?)\s+$", sentence[centre : word.start()])):
+                                      or re.search(r"\bund\s+(?:der|die|den|dem|eine[rn]?)\s+$", sentence[centre : word.start()])
+                                      or re.search(r"\bund\s+[^,;–—]+?\s[–—-]\s*$", sentence[centre : word.start()])):
             continue  # "..., Kotka (seit 1959) sowie die Städtefreundschaft mit Newport News": the next one's kind,
-            # and "..., Sumqayıt und der Städtefreundschaft mit Dessau"
+            # "..., Sumqayıt und der Städtefreundschaft mit Dessau", "..., Tierp (1987) und Köthen – Städtefreundschaft seit 1990"
         distance = min(abs(word.start() - centre), abs(word.end() - centre))
         if best is None or distance < best[0]:
             best = (distance, kind)
