@@ -116,6 +116,8 @@ def _comment_text(comment: str) -> str:
     """A comment's words without its marks and rules; a printed result table's row ("│\"Dresden\" │1959 │")
     as cells between bars."""
     text = re.sub(r"^(?:#+|//+|;+|%+|/\*+)\s*|\s*\*+/$", "", comment.strip())
+    if "\n" in text:  # a block comment's lines, each after its star: " * Konfiguration der Partnerstädte-Seiten ..."
+        text = "\n".join(line for line in (re.sub(r"^\s*\*(?:\s|$)", "", line).strip() for line in text.split("\n")) if line)
     if re.fullmatch(r"[-=*#~_ ─-╿]*", text):
         return ""
     if text.startswith(("│", "|")):
@@ -473,7 +475,7 @@ _LOOSE_TOKEN = re.compile(
     r"(?P<comment>//[^\n]*|(?<![^\s,;{(\[])--(?=\s|$)[^\n]*|(?<![^\s,;{(\[])#(?=\s|!|$)[^\n]*|/\*.*?\*/|\{-.*?-\}|/-[^\n]*)"
     rf"|(?P<string>{_STRING})|(?P<subst>\$\{{[^}}\n]*\}})|(?P<number>[-+]?\d+(?:\.\d+)?\b)"
     r"|(?P<name>[A-Za-z_][\w.-]*)|(?P<punct>\+:|:{1,3}|=>|[{}\[\]()=,;<>])|(?P<newline>\n)|(?P<space>[ \t\r]+)|(?P<other>.)", re.S)
-_KEY_SEPARATORS = frozenset({"=", ":", "+:", "::", ":::"})
+_KEY_SEPARATORS = frozenset({"=", ":", "+:", "::", ":::", "=>"})  # "=>": a PHP array's 'name' => 'Caen'
 _DECLARATIONS = frozenset({"local", "let", "var", "const", "val", "export", "def"})
 _NO_VALUE = frozenset({"null", "nil", "None", "none", "true", "false", "True", "False"})
 _MIN_LOOSE_FIELDS = 6
@@ -500,6 +502,7 @@ def parse_loose_records(text: str) -> tuple[object, list[str], list[str]] | None
     None if too little of ``text`` reads as such data to take it for a configuration."""
     if "{" not in text and "[" not in text:
         return None
+    text = re.sub(r"\A\s*<\?php\b|\?>\s*\Z", "", text)  # a PHP file's opening and closing tags
     lines = [line for line in _LOOSE_TEXT.sub('""', text).split("\n") if line.strip()]  # a literal's lines are its own
     if sum(bool(_STRUCTURAL_LINE.match(line)) for line in lines) < _MIN_STRUCTURAL_SHARE * len(lines):
         return None  # prose, however many brackets it cites with

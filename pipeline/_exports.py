@@ -1646,6 +1646,19 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
     if not own and _is_list_of_names(children):  # <keywords><keyword>Mainz</keyword><keyword>Dijon</keyword>
         blocks.append(", ".join(" ".join("".join(child.itertext()).split()) for child in children))
         return
+    if not own and _is_field_record(children):
+        # A record's fields (a bug's <product>, <bug_status>, a comment's <who>) as "key: value" lines, in
+        # their place among its texts (<short_desc>, <thetext>) and nested records: not a paragraph per field.
+        for is_field, run in itertools.groupby(children, key=_is_field):
+            if is_field:
+                lines = [f"{_key_as_words(etree.QName(child).localname)}: {' '.join(child.text.split())}"
+                         for child in run if _ATTRIBUTE_WORDS.search(child.text)]
+                if lines:
+                    blocks.append("\n".join(lines))
+            else:
+                for child in run:
+                    _collect_xml(child, blocks)
+        return
     if own:
         pieces = _html_paragraphs(own) if _EMBEDDED_HTML.search(own) else _plain_paragraphs(own)
         if pieces and blocks and _is_heading(blocks[-1]) and not _is_heading(pieces[0]):
@@ -1682,6 +1695,16 @@ def _plain_paragraphs(own: str) -> list[str]:
         if lines:
             paragraphs.append("\n".join(lines))
     return paragraphs
+
+
+def _is_field(element: etree._Element) -> bool:
+    return len(element) == 0 and 0 < len((element.text or "").strip()) <= _MAX_HEADING_CHARS and "\n" not in element.text.strip()
+
+
+def _is_field_record(children: list[etree._Element]) -> bool:
+    """Elements of many names, most of them a short value each: a data record's fields."""
+    fields = [child for child in children if _is_field(child)]
+    return len(fields) >= 3 and len(fields) >= 0.6 * len(children) and len({child.tag for child in fields}) >= 0.8 * len(fields)
 
 
 def _is_list_of_names(children: list[etree._Element]) -> bool:

@@ -85,6 +85,7 @@ _KIND_STEMS: tuple[tuple[str, str], ...] = (
     ("partnerschaft", "partnership"),
     ("partnerstadt", "partnership"),
     ("partnerstädte", "partnership"),
+    ("partnerstaedte", "partnership"),  # a web address's spelling: "Auf der Seite /partnerstaedte ..."
     ("partnergemeinde", "partnership"),
     ("partnerort", "partnership"),  # "Partnerorte" of a Markt or village
     ("partnerlandkreis", "partnership"),
@@ -1762,10 +1763,8 @@ _FIELD_LINE = re.compile(r"\s*[a-z][\w.-]*:[ \t]")
 
 def _heading_like(line: str) -> bool:
     """A short line without a year or a tab: a heading, not a row of a table ("Venlo  Niederlande  1964")
-    nor a footnote ("⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.")
-    nor a row between bars ("| Partnerstadt | enum | Weliki Nowgorod |")."""
-    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line) and (
-        not line.lstrip().startswith("|"))
+    nor a footnote ("⁹ Mündliche Auskunft des Stadtarchivs Duisburg; eine Partnerschaft kam nicht zustande.")."""
+    return len(line.split()) <= 12 and "\t" not in line and not _YEAR.search(line) and not _FOOTNOTE_MARK.match(line)
 
 
 _FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -1773,13 +1772,16 @@ _FOOTNOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 def _score_heading_words(text, mentions, gazetteer, score, first) -> None:
     """+3 for a city named by an untagged word of a partnership heading: "Dortmunder Städtepartnerschaften"."""
-    taken = {(m.start_char) for m in mentions}
+    spans = [(m.start_char, m.end_char) for m in mentions]
     offset = 0
     for line in text.split("\n"):
-        if len(line.split()) <= 8 and _heading_like(line) and _kind_of(line, _HEADING_STEMS):
+        # not a row between bars: "| Partnerstadt | enum | Weliki Nowgorod |"
+        if len(line.split()) <= 8 and _heading_like(line) and _kind_of(line, _HEADING_STEMS) and not line.startswith("|"):
             for word in re.finditer(r"[A-ZÄÖÜ][\wäöüß]+", line):
-                if offset + word.start() in taken or _kind_of(word.group()) or len(word.group()) < 4:
-                    continue
+                position = offset + word.start()
+                if any(a <= position < b for a, b in spans) or _kind_of(word.group()) or len(word.group()) < 4 or (
+                        normalize_name(word.group()) in NOT_PLACE_WORDS):
+                    continue  # a word of a tagged name ("Hall" of "Schwäbisch Hall"), or a field's "Name:"
                 place = gazetteer.link(word.group())
                 if place is None or place.population < 10_000:
                     continue
@@ -2146,8 +2148,9 @@ def _link_line_start(line: str, offset: int, next_line: str | None, gazetteer: G
     body = _BULLET.sub("", line).lstrip()
     lead = len(line) - len(body)
     match = re.match(r"(?:['’]s-)?[A-ZÄÖÜ][\w´'’]*(?:[ -][A-ZÄÖÜa-zäöü][\w´'’]*){0,3}", body)  # also "'s-Hertogenbosch"
-    if not match or re.match(r"[A-ZÄÖÜ]+:", body):
-        return None  # a speaker or a label in capitals: a chat's "ALBI: Hallo!", "HINWEIS:"
+    if not match or re.match(r"[A-ZÄÖÜ]+:", body) or (
+            body[match.end() : match.end() + 1] == ":" and normalize_name(match.group()) in NOT_PLACE_WORDS):
+        return None  # a speaker or a label: a chat's "ALBI: Hallo!", "HINWEIS:", a field's "Name: Partnerstädte-Tram"
     words = match.group().split(" ")
     tries = []
     if len(words) == 1 and next_line and re.fullmatch(r"[A-ZÄÖÜ][\w'’´-]+", next_line.strip()):
@@ -4790,7 +4793,7 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
     centre = (city.start + city.end) // 2 - start
     # In a list of segments ("Cavaillon ..., seit 1958; Imola ... seit 1985; und Ramat Gan, mit dem eine
     # Städtefreundschaft besteht") a segment's kind word is its own: only the city's segment and the first count.
-    cuts = [m.end() for m in re.finditer(";", sentence)]
+    cuts = [m.end() for m in re.finditer(r";|\s/\s", sentence)]  # also "Tata, seit 1992 / Nilüfer, Städtefreundschaft seit 2008"
     segment = bisect.bisect_right(cuts, centre)
     bounds = [0] + cuts + [len(sentence)]
     allowed = [(bounds[segment], bounds[segment + 1]), (0, bounds[1])]
