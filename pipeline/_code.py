@@ -26,6 +26,7 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -1013,6 +1014,38 @@ def fluent_as_text(text: str) -> str | None:
 _CHUNK_HEADER = re.compile(r"^[A-Z]\w*(?: class)? (?:methodsFor: '([^']*)'|commentStamp:)")
 _SMALLTALK_TOKEN = re.compile(r"\"((?:[^\"]|\"\")*)\"|'((?:[^']|'')*)'|(#\()|(\()|(\))|(#?[A-Za-z][\w:]*)|(-?\d+(?:\.\d+)?)|(\s+)|(.)", re.S)
 _MIN_SMALLTALK_CHUNKS = 3
+
+
+# --- Delphi and Lazarus forms ------------------------------------------------------------------------------------
+
+_FORM_OBJECT = re.compile(r"\A\s*(?:object|inherited|inline)\s+\w+\s*:\s*T\w+\s*$", re.M)
+# A form's text: a property set to a string ("Caption = 'Unsere Partnerst'#228'dte'"), or a list's lines in brackets.
+_FORM_TEXT_PROPERTY = re.compile(r"^[ \t]*(?:Caption|Text|Hint|Title|Lines\.Strings|Items\.Strings|TextHint)\s*=\s*(\((?:[^)']|'(?:[^']|'')*')*\)|(?:'(?:[^']|'')*'|#\d+|\+|\s)+)", re.M)
+_FORM_STRING_PART = re.compile(r"'((?:[^']|'')*)'|#(\d+)")
+
+
+def delphi_form_as_text(text: str) -> str | None:
+    """A Delphi or Lazarus form file (.dfm, .lfm, as text) as the texts it shows: each caption on a
+    line, a memo's lines as the paragraphs they make, a string's character codes ("Partnerst'#228'dte")
+    as the letters they stand for. Positions, sizes, fonts and events are the form's, not its words.
+    None unless ``text`` opens with "object Form1: TForm1"."""
+    if not _FORM_OBJECT.match(text):
+        return None
+    blocks = []
+    for match in _FORM_TEXT_PROPERTY.finditer(text):
+        value = match.group(1).strip()
+        if value.startswith("("):  # one string per line of the memo, an empty one between paragraphs
+            lines = [_form_string(line) for line in re.findall(r"(?:'(?:[^']|'')*'|#\d+)+", value)]
+            paragraphs = [" ".join(part) for empty, part in itertools.groupby(lines, key=lambda line: not line.strip()) if not empty]
+            blocks.extend(paragraphs)
+        elif (string := _form_string(value)).strip():
+            blocks.append(string)
+    return "\n\n".join(blocks) + "\n" if blocks else None
+
+
+def _form_string(literal: str) -> str:
+    return "".join(part.replace("''", "'") if code is None or part else chr(int(code))
+                   for part, code in ((m.group(1), m.group(2)) for m in _FORM_STRING_PART.finditer(literal)))
 
 
 def smalltalk_file_out_as_text(text: str) -> str | None:

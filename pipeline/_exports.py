@@ -44,7 +44,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import (build_file_as_text, cypher_as_text, fluent_as_text, fixed_width_records_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
+from pipeline._code import (build_file_as_text, cypher_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
                            prolog_as_text, smalltalk_file_out_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
@@ -61,7 +61,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
+    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text):
@@ -399,7 +399,7 @@ def json_as_text(text: str) -> str | None:
             continue
         rest = body[end:].strip().lstrip(";").strip()
         if isinstance(data, dict) and rest.startswith("{") and (lines := _json_lines(body)) is not None:
-            data, rest = lines, ""
+            data, rest, end = _typed_lines(lines), "", len(body)
         if not isinstance(data, (dict, list)) or end < _MIN_JSON_CHARS or len(rest) > len(body) / 4:
             return None
         data = _plain_json(data)
@@ -458,6 +458,19 @@ def _data_as_text(data: object, before: list[str], after: list[str]) -> str | No
         return None
     blocks = [*before, "\n".join(fields), *tables, *after]
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _typed_lines(records: list[dict]) -> list[dict] | dict[str, list[dict]]:
+    """A bulk export whose lines each wrap one object in its type (Mattermost's {"type": "post", "post":
+    {...}}) as lists of those objects by type, so that the posts are read as posts and the users as a
+    table of users; other JSON Lines as they are."""
+    if not all(isinstance(record.get("type"), str) and set(record) <= {"type", record["type"]} for record in records):
+        return records
+    by_type: dict[str, list[dict]] = {}
+    for record in records:
+        if isinstance(inner := record.get(record["type"]), dict):
+            by_type.setdefault(record["type"], []).append(inner)
+    return by_type or records
 
 
 def _json_lines(body: str) -> list[dict] | None:
@@ -611,7 +624,7 @@ def _inverted_index_text(value: dict) -> str | None:
 def _is_named_reference(value: dict) -> bool:
     """A reference to a person or an object by its name and ids (a task's {"gid": "1207...", "name":
     "Miriam Brandt"}), as a task manager or tracker exports it."""
-    return isinstance(value.get("name"), str) and len(value) <= 4 and all(
+    return isinstance(value.get("name"), str) and 2 <= len(value) <= 4 and all(
         key == "name" or key in ("resource_type", "type") or (isinstance(item, (str, int)) and not isinstance(item, bool)
                                                             and re.fullmatch(r"[\w.@:/+-]*\d[\w.@:/+-]*|[\w.+-]+@[\w.-]+", str(item)))
         for key, item in value.items())
@@ -1698,7 +1711,9 @@ def _plain_paragraphs(own: str) -> list[str]:
 
 
 def _is_field(element: etree._Element) -> bool:
-    return len(element) == 0 and 0 < len((element.text or "").strip()) <= _MAX_HEADING_CHARS and "\n" not in element.text.strip()
+    """An element that holds a short value of one line and no markup: a record's field, not its text."""
+    value = (element.text or "").strip()
+    return len(element) == 0 and 0 < len(value) <= _MAX_HEADING_CHARS and "\n" not in value and not _EMBEDDED_HTML.search(value)
 
 
 def _is_field_record(children: list[etree._Element]) -> bool:

@@ -1320,6 +1320,10 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         if _HOME_AS_LATE_SUBJECT.search(text[max(line_start, m.start_char - 100) : m.start_char]) and _kind_of(
                 text[m.end_char : m.end_char + 120]):
             score[m.geonames_id] += 2  # "Mit Nanjing und Frankfurt am Main verbindet Leipzig ..."
+        sentence_start = max(line_start, text.rfind(". ", line_start, m.start_char) + 2)
+        if _LABEL_SUBJECT.match(text, sentence_start, m.start_char) and re.match(r"[^:.\n]{0,20}:\s", text[m.end_char :]) and (
+                _kind_of(text[m.end_char : m.end_char + 80])):
+            score[m.geonames_id] += 2  # a post's own town: "Für Ludwigsburg: Entwicklungspartnerschaft mit Kongoussi"
         after = text[m.end_char : m.end_char + 30].split()
         if after and after[0].strip(",") in _HOME_VERBS and _kind_of(text[m.end_char : m.end_char + 120]) and not (
                 re.search(r"\bund\s+$", text[line_start : m.start_char])) and not (
@@ -1485,7 +1489,7 @@ _SCHOOL_NAME = re.compile(r"(?:[Gg]ymnasium|[Ss]chule|[Kk]olleg)s?\s+(?P<town>[A
 # "Stadtchronik Schwäbisch Gmünd", "Quelle: Stadtarchiv Schwäbisch Gmünd", "Amtsblatt Ettlingen".
 _OWNER_BEFORE = re.compile(
     r"(?:chronik|archiv|amtsblatt|mitteilungsblatt|gemeindeblatt|stadtanzeiger|komitee|verein|freundeskreis|"
-    r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat)$", re.IGNORECASE)
+    r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat|büro)$", re.IGNORECASE)  # "Partnerschaftsbüro Saarlouis"
 _OPENING = 800  # characters
 # A record's field that names its town, the whole value: "name: Heidelberg", "stadt: Kiel" (once per key).
 _OWN_FIELD = re.compile(r"^[ \t]*(?P<key>name|stadt|city|kommune|gemeinde|ort|town|municipality)[ \t]*[:=][ \t]*"
@@ -4344,6 +4348,14 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
                      text[max(start, c.start - 40) : c.start], re.IGNORECASE) and re.match(r"\s+mit\s", text[c.end : c.end + 6]) and (
                 not re.search(r"\bund\s+von\s", text[c.end : end])):  # not "von Zittau mit Bogatynia und von Bautzen mit ..."
             return c
+    label = _LABEL_SUBJECT.match(text, start, cities[0].start)
+    colon = re.compile(r"[^:.\n]{0,20}:\s").match(text, cities[0].end, end)
+    if label and colon and len(cities) >= 2 and _kind_of(text[colon.end() : end]) and not any(
+            _key(c) == _key(cities[0]) for c in cities[1:]):
+        # a post's town before a colon, then its partnership: "Für Ludwigsburg: Entwicklungspartnerschaft mit
+        # Kongoussi", "Und Reutlingen: Partnerschaft mit Bouaké"; not a partner's own paragraph
+        # ("Saint-Nazaire: Die Partnerschaft mit Saint-Nazaire ...")
+        return cities[0]
     subject = _OPENING_SUBJECT.match(text, start, cities[0].start)
     possessive = _POSSESSIVE_PARTNERS.search(text, cities[0].end, end)
     if subject and possessive and not any(cities[0].end <= c.start < possessive.start() for c in cities):
@@ -4388,6 +4400,7 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
 _COPULA_SUBJECT = re.compile(r"(?:\s+(?:an|am|im|in|der|[A-ZÄÖÜ(][\w()]*))*?\s+mit\s+[^,;.]*?\b(?:verbunden|verschwistert|befreundet)\b")
 # Only an article and a town's title before the first town: it opens the sentence as its subject.
 _OPENING_SUBJECT = re.compile(r"\s*(?:(?:Die|Der|Das|Auch\s+die|Auch\s+der)\s+)?(?:(?:[A-ZÄÖÜ]\w*)?(?:[Ss]tadt|[Gg]emeinde)\s+|Markt\s+)?\Z")
+_LABEL_SUBJECT = re.compile(r"\s*(?:Für|Und|Bei|Auch|Aus|Von|Nachtrag\s+(?:von|aus|für))\s+\Z")
 _POSSESSIVE_PARTNERS = re.compile(r"\b(?:ihre|ihren|ihrer|seine|seinen|seiner)\s+(?:[\w-]+\s+)?(?:Partner|Schwester)\w*")
 
 

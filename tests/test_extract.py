@@ -1735,3 +1735,99 @@ def test_a_capture_of_an_api_response_and_its_page_reads_each_part_as_it_would_a
         "GET https://vimeo.com/api/oembed.json?url=x\n\ntype: video\ntitle: 45 Jahre Bremen und Danzig\n\n"
         "--- eingebettet in: https://www.bremen.de ---\n\nWeitere Partnerschaften\n• Haifa (Israel) – seit 1978\n"
         "• Riga (Lettland) – seit 1985")
+
+
+def test_a_notes_checklist_in_json_reads_as_a_list_and_an_inverted_index_as_its_abstract(tmp_path):
+    saved = tmp_path / "keep.json.txt"
+    saved.write_text(json.dumps({"title": "Hamburgs Partnerstädte", "listContent": [
+        {"text": "Marseille – 1958", "isChecked": True}, {"text": "Osaka – 1989", "isChecked": False}]}), encoding="utf-8")
+    assert "Hamburgs Partnerstädte\n\nListContent\n- Marseille – 1958\n- Osaka – 1989" in extract_document(saved).text
+    words = "Die Studie untersucht die Partnerschaft von Görlitz mit Amiens seit 1971 und mit Molfetta".split()
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        index.setdefault(word, []).append(position)
+    saved.write_text(json.dumps({"title": "Außenbeziehungen von Görlitz", "abstract_inverted_index": index}), encoding="utf-8")
+    assert " ".join(words) in extract_document(saved).text
+
+
+def test_gml_features_read_as_each_features_name_over_its_description_without_geometry(tmp_path):
+    saved = tmp_path / "inspire.gml.txt"
+    saved.write_text(
+        '<?xml version="1.0"?><wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" '
+        'xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:gn="urn:gn"><wfs:member><gn:NamedPlace>'
+        "<gml:description>Hansestadt Anklam an der Peene. Städtepartnerschaft mit Lemgo seit 1990.</gml:description>"
+        "<gn:name><gn:GeographicalName><gn:language>deu</gn:language><gn:spelling><gn:SpellingOfName><gn:text>Anklam</gn:text>"
+        "</gn:SpellingOfName></gn:spelling></gn:GeographicalName></gn:name><gn:gemeindeName>Anklam</gn:gemeindeName>"
+        "<gml:Point><gml:pos>53.85 13.69</gml:pos></gml:Point></gn:NamedPlace></wfs:member></wfs:FeatureCollection>",
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Anklam\nHansestadt Anklam an der Peene. Städtepartnerschaft mit Lemgo seit 1990.\nGemeinde: Anklam")
+
+
+def test_a_boards_csv_groups_read_as_tables_and_its_sticky_notes_as_paragraphs(tmp_path):
+    saved = tmp_path / "board.csv.txt"
+    row = "{},Petra Lenz,Läuft,2025-05-09,Partnerschaft seit {},Besuch im Mai ist ausgebucht."
+    saved.write_text("Westeuropa\nName,Person,Status,Date,Text,Updates\n" + "\n".join(
+        row.format(town, year) for town, year in (("Alkmaar", 1958), ("Troyes", 1958), ("Graz", 1968), ("Bursa", 1971)))
+        + "\n\nFreundschaften\nName,Person,Status,Date,Text,Updates\n" + row.format("Freiberg", 1990) + "\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Graz | Petra Lenz | Läuft | 2025-05-09 | Partnerschaft seit 1968 | Besuch im Mai ist ausgebucht." in text
+    assert "Freiberg | Petra Lenz | Läuft | 2025-05-09 | Partnerschaft seit 1990 |" in text
+    notes = [f'"sticky_note","{note}","Idee","B. Ott"' for note in (
+        "Seit 1983 sind wir mit Villiers-sur-Marne verschwistert, das läuft gut.",
+        "Städtefreundschaft mit Oederan (1990) wiederbeleben statt etwas ganz Neues anzufangen?",
+        "Der Sportverein hat Kontakte nach Tarnowskie Góry, aber das ist keine Partnerschaft der Gemeinde.",
+        "Kosten! Wer zahlt die Fahrten der Gruppen? Der Haushalt 2025 ist knapp bemessen.",
+        "Nächster Schritt: ein Arbeitskreis bis Mai und ein Bericht im Gemeinderat im Juli.")]
+    saved.write_text('"Type","Content","Tags","Author"\n' + "\n".join(notes) + "\n", encoding="utf-8")
+    assert extract_document(saved).text.startswith(
+        "Seit 1983 sind wir mit Villiers-sur-Marne verschwistert, das läuft gut.\n\nStädtefreundschaft mit Oederan")
+
+
+def test_a_php_array_reads_as_its_fields_and_records_and_a_delphi_form_as_its_texts(tmp_path):
+    saved = tmp_path / "partnerstaedte.php.txt"
+    saved.write_text(
+        "<?php\n/**\n * Partnerstädte der Stadt Würzburg\n * Stand 2024\n */\nreturn [\n    'stadt' => 'Würzburg',\n"
+        "    'layout' => 'grid-3',\n    'partnerstaedte' => [\n        ['name' => 'Caen', 'seit' => 1962],\n"
+        "        ['name' => 'Dundee', 'seit' => 1962], // Schottland\n        ['name' => 'Otsu', 'seit' => 1979],\n    ],\n];\n",
+        encoding="utf-8")
+    text = extract_document(saved).text
+    assert text.startswith("stadt: Würzburg\nlayout: grid-3\n\nPartnerstädte\n| name | seit |\n| Caen | 1962 |")
+    assert "Partnerstädte der Stadt Würzburg\nStand 2024" in text
+    saved = tmp_path / "Form1.dfm.txt"
+    saved.write_text(
+        "object Form1: TForm1\n  Left = 312\n  Caption = 'Partnerst'#228'dte '#8211' Markt Schwaben'\n"
+        "  object memInfo: TMemo\n    Lines.Strings = (\n      'Seit 1986 mit der franz'#246'sischen'\n"
+        "      'Stadt Chatou verbunden.'\n      ''\n      'Mit K'#337'szeg seit 2001.')\n  end\nend\n", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Partnerstädte – Markt Schwaben\n\nSeit 1986 mit der französischen Stadt Chatou verbunden.\n\nMit Kőszeg seit 2001.")
+
+
+def test_a_bug_reads_as_its_fields_and_its_comments_keep_their_list_lines(tmp_path):
+    saved = tmp_path / "bug.xml.txt"
+    saved.write_text(
+        '<?xml version="1.0"?><bugzilla><bug><bug_id>2291</bug_id><short_desc>Partnerstädte-Seite: Palo Alto '
+        "fälschlich gelistet, Simferopol-Status fehlt</short_desc><product>heidelberg.de</product>"
+        "<component>Inhalte</component><bug_status>RESOLVED</bug_status><long_desc><commentid>1</commentid>"
+        "<who>k.vogel@heidelberg.example</who><bug_when>2024-03-11</bug_when><thetext>Angezeigt werden Montpellier\n"
+        "(1961) und Cambridge (1965).\n\nProbleme:\n1. Palo Alto ist keine Partnerstadt.\n2. Bei Simferopol fehlt der Hinweis."
+        "</thetext></long_desc></bug></bugzilla>", encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Short desc: Partnerstädte-Seite: Palo Alto fälschlich gelistet, Simferopol-Status fehlt\nProduct: heidelberg.de\n"
+        "Component: Inhalte\nBug status: RESOLVED\n\nWho: k.vogel@heidelberg.example\n"
+        "Angezeigt werden Montpellier (1961) und Cambridge (1965).\n\nProbleme:\n1. Palo Alto ist keine Partnerstadt.\n"
+        "2. Bei Simferopol fehlt der Hinweis.")
+
+
+def test_a_chat_export_of_typed_lines_reads_as_its_users_and_its_posts(tmp_path):
+    saved = tmp_path / "mattermost.jsonl.txt"
+    lines = [{"type": "version", "version": 1},
+             {"type": "user", "user": {"username": "m.riedl", "nickname": "Freiburg"}},
+             {"type": "post", "post": {"user": "m.riedl", "message": "Freiburg ist seit 1988 mit Wiwilí in Nicaragua "
+                                       "verschwistert, ein Projekt zur Trinkwasserversorgung läuft.", "create_at": 1712048400000}},
+             {"type": "post", "post": {"user": "d.ouedraogo", "message": "Für Ludwigsburg: Partnerschaft mit Kongoussi "
+                                       "(Burkina Faso) seit 2012, Schwerpunkt Solarenergie und Schulbau.", "create_at": 1712055600000}}]
+    saved.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert "User\n| username | nickname |\n| m.riedl | Freiburg |" in text
+    assert "\n\nFür Ludwigsburg: Partnerschaft mit Kongoussi (Burkina Faso) seit 2012" in text

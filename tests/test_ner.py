@@ -569,3 +569,15 @@ def test_a_name_joined_by_auf_or_vor_and_a_town_named_with_its_state(nlp, gazett
     cities = {(m.text, m.geonames_id) for m in find_entities(text, nlp, gazetteer) if m.label == "CITY"}
     assert ("Neuhausen auf den Fildern", 2865086) in cities
     assert {gid for name, gid in cities if name == "Rochester"} == {5043473}
+
+
+def test_an_english_dates_month_is_no_town_and_a_name_with_es_or_after_a_town_noun_is_one(nlp, gazetteer):
+    """ "Mar 14, 2023" (a chat export's date) is no town in Brazil; "Dar es Salaam" is one name; "Meine
+    Heimatstadt Bergen auf Rügen" is a town, not a person called Heimatstadt Bergen."""
+    text = ("Mar 14, 2023 at 18:22\nDar es Salaam – 2010, Projekte zu Klima und Wasser.\n"
+            "Meine Heimatstadt Bergen auf Rügen ist seit 1990 mit Oldenburg in Holstein verbunden.")
+    mentions = find_entities(text, nlp, gazetteer)
+    cities = {m.text for m in mentions if m.label == "CITY"}
+    assert "Mar" not in cities
+    assert {"Dar es Salaam", "Bergen auf Rügen", "Oldenburg in Holstein"} <= cities
+    assert not any(m.label == "PERSON" and "Bergen" in m.text for m in mentions)
