@@ -15,13 +15,14 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a Prolog base's facts become rows under the predicate's name, each identifier replaced
   by the display name another fact gives it (``stadt(tallinn, 'Reval', estland)``);
 - a fixed-width extract becomes rows under the fields its COBOL copybook declares;
-- a configuration in HOCON, Lua, Jsonnet, Dhall or KDL is read loosely into lists and
+- a configuration in HOCON, Lua, Jsonnet, Dhall or KDL, or a PHP array, is read loosely into lists and
   records (``parse_loose_records``), when no stricter reader took the text;
 - a PostScript page description becomes the text its show operators paint;
 - a Mathematica notebook becomes its text cells, and the associations its code states a table;
 - a Makefile or a Dockerfile becomes its comments and the messages it echoes;
 - a Fluent translation file becomes its messages, their term references filled in;
-- a Smalltalk file-out (Pharo, Squeak) becomes its comments and the literal arrays its methods answer.
+- a Smalltalk file-out (Pharo, Squeak) becomes its comments and the literal arrays its methods answer;
+- a Delphi or Lazarus form becomes its captions and its memos' paragraphs.
 """
 
 from __future__ import annotations

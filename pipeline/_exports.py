@@ -18,14 +18,14 @@ its events, subtitles as the lines spoken, a wiki's comparison of two versions a
 the newer one, wiki markup as the words it links and its tables' rows, a graph's edges, a CSV file's and a
 pasted table's rows as rows between bars (a GIS layer's without its geometry), an API's JSON captured with the
 page that embeds it as each part read alone, a git log as its messages, an XBRL report as its facts and footnotes, an XML data message
-like the same data in JSON, a notebook as its text,
+like the same data in JSON (a record's short fields as "key: value" lines among its texts), GML features (INSPIRE, CityGML, XPlanung) as each feature's name over its description without geometry, an abstract stored as an inverted index in reading order, a notebook as its text,
 comments and printed tables, a page's front matter and a language file's keys as data, a
 dump or a chat log without its link numbers or times, a diagram's lines as rows, an outline's branches as
-headings over lists, a database's JSON Lines as its records. Word processors' and OCR engines'
+headings over lists, a database's JSON Lines as its records (a bulk export's typed lines by type), a board's CSV notes as paragraphs. Word processors' and OCR engines'
 markup (RTF, .docx and OpenDocument XML, SpreadsheetML, ALTO) is read by ``pipeline._markup``, the
 word boxes of OCR and layout services (Tesseract TSV, ABBYY, PAGE XML, Textract, Cloud Vision,
 DjVu, pdftohtml) by ``pipeline._ocr``, data kept as source code (text protos, HCL, EDN, Cypher,
-Prolog, Mathematica notebooks, Makefiles, Dockerfiles, Fluent files, Smalltalk file-outs) by ``pipeline._code``; a network (GEXF, GraphML) becomes its edges' rows and an
+Prolog, Mathematica notebooks, Makefiles, Dockerfiles, Fluent files, Smalltalk file-outs, Delphi forms) by ``pipeline._code``; a network (GEXF, GraphML) becomes its edges' rows and an
 annotation export (WebAnno TSV) its sentences. Anything else is returned as it is.
 """
 
