@@ -1348,8 +1348,6 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 _TITLE_FIELD = re.compile(r"^(?:title|titel|display_name|headline):[ \t]*\S.*$", re.M | re.I)
 
 
-
-
 _NOT_HOME_AFTER = re.compile(r"\s+\w+\s+(?:\w+\s+)?(?:seinerseits|ihrerseits|selbst|keine|nicht)\b", re.IGNORECASE)
 
 
