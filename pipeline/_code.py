@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 import unicodedata
 
 from pipeline._markup import _CELL_SEPARATOR
@@ -1045,8 +1046,10 @@ def delphi_form_as_text(text: str) -> str | None:
 
 
 def _form_string(literal: str) -> str:
-    return "".join(part.replace("''", "'") if code is None or part else chr(int(code))
-                   for part, code in ((m.group(1), m.group(2)) for m in _FORM_STRING_PART.finditer(literal)))
+    """A form's string: its quoted runs ('' a quote) and its character codes (#228 "ä"; a code no
+    character has is left out)."""
+    return "".join(part.replace("''", "'") if code is None else chr(int(code)) if int(code) <= sys.maxunicode else ""
+                   for part, code in (m.groups() for m in _FORM_STRING_PART.finditer(literal)))
 
 
 def smalltalk_file_out_as_text(text: str) -> str | None:

@@ -1321,7 +1321,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
                 text[m.end_char : m.end_char + 120]):
             score[m.geonames_id] += 2  # "Mit Nanjing und Frankfurt am Main verbindet Leipzig ..."
         sentence_start = max(line_start, text.rfind(". ", line_start, m.start_char) + 2)
-        if _LABEL_SUBJECT.match(text, sentence_start, m.start_char) and re.match(r"[^:.\n]{0,20}:\s", text[m.end_char :]) and (
+        if _LABEL_SUBJECT.match(text, sentence_start, m.start_char) and _LABEL_COLON.match(text, m.end_char) and (
                 _kind_of(text[m.end_char : m.end_char + 80])):
             score[m.geonames_id] += 2  # a post's own town: "Für Ludwigsburg: Entwicklungspartnerschaft mit Kongoussi"
         after = text[m.end_char : m.end_char + 30].split()
@@ -4347,7 +4347,7 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
                 not re.search(r"\bund\s+von\s", text[c.end : end])):  # not "von Zittau mit Bogatynia und von Bautzen mit ..."
             return c
     label = _LABEL_SUBJECT.match(text, start, cities[0].start)
-    colon = re.compile(r"[^:.\n]{0,20}:\s").match(text, cities[0].end, end)
+    colon = _LABEL_COLON.match(text, cities[0].end, end)
     if label and colon and len(cities) >= 2 and _kind_of(text[colon.end() : end]) and not any(
             _key(c) == _key(cities[0]) for c in cities[1:]):
         # a post's town before a colon, then its partnership: "Für Ludwigsburg: Entwicklungspartnerschaft mit
@@ -4399,6 +4399,7 @@ _COPULA_SUBJECT = re.compile(r"(?:\s+(?:an|am|im|in|der|[A-ZÄÖÜ(][\w()]*))*?\
 # Only an article and a town's title before the first town: it opens the sentence as its subject.
 _OPENING_SUBJECT = re.compile(r"\s*(?:(?:Die|Der|Das|Auch\s+die|Auch\s+der)\s+)?(?:(?:[A-ZÄÖÜ]\w*)?(?:[Ss]tadt|[Gg]emeinde)\s+|Markt\s+)?\Z")
 _LABEL_SUBJECT = re.compile(r"\s*(?:Für|Und|Bei|Auch|Aus|Von|Nachtrag\s+(?:von|aus|für))\s+\Z")
+_LABEL_COLON = re.compile(r"[^:.\n]{0,20}:\s")  # the label's end: "Ludwigsburg:", "Schwäbisch Hall per Mail:"
 _POSSESSIVE_PARTNERS = re.compile(r"\b(?:ihre|ihren|ihrer|seine|seinen|seiner)\s+(?:[\w-]+\s+)?(?:Partner|Schwester)\w*")
 
 
