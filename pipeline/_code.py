@@ -1110,3 +1110,94 @@ def _method_text(body: str) -> tuple[list[str], list[str]]:
             value = word or number
             stack[-1].append("" if value == "nil" else value.lstrip("#"))
     return comments, rows
+
+
+# --- SAP IDoc flat files ----------------------------------------------------------------------------------------
+
+_IDOC_SEGMENT = re.compile(r"^([EZ][12][A-Z0-9_]{2,27})\s*(\d{28,})(.*)$")  # a qualifier's digits go with the numbers
+# A segment's code field: "AG", "EUR", "Z001DE", "ORDERS05", "1.00000", "*"; no words.
+_IDOC_CODE = re.compile(r"[\dA-Z_.,*/:-]{1,16}")
+_MIN_IDOC_SEGMENTS = 3
+
+
+def idoc_as_text(text: str) -> str | None:
+    """An SAP IDoc in its flat-file form (an EDI_DC40 control record, then one segment per line: the
+    segment's name in 30 columns, its control numbers, its data in fixed columns) as what a clerk reads
+    in it: a text segment's lines (E1EDKT2's TDLINE, wrapped at 70 columns) as the lines they are, its
+    format column left out; another segment's fields with words in them on one line, comma-separated
+    ("Freie und Hansestadt Hamburg, Senatskanzlei / Protokoll, Rathausmarkt 1, Hamburg"). Codes,
+    amounts and dates in their SAP forms are read by no one. None unless ``text`` opens with EDI_DC40."""
+    if not text.lstrip().startswith("EDI_DC40"):
+        return None
+    out: list[str] = []
+    segments, previous_text = 0, None
+    for line in text.split("\n")[1:]:
+        segment = _IDOC_SEGMENT.match(line.rstrip())
+        if segment is None:
+            if line.strip():
+                out.append(line.rstrip())
+            continue
+        segments += 1
+        data = segment.group(3)
+        is_text = re.search(r"T2\d*$|TXT|TEXT", segment.group(1)) is not None
+        if is_text:
+            line_text = re.sub(r"\s*\*?\s*$", "", data)
+            if previous_text is False:
+                out.append("")
+            if line_text.strip():
+                out.append(line_text)
+        else:
+            fields = [field for field in re.split(r"\s{2,}", data.strip()) if field and not _IDOC_CODE.fullmatch(field)]
+            if fields:
+                out.extend(["", ", ".join(fields)])
+        previous_text = is_text
+    if segments < _MIN_IDOC_SEGMENTS:
+        return None
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+# --- Fortran namelists ---------------------------------------------------------------------------------------
+
+_NAMELIST_GROUP = re.compile(r"^[ \t]*[&$](\w+)[ \t]*\n(.*?)^[ \t]*(?:/|[&$]end)[ \t]*$", re.M | re.S | re.I)
+_NAMELIST_ASSIGNMENT = re.compile(r"^[ \t]*(\w+(?:\([\d,: ]*\))?)[ \t]*=[ \t]*(.*?)[ \t]*,?[ \t]*(?:!.*)?$")
+_MIN_NAMELIST_GROUPS = 2
+
+
+def fortran_namelist_as_text(text: str) -> str | None:
+    """A Fortran namelist file (groups "&partner_list" ... "/" of "key = value" lines, "!" comments) as its
+    reader takes it: the comments outside the groups as paragraphs; groups of one name as the rows of a
+    table under their keys, a group's comments its row's remark ("Bemerkung"); strings without their
+    quotes, logicals and numbers as written. None unless ``text`` holds two groups or more."""
+    groups = list(_NAMELIST_GROUP.finditer(text))
+    if len(groups) < _MIN_NAMELIST_GROUPS:
+        return None
+    blocks: list[str] = []
+    position = 0
+    for name, run in itertools.groupby(groups, key=lambda group: group.group(1).casefold()):
+        run = list(run)
+        blocks.append(_namelist_comments(text[position : run[0].start()]))
+        rows = []
+        for group in run:
+            record: dict[str, str] = {}
+            remarks = []
+            for line in group.group(2).split("\n"):
+                if line.strip().startswith("!"):
+                    remarks.append(line.strip().lstrip("!").strip())
+                elif assignment := _NAMELIST_ASSIGNMENT.match(line):
+                    record[assignment.group(1)] = assignment.group(2).strip().strip("'\"").replace("|", "/")
+            if remarks:
+                record["Bemerkung"] = " ".join(remark for remark in remarks if remark)
+            rows.append(record)
+        columns = list(dict.fromkeys(key for record in rows for key in record))
+        blocks.append("\n".join(_CELL_SEPARATOR.join(row) for row in [columns, *([record.get(column, "") for column in columns] for record in rows)]))
+        position = run[-1].end()
+    blocks.append(_namelist_comments(text[position:]))
+    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+def _namelist_comments(text: str) -> str:
+    """Comment lines outside a namelist's groups as paragraphs: rules of "=" dropped, blank comments parting them."""
+    lines = [line.strip().lstrip("!").strip() for line in text.split("\n") if line.strip().startswith("!")]
+    paragraphs = [" ".join(part) for empty, part in itertools.groupby(lines, key=lambda line: not line or set(line) <= set("=-*"))
+                  if not empty]
+    return "\n\n".join(paragraphs)

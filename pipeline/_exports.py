@@ -44,7 +44,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import (build_file_as_text, cypher_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
+from pipeline._code import (build_file_as_text, cypher_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, fortran_namelist_as_text, idoc_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
                            prolog_as_text, smalltalk_file_out_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
@@ -61,7 +61,7 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text,
+    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text, idoc_as_text, fortran_namelist_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text):
@@ -159,6 +159,37 @@ def _markdown_inline_as_text(text: str) -> str:
     return _MARKDOWN_STRONG.sub(r"\1", text)
 
 
+# --- Scratch projects ------------------------------------------------------------------------------------
+
+def _scratch_project_as_text(targets: list[dict]) -> str:
+    """A Scratch project (project.json) as its player meets it: per sprite, its name, its lists' items
+    ("Partnerstädte Würzburg: Caen, Rochester, Otsu"), then what its scripts say and ask, a paragraph
+    each, in the order the scripts run. Opcodes, coordinates, costumes and sounds are the program's."""
+    blocks: list[str] = []
+    for target in targets:
+        own: list[str] = []
+        for value in (target.get("lists") or {}).values():
+            if isinstance(value, list) and len(value) == 2 and isinstance(value[1], list) and value[1]:
+                own.append(f"{value[0]}: " + ", ".join(str(item) for item in value[1]))
+        scripts = target["blocks"]
+        tops = [key for key, block in scripts.items() if isinstance(block, dict) and block.get("topLevel")]
+        seen: set[str] = set()
+        for top in tops:
+            key = top
+            while isinstance(key, str) and key in scripts and key not in seen:
+                seen.add(key)
+                block = scripts[key]
+                for value in (block.get("inputs") or {}).values():
+                    # an input's literal: [1, [10, "Frage 1: ..."]], a text's type code 10
+                    literal = value[1] if isinstance(value, list) and len(value) > 1 else None
+                    if isinstance(literal, list) and len(literal) == 2 and literal[0] == 10 and str(literal[1]).strip():
+                        own.append(" ".join(str(literal[1]).split()))
+                key = block.get("next")
+        if own:
+            blocks.append("\n\n".join([str(target.get("name", "")), *own]).strip())
+    return "\n\n".join(blocks) + "\n"
+
+
 # --- CSV ----------------------------------------------------------------------------------------------------
 
 _MIN_CSV_ROWS = 3
@@ -196,16 +227,57 @@ _CSV_HEAD_CELL = re.compile(r"[^\W\d][\w .()/-]{0,30}")
 def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
     """A run of CSV rows as lines: a table between bars, or, under a header and with a column of prose
     and none of towns (a board's sticky notes: "Type,Content,Tags,Author"), the other columns' table and
-    each row's text as the paragraph it is, the board's words before its bookkeeping."""
+    each row's text as the paragraph it is, the board's words before its bookkeeping. Where a column
+    names whose row it is (a survey's "Name der Kommune"), each row's text stands under that name: the
+    answers of Dresden, then of Leipzig, each town's partners its own."""
     head = rows[0]
     if len(rows) > 2 and all(_CSV_HEAD_CELL.fullmatch(cell) for cell in head) and len(set(head)) == len(head):
         records = [dict(zip(head, row)) for row in rows[1:]]
-        prose = [name for name in head if statistics.median(len(record.get(name, "").split()) for record in records) >= 8]
-        if prose and not any(_TOWN_KEY.fullmatch(name) for name in head):
-            paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
-            return [*(line for paragraph in paragraphs for line in (paragraph, "")),
-                    _json_table(records, [name for name in head if name not in prose]), ""]
+        # a column of sentences, lower-case words among them; not a date's "Tue Sep 05 2023 10:12:44 GMT+0000 (...)"
+        prose = [name for name in head if statistics.median(len(record.get(name, "").split()) for record in records) >= 8
+                 and statistics.median(len(re.findall(r"(?<!\S)[a-zäöüß]{2,}", record.get(name, ""))) for record in records) >= 2]
+        # a register's remark on each partner is its row's; a CMS's page of rich text is a text of its own
+        pages = prose and statistics.median(sum(len(record.get(name, "").split()) for name in prose) for record in records) >= _MIN_PAGE_WORDS
+        if prose and (pages or not any(_TOWN_KEY.fullmatch(name) for name in head)):
+            labels = rows[1] if _is_label_row(rows[1], rows[2:]) else head
+            subjects = [name for name, label in zip(head, labels) if name not in prose
+                        and _CSV_SUBJECT_LABEL.search(label) and _is_name_column([record.get(name, "") for record in records[1:]])]
+            # the column that names each town with its title ("Stadt Hanau") before a bare "Hanau": a heading
+            # the reader takes for the town's own section
+            subjects.sort(key=lambda name: -sum(bool(_TITLED_TOWN.match(record.get(name, ""))) for record in records))
+            subject = subjects[0] if subjects else None
+            texts = [[_prose_as_text(record[name]) for name in prose if record.get(name)] for record in records]
+            first = int(labels is not head)  # a label row's texts (the survey's questions) once, at the top
+            paragraphs = [paragraph for text in texts[:first] for paragraph in text]
+            for record, text in zip(records[first:], texts[first:]):
+                paragraphs += [record[subject]] if subject and text and record[subject] else []
+                paragraphs += text
+            # the short columns' table after the texts, without the towns the headings named
+            rest = [name for name in head if name not in prose and not (subject and (name in subjects or _TOWN_KEY.fullmatch(name)))]
+            return [*(line for paragraph in paragraphs for line in (paragraph, "")), _json_table(records, rest), ""]
     return _rows_without_geometry(rows)
+
+
+_MIN_PAGE_WORDS = 25
+# The label of a survey's or a register's column naming whose row it is: "Name der Kommune", "Titel".
+_CSV_SUBJECT_LABEL = re.compile(r"\b(?:name|titel|title|kommune|gemeinde|stadt|organisation|institution|einrichtung)\b", re.I)
+_TITLED_TOWN = re.compile(r"(?:[\wäöüß-]*(?:stadt|gemeinde)|Markt|(?:Land)?[Kk]reis)\s+[A-ZÄÖÜ]", re.I)
+_CSV_DATUM = re.compile(r"[\d\s.:,/+-]*")
+
+
+def _is_label_row(row: list[str], records: list[list[str]]) -> bool:
+    """Whether a CSV's second row labels its columns in words (a survey export's questions under their
+    codes: "G01Q01" over "Name der Kommune"): a column whose values are all numbers or dates is a word
+    in this row."""
+    return any(row[column].strip() and not _CSV_DATUM.fullmatch(row[column])
+               and all(len(record) > column and record[column].strip() and _CSV_DATUM.fullmatch(record[column]) for record in records)
+               for column in range(len(row)))
+
+
+def _is_name_column(values: list[str]) -> bool:
+    """Whether a column's values name their rows: mostly filled, short, words rather than numbers."""
+    filled = [value for value in values if value.strip()]
+    return 2 * len(filled) > len(values) and all(len(value.split()) <= 6 and not _CSV_DATUM.fullmatch(value) for value in filled)
 
 
 # A GIS layer's geometry as well-known text: "POINT(14.98 51.15)", "LINESTRING(...)", "MULTIPOLYGON(((...)))".
@@ -255,7 +327,7 @@ def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
     read whole, each line on its own, so that a stray quote cannot join lines), else None."""
     if line.count(delimiter) < 2 or "|" in _QUOTED_CELL.sub("", line) or re.search(r"&\w+;|&#\d+;", line):
         return None
-    if delimiter == "," and (re.search(r",\s|\d,\d", _QUOTED_CELL.sub("", line)) or (
+    if delimiter == "," and (re.search(r",\s|(?:^|[^\w.])\d[\d.]*,\d", _QUOTED_CELL.sub("", line)) or (
             line.rstrip().endswith((".", ":")) and _QUOTED_CELL.sub("", line).count(",") < 4)):
         # prose's commas have a space after them, a decimal's digits; an export's have neither, and a row
         # of five cells may end in a remark's full stop
@@ -413,6 +485,9 @@ def json_as_text(text: str) -> str | None:
             return _drawing_as_text(data["elements"])
         if _is_outline_export(data):
             return _outline_pages_as_text(data)
+        if isinstance(data, dict) and isinstance(data.get("targets"), list) and all(
+                isinstance(target, dict) and isinstance(target.get("blocks"), dict) for target in data["targets"]):
+            return _scratch_project_as_text(data["targets"])
         return _data_as_text(data, before=[preamble.strip()], after=[rest])
     return None
 
@@ -1665,7 +1740,7 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
         for is_field, run in itertools.groupby(children, key=_is_field):
             if is_field:
                 lines = [f"{_key_as_words(etree.QName(child).localname)}: {' '.join(child.text.split())}"
-                         for child in run if _ATTRIBUTE_WORDS.search(child.text)]
+                         for child in run if _ATTRIBUTE_WORDS.search(child.text) or _is_year_field(child)]
                 if lines:
                     blocks.append("\n".join(lines))
             else:
@@ -1682,14 +1757,38 @@ def _collect_xml(element: etree._Element, blocks: list[str]) -> None:
             blocks.extend(pieces[1:])
         else:
             blocks.extend(pieces)
-    for child in children:
-        _collect_xml(child, blocks)
-        tail = (child.tail or "").strip()
-        if tail:
-            blocks.append(" ".join(tail.split()))
+    for _, run in itertools.groupby(children, key=lambda child: child.tag):
+        run = list(run)
+        if len(run) >= 2 and all(_is_flat_record(child) for child in run):
+            # A form's repeated group (KoboToolbox's <grp_partner><stadt>…</stadt><jahr>1974</jahr>…): a table,
+            # a row per group, as the form's viewer lists them.
+            blocks.append(_json_table([{_key_as_words(etree.QName(field).localname): " ".join(field.text.split())
+                                        for field in child if isinstance(field.tag, str) and (field.text or "").strip()}
+                                       for child in run]))
+            run = []
+        for child in run:
+            _collect_xml(child, blocks)
+            tail = (child.tail or "").strip()
+            if tail:
+                blocks.append(" ".join(tail.split()))
+
+
+def _is_flat_record(element: etree._Element) -> bool:
+    """An element of three or more short fields and nothing else: a row of a form's repeated group (not a
+    law's point, "<num>a)</num><p>...</p>", nor a song's syllable)."""
+    fields = [child for child in element if isinstance(child.tag, str)]
+    return len(fields) >= 3 and not (element.text or "").strip() and all(
+        len(field) == 0 and len((field.text or "").strip()) <= _MAX_RECORD_CELL_CHARS and not (field.tail or "").strip()
+        for field in fields) and len({field.tag for field in fields}) == len(fields)
 
 
 _LIST_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s")
+_YEAR_FIELD_NAME = re.compile(r"jahr|year|seit|since|datum|date", re.I)
+
+
+def _is_year_field(element: etree._Element) -> bool:
+    """A field that dates its record, "<jahr>1974</jahr>": a number, but no identifier's."""
+    return bool(_YEAR_FIELD_NAME.search(etree.QName(element).localname) and _ATTRIBUTE_DATE.fullmatch(element.text.strip()))
 
 
 def _plain_paragraphs(own: str) -> list[str]:
@@ -1735,6 +1834,9 @@ def _is_heading(block: str) -> bool:
     return "\n" not in block and len(block) <= _MAX_HEADING_CHARS and not block.rstrip().endswith((".", "!", "?", ":"))
 
 
+_BR_MARK = "\ue000"  # where a <br> stood; the source's own line breaks are spaces
+
+
 def _html_paragraphs(html: str) -> list[str]:
     """The paragraphs, headings and list items of an HTML fragment, one block each."""
     try:
@@ -1743,10 +1845,12 @@ def _html_paragraphs(html: str) -> list[str]:
         return [" ".join(re.sub(r"<[^>]+>", " ", html).split())]
     blocks: list[str] = []
     heading = None  # a heading stays on the line above the block that follows it
+    for br in fragment.iter("br"):  # "<strong>Luisant</strong> ... – seit 1973<br><strong>Moosburg</strong> ...": lines
+        br.tail = _BR_MARK + (br.tail or "")
     for node in fragment.iter():
         if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td"):
             continue
-        words = " ".join(node.text_content().split())
+        words = "\n".join(" ".join(line.split()) for line in node.text_content().split(_BR_MARK) if line.strip())
         if not words or any(isinstance(a.tag, str) and a.tag in ("p", "li", "td") for a in node.iterancestors()):
             continue
         bullet = "• " if node.tag == "li" else ""
@@ -1757,9 +1861,7 @@ def _html_paragraphs(html: str) -> list[str]:
             blocks.append(bullet + words)
             heading = words if node.tag[0] == "h" else None
     if not blocks:  # "<b>Viborg</b> (Dänemark)<br/>Partnerstadt seit 1982.": lines, no paragraphs
-        for br in fragment.iter("br"):
-            br.tail = "\n" + (br.tail or "")
-        lines = (" ".join(line.split()) for line in fragment.text_content().split("\n"))
+        lines = (" ".join(line.split()) for line in fragment.text_content().split(_BR_MARK))
         text = "\n".join(line for line in lines if line)
         return [text] if text else []
     loose = " ".join((fragment.text or "").split())

@@ -88,6 +88,14 @@ def _collect_office(element: etree._Element, paragraphs: list[str]) -> None:
         if text:
             paragraphs.append(text)
         return
+    if name == "list-item" and (etree.QName(element).namespace or "").startswith(_ODF_PREFIX):
+        # An OpenDocument list's item as the bullet a viewer shows before it: "• Montreuil (1959)" under a
+        # slide's title "Cottbus" is that town's list, not more lines of the title.
+        items: list[str] = []
+        for child in element:
+            _collect_office(child, items)
+        paragraphs.extend(("• " if k == 0 and _CELL_SEPARATOR not in item else "") + item for k, item in enumerate(items))
+        return
     for child in element:
         _collect_office(child, paragraphs)
 

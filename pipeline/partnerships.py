@@ -479,6 +479,8 @@ def _read(document: Document, entities: list[Mention], gazetteer: Gazetteer, hom
             above = [line for line in lines if line.start < section_start and line.kind == "heading"]
             list_kind = _kind_of(above[-1].text, _HEADING_STEMS) if above and not any(
                 line.kind == "prose" for line in lines if above[-1].start < line.start < section_start) else None
+        if own_head and list_kind is None and _partner_items_open(section_lines):
+            list_kind = "partnership"  # a slide's "Flensburg" over "• Carlisle (seit 1961)": the town's partners
         previous_own_head = own_head
         # a table of pairs between bars ("Lübeck | Kotka | 1969") is the table rule's to read, not a list of the home town's
         found += _from_lists([line for line in section_lines if (answer_key is None or line.start < answer_key)
@@ -605,7 +607,7 @@ def _from_chains(text: str, lines: list[_Line], cities: list[_City]) -> list[_Fo
     for previous, line in zip([None, *lines], lines):
         if line.kind not in ("prose", "item", "bullet") or (previous is not None and previous.kind not in ("blank", "heading")):
             continue
-        a = by_start.get(line.start + len(line.text) - len(line.text.lstrip()))
+        a = by_start.get(line.start + len(line.text) - len(_BULLET.sub("", line.text).lstrip()))  # "• Eisenhüttenstadt – ..."
         if a is None:
             continue
         position, links = a.end, []
@@ -941,7 +943,9 @@ _MUNICIPAL_HEADING = re.compile(
     r"^\s*(?P<lead>(?:Unsere\s+)?(?:Partnerst(?:ä|ae)dte|Städtepartnerschaften)\s+[–—|/-]\s+)?"
     r"(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
     # "Kreisstadt", "Hansestadt", "Landeshauptstadt", "Barlachstadt", "Hanse- und Universitätsstadt"; not "Partnerstadt"
-    r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)\s*:?\s*$",
+    r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
+    # a slide's subtitle after a dash, in lower case: "Kiel – die Landeshauptstadt und ihre Partner"
+    r"(?P<subtitle>\s+[–—-]\s+(?-i:[a-zäöüß])[\wäöüß ]{0,45})?\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -997,17 +1001,21 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     """
     heads = []
     bare_ends = []  # a bare town heading's section ends at the next heading: "Mindelheim" ... "Nachbarn"
+    listing = False  # a bare town heading over its bulleted partners: a section even if it is the only one
     for i, line in enumerate(lines):
-        if line.kind not in ("heading", "item") or len(line.text.split()) > 6 or " | " in line.text:  # not a table's row
+        if line.kind not in ("heading", "item") or len(line.text.split()) > 9 or " | " in line.text:  # not a table's row
             continue
-        match = _MUNICIPAL_HEADING.match(line.text)
+        # a town's heading in two languages, "Cottbus/Chóśebuz", by its first name
+        match = _MUNICIPAL_HEADING.match(re.sub(r"^(\s*[A-ZÄÖÜ][\wäöüß-]+)/[^\W\d_][\w-]+\s*$", r"\1", line.text))
+        if match and not match.group("subtitle") and len(line.text.split()) > 6:
+            continue
         bare = match is not None and not (match.group("prefix") or match.group("lead") or line.text.strip().isupper())
         directory_entry = bare and _named_again_below(lines, i, match.group("name"))
         partners_below = bare and not directory_entry and _partners_listed_below(lines, i, match.group("name"), gazetteer)
         if not match or (bare and not (directory_entry or partners_below or _introduced_below(lines, i))):
             continue
         name = match.group("name")
-        place = gazetteer.link(name)
+        place = gazetteer.link(name) or _town_on_its_river(name, gazetteer)
         glossed = re.fullmatch(r"(.+?)\s*\(([^()]*)\)\s*", name) if place is None else None
         if glossed and not (country_code_for(glossed.group(2)) or gazetteer.is_region(glossed.group(2))):
             name = glossed.group(1)  # "STECKBRIEF TEMESWAR (TIMIŞOARA)", not a partner's "Akko (Israel)"
@@ -1019,9 +1027,10 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         heads.append((line.start, place.mention(name, start, start + len(name))))
         if bare and not directory_entry:  # a directory's entry runs on to the next town, a list to its end
             end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")
-                        and not (partners_below and _BULLET.match(later.text))), None)
+                        and not (partners_below and _BULLET.match(later.text)) and not _NOTES_LABEL.fullmatch(later.text)), None)
             if end is not None:
                 bare_ends.append((end, None))
+            listing = listing or partners_below
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
     datelines = []
     for match in _datelines(text):
@@ -1099,19 +1108,38 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     fields = []
     own_fields = list(_OWN_FIELD.finditer(text))
     for match, following in itertools.zip_longest(own_fields, own_fields[1:]):
-        place = gazetteer.link(match.group(2))
+        title = _TOWN_TITLE.match(match.group(2))  # "name: Landeshauptstadt Potsdam"
+        name_start = match.start(2) + (title.end() if title else 0)
+        place = gazetteer.link(text[name_start : match.end(2)])
         record_end = following.start() if following else len(text)
         if place is not None and not gazetteer.is_region(match.group(2)) and re.search(r"\n[ \t]*\|", text[match.end():record_end]):
             line_start = text.rfind("\n", 0, match.start()) + 1
-            fields.append((line_start, place.mention(match.group(2), match.start(2), match.end(2))))
+            fields.append((line_start, place.mention(text[name_start : match.end(2)], name_start, match.end(2))))
     heads = _with_heads_of_several_towns(heads, fields)
-    if len({m.geonames_id for _, m in heads if m is not None}) < 2:
+    if len({m.geonames_id for _, m in heads if m is not None}) < 2 and not listing:
         return []
     starts = {start for start, _ in heads}
     heads += _section_ends(text, lines, heads, gazetteer) + [end for end in bare_ends if end[0] not in starts]
     heads.sort(key=lambda head: head[0])
     bounds = [start for start, _ in heads] + [len(text) + 1]
     return [(start, end, mention) for (start, mention), end in zip(heads, bounds[1:])]
+
+
+# A slide's presenter notes under its text, still the slide's: "Notes:", "Sprechernotizen".
+_NOTES_LABEL = re.compile(r"\s*(?:Notes|Speaker\s+notes|Notizen|Sprechernotizen|Moderatornotizen|Referentennotizen)\s*:?\s*", re.I)
+
+
+def _town_on_its_river(name: str, gazetteer: Gazetteer):
+    """The town a name with its river means where GeoNames lacks the long form: "HATTERSHEIM AM MAIN"."""
+    river = re.fullmatch(r"([^\W\d_][\w-]+)\s+(?:am|an\s+der|ob\s+der)\s+[^\W\d_][\w-]+", name.strip(), re.I)
+    return gazetteer.link(river.group(1)) if river else None
+
+
+def _partner_items_open(section_lines: list[_Line]) -> bool:
+    """Whether a town's section opens with a bulleted item naming another town and a year: its list of partners."""
+    below = next((line for line in section_lines[1:] if line.kind != "blank"), None)
+    return below is not None and below.kind == "item" and below.partner is None and _BULLET.match(below.text) is not None and (
+        _first_year(below.tail) is not None)  # dated, unlike a disambiguation page's "- Neustadt (Husum), Stadtteil von Husum"
 
 
 def _with_heads_of_several_towns(heads: list, more: list) -> list:
@@ -1141,6 +1169,8 @@ def _partners_listed_below(lines: list[_Line], i: int, name: str, gazetteer: Gaz
     if not bullet or below.text[:bullet.end()].strip()[-1:] in ").":  # a numbered list's "1." may be a chapter
         return False
     first = re.split(r"\s*(?:[(:;,]|\s[–—-]\s)", below.text[bullet.end():], maxsplit=1)[0].strip()
+    # or names its kind before it: "Lübeck" / "• Städtefreundschaft mit Wismar, 1987"
+    first = re.sub(r"^(?:\w+(?:partnerschaft|freundschaft|kooperation)|Partnerstadt|Partnergemeinde)\s+(?:mit|zu)\s+", "", first, flags=re.I)
     place = gazetteer.link(first) if first and first[0].isupper() else None
     home = gazetteer.link(name)
     return place is not None and (home is None or place.geonames_id != home.geonames_id)
@@ -1490,6 +1520,7 @@ _OWNER_BEFORE = re.compile(
     r"verwaltung|rathaus|bürgermeisteramt|stadtrat|gemeinderat|büro)$", re.IGNORECASE)  # "Partnerschaftsbüro Saarlouis"
 _OPENING = 800  # characters
 # A record's field that names its town, the whole value: "name: Heidelberg", "stadt: Kiel" (once per key).
+_TOWN_TITLE = re.compile(r"(?:Große\s+Kreisstadt|(?:Landeshaupt|Hanse|Kreis|Universitäts)?[Ss]tadt|(?:Orts|Verbands|Samt)?[Gg]emeinde|Markt)\s+(?=[A-ZÄÖÜ])")
 _OWN_FIELD = re.compile(r"^[ \t]*(?P<key>name|stadt|city|kommune|gemeinde|ort|town|municipality)[ \t]*[:=][ \t]*"
                         r"([A-ZÄÖÜ][^\n:|]{1,40}?)[ \t]*$", re.M | re.I)
 _AND_ITS_PARTNERS = re.compile(
@@ -2215,7 +2246,8 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         below_a_card = bool(result) and result[-1].kind in ("item", "attribute")
         line_below = raw[i + 1][0].strip() if i + 1 < len(raw) else ""
         if _is_attribute(stripped) or below_a_card and not _pair_line(text, line, start, starts) and (
-                (_CARD_FIELD.match(stripped) and not _partners_field(stripped, line, start, starts))  # "Land: Frankreich"
+                (_CARD_FIELD.match(stripped) and not _partners_field(stripped, line, start, starts)  # "Land: Frankreich"
+                 and not _numbered_town(line, start, starts))
                 or (len(stripped.split()) <= 4 and gazetteer.is_region(re.split(r"\s*[·|,/(]\s*", stripped)[0]))  # "Sachsen"
                 or (_BARE_KIND.fullmatch(stripped) and line_below and _is_attribute(line_below))):  # "verschwistert" / "seit 1975"
             result.append(_Line(line, start, "attribute"))
@@ -2254,6 +2286,9 @@ def _lines(text: str, cities: list[_City], gazetteer: Gazetteer) -> list[_Line]:
         label = _PAIR_LABEL.match(body) or _QUOTED_LABEL.match(body)
         if label and _starts_a_pair(text, body_start + label.end(), starts):
             body = body[label.end() :]  # a prize list's "2. Preis (4.000 Euro): Stadt Kirn – Vernouillet (Eure-et-Loir)"
+            body_start = start + len(line) - len(body)
+        elif (numbered := _NUMBERED_LABEL.match(body)) and body_start + numbered.end() in starts:
+            body = body[numbered.end() :]  # a signpost's "Arm 2: Marseille – seit 1958 – 1.220 km"
             body_start = start + len(line) - len(body)
         city = starts.get(body_start)
         if city is None and len(stripped.split()) <= 8:
@@ -2315,9 +2350,17 @@ _MUNICIPAL_WORDS = re.compile(r"(?:Orts|Verbands|Samt|Markt)?[Gg]emeinde\b|(?:Ha
 _LETTERED_PAIR = re.compile(r"\s*[a-z]\)\s+")
 
 
+# A numbered thing's label before its town: "Arm 2:", "Station 3:", "Tafel 12a:".
+_NUMBERED_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.]{1,15}[ \t]+\d{1,3}[a-z]?[ \t]*:[ \t]+")
 _PAIR_LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s+(?:(?:Stadt|Gemeinde|Markt|Verbandsgemeinde)\s+)?")
 # A name in quotes after a short label, its town after the dash: "Tz 4406 „Budweis“ – Passau, seit 1993".
 _QUOTED_LABEL = re.compile(r"(?:[\w./-]{1,12}[ \t]+){0,3}[„\"»](?=[A-ZÄÖÜ])")
+
+
+def _numbered_town(line: str, start: int, starts: dict) -> bool:
+    """Whether a line is a numbered thing's town ("Arm 2: Marseille – seit 1958"), not a card's field."""
+    numbered = _NUMBERED_LABEL.match(line.lstrip())
+    return numbered is not None and start + len(line) - len(line.lstrip()) + numbered.end() in starts
 
 
 def _starts_a_pair(text: str, offset: int, starts: dict) -> bool:
@@ -2695,6 +2738,10 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
                 list_kind = pairs_kind if _first_year(line.tail) or undated_pairs else None
             if list_kind is None and line.partner is None and introduced_kind and _first_year(line.tail):
                 list_kind = introduced_kind
+            if list_kind is None and line.partner is None and pairs_kind and _SINCE_YEAR.search(line.tail):
+                # "Jeder Arm trägt den Namen einer Partnerstadt ..., das Jahr der Partnerschaft ...:" over
+                # "Marseille – seit 1958": a town dated "seit" under an introduction that names the kind
+                list_kind = pairs_kind
             if list_kind is None and line.partner is None and _ITEM_OWN_KIND.match(
                     line.tail + "\n" + (lines[i + 1].text if i + 1 < len(lines) else "")):
                 list_kind = _kind_of(line.tail)  # "– Béthune (Frankreich): Städtepartnerschaft seit 1960"
@@ -2934,6 +2981,11 @@ def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer:
     inside = next((c for c in cities if a <= c.start and c.end <= b), None)
     if inside is not None and _INSTITUTION.search(text, a, inside.start):
         return None  # "Universität Paderborn", "Gymnasium Celle", "Lycée Rabelais, Meudon": no town's row
+    river = inside is not None and re.fullmatch(r"([A-ZÄÖÜ][\wäöüß-]+)\s+(?:an\s+der|am|an|ob\s+der)\s+", text[a : inside.start].lstrip())
+    if river:
+        # "Graach an der Mosel": the town on the river, not the Mosel read as Mosul
+        place = gazetteer.link(river.group(1))
+        return _City(place.name if place else whole, place and place.geonames_id, place.country_code if place else None, a, a + len(whole))
     if inside is not None:
         # The whole cell may name the place more exactly than the mention inside it
         # ("San Vito dei Normanni", "Arendsee (Altmark)").
@@ -3512,6 +3564,10 @@ def _from_sentences(
             dates_previous = previous_vocab and not in_sentence and _FOUNDING.search(sentence)
             if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
+            elif not in_sentence and found and found[-1].year is None and (opening := _DATE_OPENING.match(sentence)) and (
+                    0 <= start - text.rfind(found[-1].evidence[:40], 0, start) <= _RECORD_GAP):
+                # a register's record, then its description: "Partnerstadt: Haifa" / "Seit 1978. Bürgerbegegnungen ..."
+                found[-1].year = int(opening.group(1))
             # "Sie wurde 1962 besiegelt." still speaks of the partnership: "Hinzu kommen ..." goes on with it.
             # Under a partnership heading, a sentence that names no town does not end the subject: "Ich habe den
             # Abschnitt mal entrümpelt. Stand jetzt laut Stadtseite: Oulu (Finnland, seit 1968), ..."
@@ -3801,6 +3857,12 @@ def _clauses(text: str, start: int, end: int, cities: list[_City]) -> list[tuple
 
 # A founding still to come: "die Urkunde im Herbst 2024 zu unterzeichnen", "soll 2025 besiegelt werden".
 _PLANNED = re.compile(r"\bzu\s+(?:unterzeichnen|besiegeln|schließen|gründen|begründen)\b|\b(?:soll|sollen|geplant|vorgesehen)\b")
+
+
+# A description that opens with the date of the pair named just above it: "Seit 1978.", "Vereinbart 1985, ..."
+_DATE_OPENING = re.compile(r"\s*(?:Seit|Im\s+Jahr|Vereinbart|Geschlossen|Gegründet|Besiegelt|Unterzeichnet)\s+"
+                           r"(?:im\s+Jahr\s+|am\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d]+)\s*)?((?:1[89]|20)\d\d)\b(?!\s*(?:bis|[–-]))")
+_RECORD_GAP = 300
 
 
 def _date_previous(found: list[_Found], sentence: str) -> None:

@@ -1831,3 +1831,103 @@ def test_a_chat_export_of_typed_lines_reads_as_its_users_and_its_posts(tmp_path)
     text = extract_document(saved).text
     assert "User\n| username | nickname |\n| m.riedl | Freiburg |" in text
     assert "\n\nFür Ludwigsburg: Partnerschaft mit Kongoussi (Burkina Faso) seit 2012" in text
+
+
+def test_a_surveys_answers_stand_under_the_town_that_gave_them(tmp_path):
+    saved = tmp_path / "limesurvey.csv.txt"
+    saved.write_text(
+        '"id","submitdate","G01Q01","G01Q02"\n'
+        '"Antwort-ID","Datum Abgeschickt","Name der Kommune","Bitte nennen Sie Ihre Partnerstädte mit dem Jahr."\n'
+        '"14","2023-09-04 10:17:32","Landeshauptstadt Dresden","Breslau (1959), Coventry (ebenfalls 1959) und Ostrava (1971), alle mit Vertrag."\n'
+        '"15","2023-09-05 14:02:11","Stadt Leipzig","Krakau seit 1973, Kiew seit 1961, Frankfurt am Main im Jahr 1990 geschlossen."\n'
+        '"16","2023-09-05 16:45:09","Stadt Zwickau","Jablonec nad Nisou (1971) und Dortmund (1988), beide mit einem Vertrag."\n',
+        encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Landeshauptstadt Dresden\n\nBreslau (1959), Coventry" in text
+    assert "Stadt Leipzig\n\nKrakau seit 1973" in text
+    assert "| Stadt Leipzig" not in text  # the towns head their answers; the table keeps the rest
+
+
+def test_a_cms_collection_in_csv_reads_as_each_towns_page_with_its_line_breaks(tmp_path):
+    saved = tmp_path / "webflow.csv.txt"
+    header = "Name,Slug,Item ID,Created On,Kommune,Beschreibung\n"
+    row = ('{0},{1},64f1a2d9e0b7c1a2b3c4d5e{2},"Tue Sep 05 2023 10:12:44 GMT+0000 (Coordinated Universal Time)",Stadt {0},'
+           '"<h3>Partnerstädte</h3><p><strong>Luisant</strong> bei Chartres (Frankreich) – seit 1973<br><strong>Moosburg</strong> '
+           'in Kärnten (Österreich) – seit 1985</p><p>Die Stadt {0} pflegt diese Partnerschaften mit vielen Vereinen und Schulen, '
+           'und jedes Jahr reisen Bürgerinnen und Bürger zu den Festen in den Partnerstädten.</p>"\n')
+    saved.write_text(header + "".join(row.format(name, name.lower(), k) for k, name in enumerate(["Maintal", "Hanau", "Erlensee", "Bruchköbel"])),
+                     encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Stadt Maintal\n\nPartnerstädte\nLuisant bei Chartres (Frankreich) – seit 1973\nMoosburg in Kärnten" in text
+    assert "GMT+0000" in text.split("Stadt Bruchköbel")[-1].split("Partnerschaften mit vielen")[-1]  # dates in the table below
+
+
+def test_an_sap_idoc_reads_as_its_text_lines_and_its_partners_names(tmp_path):
+    saved = tmp_path / "orders.idoc.txt"
+    control = "8000000000004711853000{0:03d}000006003"
+    lines = ["EDI_DC40  8000000000004711853740 30  ORDERS05      ORDERS    SAPP01",
+             "E2EDKA1003".ljust(30) + control.format(4) + "AG  0000100017         Freie und Hansestadt Hamburg       Rathausmarkt 1",
+             "E2EDKT2001".ljust(30) + control.format(7) + "Jeder Arm trägt den Namen einer Partnerstadt Hamburgs:".ljust(70) + "*",
+             "E2EDKT2001".ljust(30) + control.format(8) + "  Arm 2: Marseille – seit 1958 – 1.220 km".ljust(70) + "*",
+             "E2EDP19001".ljust(30) + control.format(9) + "003Wegweiser 9 Arme, Mast 4,20 m"]
+    saved.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert text.startswith("Freie und Hansestadt Hamburg, Rathausmarkt 1\n\nJeder Arm trägt den Namen einer Partnerstadt Hamburgs:\n"
+                           "  Arm 2: Marseille – seit 1958 – 1.220 km\n\nWegweiser 9 Arme")
+    assert "0000100017" not in text and "*" not in text
+
+
+def test_a_flat_impress_file_keeps_its_list_items_as_bullets(tmp_path):
+    saved = tmp_path / "folien.fodp.txt"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        '<office:body><office:presentation><draw:page><draw:frame><draw:text-box><text:p>Cottbus/Chóśebuz</text:p></draw:text-box></draw:frame>'
+        '<draw:frame><draw:text-box><text:list><text:list-item><text:p>Montreuil (1959)</text:p></text:list-item>'
+        '<text:list-item><text:p>Lipezk (1974)</text:p></text:list-item></text:list></draw:text-box></draw:frame></draw:page>'
+        '</office:presentation></office:body></office:document>\n', encoding="utf-8")
+    assert extract_document(saved).text == "Cottbus/Chóśebuz\n\n• Montreuil (1959)\n\n• Lipezk (1974)"
+
+
+def test_a_forms_repeated_groups_read_as_a_table_with_their_years(tmp_path):
+    saved = tmp_path / "kobo.xml.txt"
+    groups = "".join(f"<grp_partner><stadt>{town}</stadt><land>{land}</land><jahr>{year}</jahr><art>Städtepartnerschaft</art></grp_partner>"
+                     for town, land, year in [("Bobigny", "FR", 1974), ("Opole", "PL", 1973)])
+    submission = ('<data id="a1"><start>2023-06-12T09:14:02</start>'
+                  '<end>2023-06-12T09:41:55</end><grp_kommune><name>Landeshauptstadt Potsdam</name>'
+                  '<bereich>Internationales</bereich><ansprechpartner>M. Gerlach</ansprechpartner></grp_kommune>'
+                  f'{groups}<notizen>Mit Bobigny findet jedes Jahr eine Jugendbegegnung statt, das ist unsere aktivste Partnerschaft.'
+                  '</notizen><meta><instanceID>uuid:3f1c</instanceID></meta></data>')
+    saved.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<submissions>{submission}{submission}</submissions>\n', encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Name: Landeshauptstadt Potsdam\n" in text
+    assert "| Stadt | Land | Jahr | Art |\n| Bobigny | FR | 1974 | Städtepartnerschaft |\n| Opole | PL | 1973 |" in text
+
+
+def test_a_scratch_project_reads_as_its_lists_and_what_its_sprites_say(tmp_path):
+    saved = tmp_path / "project.json.txt"
+    blocks = {"b1": {"opcode": "event_whenflagclicked", "next": "b2", "parent": None, "inputs": {}, "topLevel": True, "x": 40, "y": 40},
+              "b2": {"opcode": "looks_sayforsecs", "next": "b3", "parent": "b1", "topLevel": False,
+                     "inputs": {"MESSAGE": [1, [10, "Frage 1: Mit welcher Stadt ist Würzburg seit 1962 verschwistert?"]], "SECS": [1, [4, "4"]]}},
+              "b3": {"opcode": "looks_sayforsecs", "next": None, "parent": "b2", "topLevel": False,
+                     "inputs": {"MESSAGE": [1, [10, "Richtig ist Caen!"]], "SECS": [1, [4, "2"]]}}}
+    project = {"targets": [{"isStage": False, "name": "Kilian", "variables": {}, "blocks": blocks,
+                            "lists": {"p7Zq-partner": ["Partnerstädte Würzburg", ["Caen", "Rochester", "Otsu"]]},
+                            "costumes": [{"name": "Residenzplatz", "assetId": "a3f9c1d2e4b5"}]}], "meta": {"semver": "3.0.0"}}
+    saved.write_text(json.dumps(project, ensure_ascii=False), encoding="utf-8")
+    assert extract_document(saved).text == ("Kilian\n\nPartnerstädte Würzburg: Caen, Rochester, Otsu\n\n"
+                                            "Frage 1: Mit welcher Stadt ist Würzburg seit 1962 verschwistert?\n\nRichtig ist Caen!")
+
+
+def test_a_fortran_namelist_reads_as_its_comments_and_a_table_of_its_groups(tmp_path):
+    saved = tmp_path / "partner.nml.txt"
+    group = "&partner_list\n  kommune  = '{0}'\n  partner  = '{1}'\n  seit     = {2}\n  ! {3}\n/\n\n"
+    saved.write_text("! ====\n!  Eingabedaten: kommunale Partnerschaften in Baden-Württemberg\n! ====\n\n"
+                     + group.format("Tübingen", "Moshi", 2014, "Klimapartnerschaft am Kilimandscharo")
+                     + group.format("Ludwigsburg", "Montbéliard", 1950, "gegruendet im Zeichen der Aussoehnung")
+                     + "&run_config\n  mit_karten = .true.\n/\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert text.startswith("Eingabedaten: kommunale Partnerschaften in Baden-Württemberg\n\n"
+                           "kommune | partner | seit | Bemerkung\nTübingen | Moshi | 2014 | Klimapartnerschaft am Kilimandscharo\n"
+                           "Ludwigsburg | Montbéliard | 1950 | gegruendet im Zeichen der Aussoehnung\n")
