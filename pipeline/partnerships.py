@@ -3861,7 +3861,7 @@ _PLANNED = re.compile(r"\bzu\s+(?:unterzeichnen|besiegeln|schließen|gründen|be
 
 # A description that opens with the date of the pair named just above it: "Seit 1978.", "Vereinbart 1985, ..."
 _DATE_OPENING = re.compile(r"\s*(?:Seit|Im\s+Jahr|Vereinbart|Geschlossen|Gegründet|Besiegelt|Unterzeichnet)\s+"
-                           r"(?:im\s+Jahr\s+|am\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d]+)\s*)?((?:1[89]|20)\d\d)\b(?!\s*(?:bis|[–-]))")
+                           r"(?:im\s+Jahr\s+|am\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d]+)\s*)?((?:1[89]|20)\d\d)\s*[.,;]")  # terse: not "Seit 2017 ist die Region ..."
 _RECORD_GAP = 300
 
 
@@ -4626,8 +4626,8 @@ def _sentence_year(text: str, start: int, end: int) -> int | None:
             score = 2  # the first partner: "Angefangen hat alles 1960 mit Aix-en-Provence."
         elif re.search(r"(?:artnerschaft|reundschaft|artnerstadt|erschwisterung)\w*\s*:\s*$", before):  # (the leader's spaces may cut the word)
             score = 2  # a field's value: "Älteste Partnerschaft:   1956 (Inverness, Schottland)"
-        elif _FOUNDING.search(sentence) or re.search(r"\beinging(?:en)?\b", sentence):
-            score = 1  # also "dass Neunkirchen erst 1987 eine Partnerschaft einging"
+        elif _FOUNDING.search(sentence) or re.search(r"\beinging(?:en)?\b|\bging(?:en)?\s[^.;]*\sein\b", sentence):
+            score = 1  # also "dass Neunkirchen erst 1987 eine Partnerschaft einging", "Düsseldorf ging 1988 eine ... ein"
         goes_back = re.match(r"\s+zurück\b", after) and re.search(r"\b(?:bis|auf)\s+(?:(?:das|ins)\s+Jahr\s+)?$", before)
         if goes_back:
             score = 3  # "Die älteste reicht bis 1930 zurück: die Partnerschaft mit Klagenfurt"
