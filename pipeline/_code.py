@@ -22,7 +22,9 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a Makefile or a Dockerfile becomes its comments and the messages it echoes;
 - a Fluent translation file becomes its messages, their term references filled in;
 - a Smalltalk file-out (Pharo, Squeak) becomes its comments and the literal arrays its methods answer;
-- a Delphi or Lazarus form becomes its captions and its memos' paragraphs.
+- a Delphi or Lazarus form becomes its captions and its memos' paragraphs;
+- an SAP IDoc flat file becomes its text segments' lines and its partners' names;
+- a Fortran namelist becomes its comments and a table of its groups.
 """
 
 from __future__ import annotations
