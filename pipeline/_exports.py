@@ -240,14 +240,14 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
         pages = prose and statistics.median(sum(len(record.get(name, "").split()) for name in prose) for record in records) >= _MIN_PAGE_WORDS
         if prose and (pages or not any(_TOWN_KEY.fullmatch(name) for name in head)):
             labels = rows[1] if _is_label_row(rows[1], rows[2:]) else head
+            first = int(labels is not head)  # a label row's texts (the survey's questions) once, at the top
             subjects = [name for name, label in zip(head, labels) if name not in prose
-                        and _CSV_SUBJECT_LABEL.search(label) and _is_name_column([record.get(name, "") for record in records[1:]])]
+                        and _CSV_SUBJECT_LABEL.search(label) and _is_name_column([record.get(name, "") for record in records[first:]])]
             # the column that names each town with its title ("Stadt Hanau") before a bare "Hanau": a heading
             # the reader takes for the town's own section
             subjects.sort(key=lambda name: -sum(bool(_TITLED_TOWN.match(record.get(name, ""))) for record in records))
             subject = subjects[0] if subjects else None
             texts = [[_prose_as_text(record[name]) for name in prose if record.get(name)] for record in records]
-            first = int(labels is not head)  # a label row's texts (the survey's questions) once, at the top
             paragraphs = [paragraph for text in texts[:first] for paragraph in text]
             for record, text in zip(records[first:], texts[first:]):
                 paragraphs += [record[subject]] if subject and text and record[subject] else []

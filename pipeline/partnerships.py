@@ -1129,9 +1129,12 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
 _NOTES_LABEL = re.compile(r"\s*(?:Notes|Speaker\s+notes|Notizen|Sprechernotizen|Moderatornotizen|Referentennotizen)\s*:?\s*", re.I)
 
 
+_ON_ITS_RIVER = re.compile(r"([^\W\d_][\w-]+)\s+(?:am|an|an\s+der|ob\s+der)\s+[^\W\d_][\w-]+", re.I)
+
+
 def _town_on_its_river(name: str, gazetteer: Gazetteer):
     """The town a name with its river means where GeoNames lacks the long form: "HATTERSHEIM AM MAIN"."""
-    river = re.fullmatch(r"([^\W\d_][\w-]+)\s+(?:am|an\s+der|ob\s+der)\s+[^\W\d_][\w-]+", name.strip(), re.I)
+    river = _ON_ITS_RIVER.fullmatch(name.strip())
     return gazetteer.link(river.group(1)) if river else None
 
 
@@ -2981,10 +2984,9 @@ def _cell_city(text: str, span: tuple[int, int], cities: list[_City], gazetteer:
     inside = next((c for c in cities if a <= c.start and c.end <= b), None)
     if inside is not None and _INSTITUTION.search(text, a, inside.start):
         return None  # "Universität Paderborn", "Gymnasium Celle", "Lycée Rabelais, Meudon": no town's row
-    river = inside is not None and re.fullmatch(r"([A-ZÄÖÜ][\wäöüß-]+)\s+(?:an\s+der|am|an|ob\s+der)\s+", text[a : inside.start].lstrip())
-    if river:
+    if inside is not None and inside.start > a and _ON_ITS_RIVER.fullmatch(whole):
         # "Graach an der Mosel": the town on the river, not the Mosel read as Mosul
-        place = gazetteer.link(river.group(1))
+        place = _town_on_its_river(whole, gazetteer)
         return _City(place.name if place else whole, place and place.geonames_id, place.country_code if place else None, a, a + len(whole))
     if inside is not None:
         # The whole cell may name the place more exactly than the mention inside it
