@@ -1175,7 +1175,7 @@ def fortran_namelist_as_text(text: str) -> str | None:
         return None
     blocks: list[str] = []
     position = 0
-    for name, run in itertools.groupby(groups, key=lambda group: group.group(1).casefold()):
+    for _, run in itertools.groupby(groups, key=lambda group: group.group(1).casefold()):
         run = list(run)
         blocks.append(_namelist_comments(text[position : run[0].start()]))
         rows = []

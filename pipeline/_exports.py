@@ -161,14 +161,16 @@ def _markdown_inline_as_text(text: str) -> str:
 
 # --- Scratch projects ------------------------------------------------------------------------------------
 
-def _scratch_project_as_text(targets: list[dict]) -> str:
+def _scratch_project_as_text(targets: list[dict]) -> str | None:
     """A Scratch project (project.json) as its player meets it: per sprite, its name, its lists' items
     ("Partnerstädte Würzburg: Caen, Rochester, Otsu"), then what its scripts say and ask, a paragraph
-    each, in the order the scripts run. Opcodes, coordinates, costumes and sounds are the program's."""
+    each, in the order the scripts run. Opcodes, coordinates, costumes and sounds are the program's.
+    None if no sprite lists or says anything: then the JSON is read as data."""
     blocks: list[str] = []
     for target in targets:
         own: list[str] = []
-        for value in (target.get("lists") or {}).values():
+        lists = target.get("lists")
+        for value in (lists.values() if isinstance(lists, dict) else ()):
             if isinstance(value, list) and len(value) == 2 and isinstance(value[1], list) and value[1]:
                 own.append(f"{value[0]}: " + ", ".join(str(item) for item in value[1]))
         scripts = target["blocks"]
@@ -176,10 +178,12 @@ def _scratch_project_as_text(targets: list[dict]) -> str:
         seen: set[str] = set()
         for top in tops:
             key = top
-            while isinstance(key, str) and key in scripts and key not in seen:
+            # a top-level reporter is stored as an array, not a block: no script to follow
+            while isinstance(key, str) and isinstance(scripts.get(key), dict) and key not in seen:
                 seen.add(key)
                 block = scripts[key]
-                for value in (block.get("inputs") or {}).values():
+                inputs = block.get("inputs")
+                for value in (inputs.values() if isinstance(inputs, dict) else ()):
                     # an input's literal: [1, [10, "Frage 1: ..."]], a text's type code 10
                     literal = value[1] if isinstance(value, list) and len(value) > 1 else None
                     if isinstance(literal, list) and len(literal) == 2 and literal[0] == 10 and str(literal[1]).strip():
@@ -187,7 +191,7 @@ def _scratch_project_as_text(targets: list[dict]) -> str:
                 key = block.get("next")
         if own:
             blocks.append("\n\n".join([str(target.get("name", "")), *own]).strip())
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks) + "\n" if blocks else None
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -486,8 +490,9 @@ def json_as_text(text: str) -> str | None:
         if _is_outline_export(data):
             return _outline_pages_as_text(data)
         if isinstance(data, dict) and isinstance(data.get("targets"), list) and all(
-                isinstance(target, dict) and isinstance(target.get("blocks"), dict) for target in data["targets"]):
-            return _scratch_project_as_text(data["targets"])
+                isinstance(target, dict) and isinstance(target.get("blocks"), dict) for target in data["targets"]) and (
+                rendered := _scratch_project_as_text(data["targets"])) is not None:
+            return rendered
         return _data_as_text(data, before=[preamble.strip()], after=[rest])
     return None
 

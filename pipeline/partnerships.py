@@ -3567,7 +3567,7 @@ def _from_sentences(
             if dates_previous:
                 _date_previous(found, sentence)  # "Die beiden Städte hatten den Vertrag 1987 unterzeichnet."
             elif not in_sentence and found and found[-1].year is None and (opening := _DATE_OPENING.match(sentence)) and (
-                    0 <= start - text.rfind(found[-1].evidence[:40], 0, start) <= _RECORD_GAP):
+                    0 <= (named_at := text.rfind(found[-1].evidence[:40], 0, start)) and start - named_at <= _RECORD_GAP):
                 # a register's record, then its description: "Partnerstadt: Haifa" / "Seit 1978. Bürgerbegegnungen ..."
                 found[-1].year = int(opening.group(1))
             # "Sie wurde 1962 besiegelt." still speaks of the partnership: "Hinzu kommen ..." goes on with it.
