@@ -29,6 +29,7 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import sys
@@ -1203,3 +1204,233 @@ def _namelist_comments(text: str) -> str:
     paragraphs = [" ".join(part) for empty, part in itertools.groupby(lines, key=lambda line: not line or set(line) <= set("=-*"))
                   if not empty]
     return "\n\n".join(paragraphs)
+
+
+# --- Source code: its comments, its prose strings and its literal records ---------------------------------------
+
+# A line of code, not of prose: it ends in a bracket, a separator or an arrow, or opens with a declaration.
+_CODE_LINE = re.compile(r".*(?:[{}()\[\];,=]|->|=>)\s*$|\s*(?:package|import|use|fn|fun|func|pub|let|val|var|const|final|struct|class|"
+                        r"enum|interface|type|data|module|namespace|service|impl|mod|return|if|for|match|def|defmodule|end)\b")
+_COMMENT_OPENER = re.compile(r"^\s*(?://|/\*|\(\*)", re.M)
+_MIN_CODE_LINES = 5
+_MIN_PROSE_STRING_WORDS = 5
+
+
+def source_code_as_text(text: str) -> list[tuple[str, object]] | None:
+    """The blocks a reader takes from a program's source (Kotlin, Rust, Dart, Thrift, OCaml, Java, Swift, …),
+    in their order, or None if ``text`` is no such source: ("comment", lines) for each comment, its markers
+    gone; ("table", (header, rows)) for each run of literal records ("Partnerstadt(\\"Rennes\\", \\"FR\\", 1964)",
+    "{ stadt = \\"Oxford\\"; seit = Some 1947 }"), a row of their values each; ("string", text) for each string
+    literal of prose (a widget's text, a heredoc). Keywords, types and calls are nobody's reading."""
+    if not _COMMENT_OPENER.search(text):
+        return None
+    try:
+        pieces = _source_pieces(text)
+    except ValueError:  # an unclosed comment or string: no program this reader knows
+        return None
+    code = "".join(piece if kind == "code" else " " * len(piece) if kind == "comment" else '""' for kind, piece, _ in pieces)
+    code_lines = [line for line in code.split("\n") if line.strip()]
+    if len(code_lines) < _MIN_CODE_LINES or sum(bool(_CODE_LINE.match(line)) for line in code_lines) < 0.6 * len(code_lines):
+        return None
+    if not any(kind == "comment" for kind, _, _ in pieces):
+        return None
+    blocks: list[tuple[int, str, object]] = []
+    for kind, piece, start in pieces:
+        if kind == "comment" and (lines := _source_comment_lines(piece)):
+            blocks.append((start, "comment", lines))
+    records, in_records = _literal_records(pieces)
+    for start, header, rows in records:
+        blocks.append((start, "table", (header, rows)))
+    for kind, piece, start in pieces:
+        if kind == "string" and start not in in_records:
+            value = _source_string(piece)
+            if len(value.split()) >= _MIN_PROSE_STRING_WORDS and len(re.findall(r"\b[a-zäöüß]{2,}\b", value)) >= 2:
+                blocks.append((start, "string", value))
+    blocks.sort(key=lambda block: block[0])
+    return [(kind, value) for _, kind, value in blocks] or None
+
+
+def _source_pieces(text: str) -> list[tuple[str, str, int]]:
+    """``text`` cut into ("code" | "comment" | "string", piece, start); adjacent comment lines ("// …" under
+    "// …") are one comment, as are adjacent string literals ("'Seit 1966 ist …' 'Jedes Jahr …'")."""
+    pieces: list[tuple[str, str, int]] = []
+    k, code_start, n = 0, 0, len(text)
+
+    def add(kind: str, start: int, end: int) -> None:
+        previous = pieces[-1] if pieces else None
+        if previous and previous[0] == kind and not text[code_start:start].strip() and (
+                kind == "string" or text[start:end].startswith("//") and text.count("\n", code_start, start) == 1):
+            pieces[-1] = (kind, previous[1] + text[code_start:end], previous[2])  # one comment, one string
+            return
+        if code_start < start:
+            pieces.append(("code", text[code_start:start], code_start))
+        pieces.append((kind, text[start:end], start))
+
+    while k < n:
+        two = text[k : k + 2]
+        if two == "//" and (k == 0 or text[k - 1] != ":"):  # not a URL's "https://"
+            end = text.find("\n", k)
+            end = n if end < 0 else end
+            add("comment", k, end)
+        elif two in ("/*", "(*") and not (two == "(*" and text[k + 2 : k + 3] == ")"):  # OCaml's "( * )" operator aside
+            closer = "*/" if two == "/*" else "*)"
+            end = text.find(closer, k + 2)
+            if end < 0:
+                raise ValueError("unclosed comment")
+            end += 2
+            add("comment", k, end)
+        elif text.startswith(('"""', "'''"), k):
+            end = text.find(text[k : k + 3], k + 3)
+            if end < 0:
+                raise ValueError("unclosed string")
+            end += 3
+            add("string", k, end)
+        elif text[k] == '"' or (text[k] == "'" and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] in "&<_"))):
+            quote, j = text[k], k + 1
+            while j < n and text[j] != quote and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            if j >= n or text[j] != quote:
+                k += 1  # a lone quote (a lifetime, a type variable, an apostrophe): code
+                continue
+            end = j + 1
+            add("string", k, end)
+        else:
+            k += 1
+            continue
+        k = code_start = end
+    if code_start < n:
+        pieces.append(("code", text[code_start:], code_start))
+    return pieces
+
+
+def _source_comment_lines(comment: str) -> list[str]:
+    """A comment's lines without its markers ("/**", " * ", "///", "//!", "(*"), its code samples (between
+    ``` fences, or after "@example") left out, its doc tags ("@see", "@param") too."""
+    lines, fenced = [], False
+    block = not comment.startswith("//")
+    for line in comment.split("\n"):
+        line = re.sub(r"^\s*(?:/\*+[!<]?|\(\*+|//[/!]?<?)\s?", "", line)  # Doxygen's member doc "///< Anzeigename" too
+        if block:  # a block comment's margin of stars: " * Erlangen unterhält …"
+            line = re.sub(r"\s*(?:\*+/|\*+\))\s*$", "", line)
+            line = re.sub(r"^\s*\*(?:\s|$)", "", line)
+        if line.strip().startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        tag = re.match(r"\s*[@\\](\w+)\s*", line)
+        if tag and tag.group(1) not in ("brief", "details", "note", "remark", "remarks", "summary", "description"):
+            continue  # "@see", "@param", "@author": the program's bookkeeping; a brief and its details are text
+        line = line[tag.end():] if tag else line
+        lines.append(line.rstrip())
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines if any(re.search(r"[^\W\d_]{2,}", line) for line in lines) else []
+
+
+def _source_string(literal: str) -> str:
+    """A string literal's text: its quotes and escapes gone, adjacent literals joined, a heredoc's indent removed."""
+    parts = [m.group(2) for m in re.finditer(r"('''|\"\"\"|\"|')(.*?)\1", literal, re.S)]
+    text = " ".join(_unindented_block(part) if "\n" in part else part for part in parts)
+    text = re.sub(r"\\([\"'\\])", r"\1", text).replace("\\n", "\n")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _unindented_block(text: str) -> str:
+    lines = [line.strip() for line in text.strip("\n").split("\n")]
+    return "\n".join(lines)
+
+
+_VALUE_TOKEN = re.compile(r"""(?P<string>\x00(?P<index>\d+)\x00)|(?P<number>-?\d+(?:\.\d+)?)\b|(?P<name>[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_]\w*)*)|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<sep>[,;])|(?P<assign>=>|->|:=|=|:)|(?P<other>\S)""")
+_NULLS = frozenset({"None", "null", "nil", "Nothing", "undefined", "NULL", "none"})
+
+
+def _literal_records(pieces: list[tuple[str, str, int]]) -> tuple[list[tuple[int, list[str] | None, list[list[str]]]], set[int]]:
+    """Runs of literal records in the code: (start, header or None, rows), and the starts of the strings
+    they hold. A record is a bracketed group of two or more fields with literal values (strings, numbers,
+    an enum's "Art.PARTNERSCHAFT"), none of them a record itself; its field names, where it names them
+    ("stadt = …", "'name': …"), make the header."""
+    strings = [(piece, start) for kind, piece, start in pieces if kind == "string"]
+    parts, offsets = [], []  # each piece's start in the code read here, and in the text
+    position = 0
+    for kind, piece, start in pieces:
+        part = piece if kind == "code" else " " if kind == "comment" else f"\x00{len([1 for p in parts if p.startswith(chr(0))])}\x00"
+        parts.append(part)
+        offsets.append((position, start))
+        position += len(part)
+    code = "".join(parts)
+
+    def text_offset(code_offset: int) -> int:
+        at, start = offsets[bisect.bisect_right(offsets, (code_offset, sys.maxsize)) - 1]
+        return start + code_offset - at
+    stack: list[dict] = [{"fields": [[]], "records": [], "start": 0, "opener": ""}]
+    runs: list[tuple[int, list[str] | None, list[list[str]]]] = []
+    used: set[int] = set()
+    for token in _VALUE_TOKEN.finditer(code):
+        kind = token.lastgroup if token.lastgroup != "index" else "string"
+        top = stack[-1]
+        if kind == "open":
+            stack.append({"fields": [[]], "records": [], "start": text_offset(token.start()), "opener": token.group()})
+        elif kind == "close" and len(stack) > 1:
+            group = stack.pop()
+            parent = stack[-1]
+            fields = [_field_value(field, strings) for field in group["fields"] if field]
+            valued = [(name, value) for name, value, literal in fields if literal]
+            named = [name for name, _, _ in fields if name]
+            if group["records"] or len(valued) < 2 or not any(re.search(r"[^\W\d_]{2,}", value) for _, value in valued) or (
+                    0 < len(named) < len(fields)) or any(re.search(r"\.|::", name) for name in named):
+                # a call's arguments, some named ("Text('…', style: …)"), are no record, nor a match's arms ("Art::X => …")
+                had_records = bool(group["records"])
+                _close_run(group, runs)
+                # a group that is no record hands its one literal up ("Some(1988)", "EdgeInsets.all(16)")
+                tokens = [t for f in group["fields"] for t in f]
+                if not had_records and group["opener"] == "(" and sum(t[0] in ("string", "number") for t in tokens) == 1 and not any(
+                        t[0] == "child" for t in tokens):  # not an index's "p['name']"
+                    parent["fields"][-1].extend(tokens)
+                else:
+                    parent["fields"][-1].append(("child", None))
+            else:
+                parent["records"].append(({name: value for name, value, _ in fields} if named else [value for _, value, _ in fields]))
+                used.update(strings[int(t[1])][1] for field in group["fields"] for t in field if t[0] == "string")
+                parent["fields"][-1].append(("child", None))
+        elif kind == "sep":
+            top["fields"].append([])
+        else:
+            top["fields"][-1].append((kind, token.group("index") if kind == "string" else token.group()))
+    for group in stack:
+        _close_run(group, runs)
+    return runs, used
+
+
+def _field_value(field: list[tuple[str, str | None]], strings: list[tuple[str, int]]) -> tuple[str | None, str, bool]:
+    """A field's name (before "=", ":" or "=>"), its value and whether the value is a literal."""
+    name = None
+    if len(field) >= 2 and field[1][0] == "assign" and field[0][0] in ("name", "string"):
+        name = field[0][1] if field[0][0] == "name" else _source_string(strings[int(field[0][1])][0])
+        field = field[2:]
+    texts = [_source_string(strings[int(value)][0]) for kind, value in field if kind == "string"]
+    if texts:
+        return name, " ".join(texts), True
+    numbers = [value for kind, value in field if kind == "number"]
+    if numbers:
+        return name, numbers[0], True
+    names = [value for kind, value in field if kind == "name"]
+    if len(names) == 1 and names[0].split(".")[-1].split("::")[-1] in _NULLS:
+        return name, "", True
+    if len(field) == 1 and names and (name and names[0][:1].isupper() or re.search(r"(?:\.|::)[A-Z]", names[0])):
+        return name, re.split(r"\.|::", names[0])[-1], True  # an enum's value: "Art.PARTNERSCHAFT", "Stadtteilpartnerschaft"
+    return name, "", False
+
+
+def _close_run(group: dict, runs: list) -> None:
+    records = group["records"]
+    if len(records) >= 1 and all(isinstance(r, dict) for r in records):
+        header = list(dict.fromkeys(key for record in records for key in record))
+        runs.append((group["start"], header, [[record.get(key, "") for key in header] for record in records]))
+    elif len(records) >= 2:  # one call's arguments ("partner_von(\"Erfurt\")") are no register
+        width = max(len(r) if isinstance(r, list) else len(r) for r in records)
+        rows = [list(r.values()) if isinstance(r, dict) else r for r in records]
+        runs.append((group["start"], None, [row + [""] * (width - len(row)) for row in rows]))
+    group["records"] = []

@@ -45,7 +45,7 @@ import yaml
 from lxml import etree
 
 from pipeline._code import (build_file_as_text, cypher_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, fortran_namelist_as_text, idoc_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
-                           prolog_as_text, smalltalk_file_out_as_text)
+                           prolog_as_text, smalltalk_file_out_as_text, source_code_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
                            vision_pages)
@@ -64,7 +64,7 @@ def export_as_text(text: str) -> str:
     for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text, idoc_as_text, fortran_namelist_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
-                   _loose_records_as_text):
+                   _loose_records_as_text, _source_code_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
@@ -235,7 +235,13 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
     names whose row it is (a survey's "Name der Kommune"), each row's text stands under that name: the
     answers of Dresden, then of Leipzig, each town's partners its own."""
     head = rows[0]
-    if len(rows) > 2 and all(_CSV_HEAD_CELL.fullmatch(cell) for cell in head) and len(set(head)) == len(head):
+    labelled = len(rows) > 2 and _is_label_row(rows[1], rows[2:])
+    if labelled and not all(_CSV_HEAD_CELL.fullmatch(cell) for cell in head):
+        # a survey's questions over their answer options ("Welche Schwerpunkte …?" over "Jugendaustausch",
+        # the options' further columns blank above "Kultur", "Wirtschaft"): each column by what it asks
+        head = [question or option or f"column {column + 1}" for column, (question, option) in enumerate(zip(head, rows[1]))]
+        head = [name if head.count(name) == 1 else f"{name} ({column + 1})" for column, name in enumerate(head)]
+    if len(rows) > 2 and (labelled or all(_CSV_HEAD_CELL.fullmatch(cell) for cell in head)) and len(set(head)) == len(head):
         records = [dict(zip(head, row)) for row in rows[1:]]
         # a column of sentences, lower-case words among them; not a date's "Tue Sep 05 2023 10:12:44 GMT+0000 (...)"
         prose = [name for name in head if statistics.median(len(record.get(name, "").split()) for record in records) >= 8
@@ -243,16 +249,19 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
         # a register's remark on each partner is its row's; a CMS's page of rich text is a text of its own
         pages = prose and statistics.median(sum(len(record.get(name, "").split()) for name in prose) for record in records) >= _MIN_PAGE_WORDS
         if prose and (pages or not any(_TOWN_KEY.fullmatch(name) for name in head)):
-            labels = rows[1] if _is_label_row(rows[1], rows[2:]) else head
-            first = int(labels is not head)  # a label row's texts (the survey's questions) once, at the top
+            labels = rows[1] if labelled else head
+            first = int(labelled)  # a label row's texts (the survey's questions) once, at the top
             subjects = [name for name, label in zip(head, labels) if name not in prose
-                        and _CSV_SUBJECT_LABEL.search(label) and _is_name_column([record.get(name, "") for record in records[first:]])]
+                        and _CSV_SUBJECT_LABEL.search(f"{name} {label}") and _is_name_column([record.get(name, "") for record in records[first:]])]
             # the column that names each town with its title ("Stadt Hanau") before a bare "Hanau": a heading
             # the reader takes for the town's own section
             subjects.sort(key=lambda name: -sum(bool(_TITLED_TOWN.match(record.get(name, ""))) for record in records))
             subject = subjects[0] if subjects else None
+            if subject:  # a survey's short open answers too ("Barlinek (1996), Uster seit 1990"), under the town that gave them
+                prose = [name for name in head if name in prose or (name not in subjects and _is_open_answer([record.get(name, "") for record in records[first:]]))]
             texts = [[_prose_as_text(record[name]) for name in prose if record.get(name)] for record in records]
-            paragraphs = [paragraph for text in texts[:first] for paragraph in text]
+            # the questions above the answers, not the export's "Open-Ended Response" under them
+            paragraphs = [paragraph for text in texts[:first] for paragraph in text if len(paragraph.split()) >= 3]
             for record, text in zip(records[first:], texts[first:]):
                 paragraphs += [record[subject]] if subject and text and record[subject] else []
                 paragraphs += text
@@ -273,9 +282,22 @@ def _is_label_row(row: list[str], records: list[list[str]]) -> bool:
     """Whether a CSV's second row labels its columns in words (a survey export's questions under their
     codes: "G01Q01" over "Name der Kommune"): a column whose values are all numbers or dates is a word
     in this row."""
-    return any(row[column].strip() and not _CSV_DATUM.fullmatch(row[column])
-               and all(len(record) > column and record[column].strip() and _CSV_DATUM.fullmatch(record[column]) for record in records)
-               for column in range(len(row)))
+    numeric = [column for column in range(len(row))
+               if all(len(record) > column and record[column].strip() and _CSV_DATUM.fullmatch(record[column]) for record in records)]
+    if any(row[column].strip() and not _CSV_DATUM.fullmatch(row[column]) for column in numeric):
+        return True
+    # SurveyMonkey's row of "Response", "Open-Ended Response" and the options, blank over the ids and dates
+    return bool(numeric) and not re.search(r"\d", "".join(row)) and all(not row[column].strip() for column in numeric) and (
+        sum(bool(cell.strip()) for cell in row) >= 3)
+
+
+def _is_open_answer(values: list[str]) -> bool:
+    """Whether a survey's column holds answers in words: filled in most rows, each of a few words or more,
+    not the "Ja" or "Kultur" of a choice."""
+    filled = [value for value in values if value.strip()]
+    return (2 * len(filled) >= len(values) and statistics.median(len(value.split()) for value in filled) >= 3
+            and not any(_CSV_DATUM.fullmatch(value) for value in filled)  # nor a date, "Tue Sep 05 2023 10:12:44 GMT+0000"
+            and statistics.median(len(re.findall(r"(?<!\S)[a-zäöüß]{2,}", value)) for value in filled) >= 1)
 
 
 def _is_name_column(values: list[str]) -> bool:
@@ -331,10 +353,11 @@ def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
     read whole, each line on its own, so that a stray quote cannot join lines), else None."""
     if line.count(delimiter) < 2 or "|" in _QUOTED_CELL.sub("", line) or re.search(r"&\w+;|&#\d+;", line):
         return None
-    if delimiter == "," and (re.search(r",\s|(?:^|[^\w.])\d[\d.]*,\d", _QUOTED_CELL.sub("", line)) or (
+    if delimiter == "," and (re.search(r",\s|(?:^|[^\w.,])\d[\d.]*,\d+(?=\s|%|€|$)", _QUOTED_CELL.sub("", line)) or (
             line.rstrip().endswith((".", ":")) and _QUOTED_CELL.sub("", line).count(",") < 4)):
-        # prose's commas have a space after them, a decimal's digits; an export's have neither, and a row
-        # of five cells may end in a remark's full stop
+        # prose's commas have a space after them, a decimal's digits ("9.000,00 €"); an export's have neither
+        # (its "1987,1" is two cells, the number after a comma), and a row of five cells may end in a remark's
+        # full stop
         return None
     try:
         cells = next(csv.reader([line], delimiter=delimiter))
@@ -726,6 +749,11 @@ def _json_record(record: dict, tables: list[str], prefix: str = "") -> dict[str,
             cells.update(_json_record(value, tables, prefix=f"{column}."))
         elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
             tables.append(_records_as_text([_json_record(item, tables) for item in value]))
+        elif isinstance(value, list) and len(value) >= 2 and all(
+                isinstance(row, list) and len(row) >= 3 and all(not isinstance(cell, (dict, list)) for cell in row) for row in value):
+            # a table block's rows ("rows": [["Stadt", "Partnerstadt", "Jahr"], ["Weinheim", "Cavaillon", "1958"]]), not
+            # a post's tags in pairs ("tags": [["t", "jena"], …])
+            tables.append("\n".join(_CELL_SEPARATOR.join(_json_scalar(cell) for cell in row) for row in value))
         elif isinstance(value, list):
             cells[column] = ", ".join(_json_scalar(item) for item in value if not isinstance(item, (dict, list)))
         elif isinstance(value, str):
@@ -824,7 +852,7 @@ _MAX_RECORD_CELL_CHARS = 60  # a record's value longer than this is a text of it
 _TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*|ort|kommune|gemeinde|place", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # The column that names a record's text: a crawled page's or an article's title, its own heading.
-_TITLE_KEY = re.compile(r"(?:\w+\.)?(?:title|titel|headline|überschrift|subject|betreff)", re.IGNORECASE)
+_TITLE_KEY = re.compile(r"(?:\w+\.)?(?:title|titel|headline|heading|überschrift|subject|betreff)", re.IGNORECASE)
 
 
 def _prose_as_text(value: str) -> str:
@@ -849,6 +877,8 @@ def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> 
         return "\n".join("- " + _json_scalar(record[columns[0]]) for record in records if record.get(columns[0]))
     if any(_TOWN_KEY.fullmatch(name.rsplit(".", 1)[-1]) for name in columns):
         return _json_table(records, columns)  # a register of towns, its descriptions its rows' remarks
+    if (fields := _named_values_as_text(records, columns)) is not None:
+        return fields
     prose = [name for name in columns if 2 * sum(len(record.get(name, "")) >= _MIN_PROSE_CHARS for record in records)
              >= sum(bool(record.get(name)) for record in records)]
     short = [name for name in columns if name not in prose]
@@ -859,6 +889,38 @@ def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> 
     paragraphs = [_prose_as_text(record[name]) for record in records for name in prose if record.get(name)]
     table = _json_table(records, short) if short and any(record.get(name) for record in records for name in short) else ""
     return "\n\n".join(block for block in [table, *paragraphs] if block)
+
+
+# A CMS's fields as records of a name and a value (a Sitecore item's {"ID": …, "Hint": "Title", "Value": "…"})
+_FIELD_NAME_KEY = re.compile(r"hint|name|key|label|field_?name|feld", re.I)
+_FIELD_VALUE_KEY = re.compile(r"value|wert", re.I)
+_FIELD_ID_KEY = re.compile(r"id|guid|uuid|type|typ", re.I)
+
+
+def _named_values_as_text(records: list[dict[str, str]], columns: list[str]) -> str | None:
+    """Fields stored as records of their name and value as the fields they are: "Title: Partnerstädte …", a
+    text's HTML as its paragraphs; a system's own fields ("__Created", a GUID's value) left out. None unless
+    the records are such fields."""
+    names = [name for name in columns if _FIELD_NAME_KEY.fullmatch(name)]
+    values = [name for name in columns if _FIELD_VALUE_KEY.fullmatch(name)]
+    if len(names) != 1 or len(values) != 1 or not all(
+            name in (names[0], values[0]) or _FIELD_ID_KEY.fullmatch(name) for name in columns):
+        return None
+    blocks, last_field = [], False
+    for record in records:
+        name, value = record.get(names[0], ""), record.get(values[0], "").strip()
+        if name.startswith("_") or not (_ATTRIBUTE_WORDS.search(value) or _ATTRIBUTE_DATE.match(value)) or (
+                _ATTRIBUTE_NOT_TEXT.search(value) and not _ATTRIBUTE_DATE.match(value)) or re.fullmatch(r"\{[\w-]+\}", value):
+            continue
+        if len(value) > _MAX_RECORD_CELL_CHARS or _EMBEDDED_HTML.search(value):
+            blocks.append(_prose_as_text(value))
+            last_field = False
+        elif last_field:
+            blocks[-1] += f"\n{_key_as_words(name)}: {_json_scalar(value)}"  # the fields' lines together
+        else:
+            blocks.append(f"{_key_as_words(name)}: {_json_scalar(value)}")
+            last_field = True
+    return "\n\n".join(blocks)
 
 
 def _titled_record(record: dict[str, str], prose: list[str]) -> str:
@@ -894,6 +956,53 @@ def _loose_records_as_text(text: str) -> str | None:
     return _parsed_records_as_text(parse_loose_records(text))
 
 
+def _source_code_as_text(text: str) -> str | None:
+    """A program's source (see ``pipeline._code.source_code_as_text``) as its comments' paragraphs, its
+    literal records' tables and its strings of prose, in their order; None for other text."""
+    blocks = source_code_as_text(text)
+    if blocks is None:
+        return None
+    out = []
+    for kind, value in blocks:
+        if kind == "comment":
+            out.append(_comment_as_text(value))
+        elif kind == "table":
+            header, rows = value
+            out.append("\n".join(_CELL_SEPARATOR.join(row) for row in ([header] if header else []) + rows))
+        else:
+            out.append(_markdown_inline_as_text(value))
+    return "\n\n".join(block for block in out if block.strip()) or None
+
+
+def _comment_as_text(lines: list[str]) -> str:
+    """A doc comment's lines as a reader sees them: its paragraphs joined, its Markdown headings and
+    bullets lines of their own, a JSON sample in it ("Beispieldaten: [ {…}, … ]") read as a JSON export."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip() or re.fullmatch(r"\s*[=*#~_-]{5,}\s*", line):  # a blank line, a rule of "====="
+            paragraphs.append([])
+        elif re.match(r"\s*(?:#{1,6}\s|[*•-]\s|[\w .-]{1,20}:(?:\s|$))", line) or not paragraphs[-1] or (
+                paragraphs[-1][0].lstrip().startswith(("[", "{"))):
+            paragraphs[-1].append(line)  # a heading, a bullet, a label's line ("Projekt    : Lauflicht …")
+        elif (bullet := re.match(r"\s*[*•-]\s", paragraphs[-1][-1])) and len(line) - len(line.lstrip()) >= bullet.end():
+            paragraphs[-1][-1] += " " + line.strip()  # a bullet's wrapped line, indented under its text
+        elif bullet or re.match(r"\s*#{1,6}\s", paragraphs[-1][-1]):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs[-1][-1] += " " + line.strip()
+    out = []
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue
+        block = "\n".join(paragraph)
+        if paragraph[0].lstrip().startswith(("[", "{")) and (data := json_as_text(block)) is not None:
+            out.append(data)
+            continue
+        out.append(_markdown_inline_as_text("\n".join(re.sub(r"^\s*#{1,6}\s+", "", re.sub(r"^\s*[*-]\s+", "• ", line)).strip()
+                                                     for line in paragraph)))
+    return "\n\n".join(out)
+
+
 def _parsed_records_as_text(parsed: tuple[object, list[str], list[str]] | None) -> str | None:
     if parsed is None:
         return None
@@ -919,6 +1028,10 @@ _YAML_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):(?:[ \t]|$)")
 _MIN_YAML_LINES = 6
 
 
+# A serializer's key in PascalCase ("SharedFields", "Hint", "Value" in a Sitecore item), not a form's "Name der Kommune"
+_PASCAL_KEY = re.compile(r"(?:[A-Z][a-z]+)+")
+
+
 def _yaml_as_text(text: str) -> str | None:
     """A YAML file (a website's configuration, a data file) read like a JSON export: its opening
     comments as text, its scalar fields, each list of records as a table under its key. Comments
@@ -927,7 +1040,7 @@ def _yaml_as_text(text: str) -> str | None:
     lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
     keys = [m.group(1) for line in lines if (m := _YAML_KEY.match(line))]
     if (len(lines) < _MIN_YAML_LINES or len(keys) < 0.6 * len(lines)
-            or sum(key.islower() or key.isupper() for key in keys) < 0.7 * len(keys)
+            or sum(key.islower() or key.isupper() or bool(_PASCAL_KEY.fullmatch(key)) for key in keys) < 0.7 * len(keys)
             or not any(line[:1] in " \t-" and _YAML_KEY.match(line) for line in lines)):
         return None  # prose, or a form's "Name: Müller" lines
     try:
@@ -1853,10 +1966,17 @@ def _html_paragraphs(html: str) -> list[str]:
     for br in fragment.iter("br"):  # "<strong>Luisant</strong> ... – seit 1973<br><strong>Moosburg</strong> ...": lines
         br.tail = _BR_MARK + (br.tail or "")
     for node in fragment.iter():
-        if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td"):
+        if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table"):
             continue
-        words = "\n".join(" ".join(line.split()) for line in node.text_content().split(_BR_MARK) if line.strip())
-        if not words or any(isinstance(a.tag, str) and a.tag in ("p", "li", "td") for a in node.iterancestors()):
+        if any(isinstance(a.tag, str) and a.tag in ("p", "li", "table") for a in node.iterancestors()):
+            continue
+        if node.tag == "table":  # its rows, cells between bars: "'s-Hertogenbosch | Niederlande | 1968"
+            rows = [[" ".join(cell.text_content().split()) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+                    for row in node.iter("tr")]
+            words = "\n".join(_CELL_SEPARATOR.join(cells) for cells in rows if any(cells))
+        else:
+            words = "\n".join(" ".join(line.split()) for line in node.text_content().split(_BR_MARK) if line.strip())
+        if not words:
             continue
         bullet = "• " if node.tag == "li" else ""
         if heading is not None:
@@ -1878,7 +1998,9 @@ def _html_paragraphs(html: str) -> list[str]:
 # An attribute value a reader reads: words, or a year or date; not a flag, a count, an id or a link.
 _ATTRIBUTE_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ATTRIBUTE_DATE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.)?(?:1[89]|20)\d\d\b")
-_ATTRIBUTE_NOT_TEXT = re.compile(r"^(?:null|none|true|false|nil|n/a)$|^[a-z][\w+.-]*:/*\S*$|\S*\d\S*[A-Za-z]\S*\d", re.I)
+_ATTRIBUTE_NOT_TEXT = re.compile(r"^(?:null|none|true|false|nil|n/a)$|^[a-z][\w+.-]*:/*\S*$|^\S*\d\S*[A-Za-z]\S*\d\S*$"
+                                 r"|^(?-i:[a-z]+[A-Z]\w*)$"  # a CMS's block type, "textBlock"
+                                 r"|^/?[\w.:-]+(?:/[\w.:-]+){2,}/?$", re.I)  # a resource's path, "trier/components/text"
 
 
 def _attribute_records_as_text(root: etree._Element) -> str | None:

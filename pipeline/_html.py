@@ -82,23 +82,15 @@ def read_html(html: str) -> tuple[str, str | None, str | None]:
     # trafilatura drops what a <time> element shows ("Partnerschaft seit <time>1967</time>"): the words
     # move out beside it, the element stays for the date it carries.
     html = re.sub(r"<time\b([^>]*)>(.*?)</time\s*>", r"<time\1></time>\2", html, flags=re.S | re.I)
-    try:
-        result = trafilatura.bare_extraction(
-            html,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            deduplicate=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-            prune_xpath=_PRUNE,
-        )
-    except Exception:  # trafilatura can trip over malformed markup; the fallback still reads it
-        result = None
+    result = _trafilatura(html)
     text, title, date = "", None, None
     if result is not None:
         title, date = result.title, result.date
         if result.body is not None:
             text = _xml_text(result.body)
+            if _items_left_out(html, text) and (recalled := _trafilatura(html, favor_recall=True)) is not None \
+                    and recalled.body is not None:
+                text = _within_main_text(text, _xml_text(recalled.body))
     if not text.strip():
         text, fallback_title, fallback_date = _fallback(html)
         title, date = title or fallback_title, date or fallback_date
@@ -219,6 +211,52 @@ def _js_string(literal: str) -> str:
                   else escapes.get(m.group(1), m.group(1)), literal)
 
 
+def _trafilatura(html: str, favor_recall: bool = False):
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+            prune_xpath=_PRUNE,
+            favor_recall=favor_recall,
+        )
+    except Exception:  # trafilatura can trip over malformed markup; the fallback still reads it
+        return None
+
+
+_LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li\s*>", re.I | re.S)
+
+
+def _items_left_out(html: str, text: str) -> bool:
+    """Whether the page has list items of words that the main text lacks: trafilatura drops a list nested
+    in another list's item (a course announcement's "Opole (Polen) – Partnerstadt seit 1973" inside the
+    list of announcements), a menu's items too, which are mostly a word or two."""
+    flat = " ".join(text.split())
+    for item in _LIST_ITEM.finditer(html):
+        words = " ".join(lxml.html.fromstring(f"<div>{item.group(1)}</div>").text_content().split()) if "<li" not in item.group(1).lower() else ""
+        if len(words.split()) >= 4 and words not in flat:
+            return True
+    return False
+
+
+def _within_main_text(text: str, recalled: str) -> str:
+    """The fuller reading where it only adds blocks between the main text's first and last: a list the
+    first reading dropped from the middle of the article, not the menus and footers around it. The first
+    reading where the two do not agree."""
+    blocks, fuller = text.split("\n\n"), recalled.split("\n\n")
+    position, kept = 0, []
+    for block in blocks:
+        try:
+            position = fuller.index(block, position)
+        except ValueError:
+            return text
+        kept.append(position)
+    return "\n\n".join(fuller[kept[0] : kept[-1] + 1])
+
+
 def _xml_text(body: etree._Element) -> str:
     """Render trafilatura's XML: paragraphs and headings as blocks, list items one per line."""
     blocks: list[tuple[str, str]] = []
@@ -236,6 +274,15 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag == "list":
         for item in el.iterchildren("item"):
+            if any(isinstance(child.tag, str) and child.tag in ("p", "head") for child in item):
+                # an item of paragraphs (a list of announcements, each a heading and its text): read as blocks
+                if item.text and item.text.strip():
+                    blocks.append(("block", " ".join(item.text.split())))
+                for child in item:
+                    _collect(child, blocks)
+                    if child.tail and child.tail.strip():
+                        blocks.append(("block", " ".join(child.tail.split())))
+                continue
             nested = list(item.iterchildren("list"))
             for sub in nested:
                 item.remove(sub)

@@ -941,9 +941,9 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
 _MUNICIPAL_HEADING = re.compile(
     # A web page's title: "Partnerstädte – Stadt Ahlen", "Städtepartnerschaften | Coesfeld"
     r"^\s*(?P<lead>(?:Unsere\s+)?(?:Partnerst(?:ä|ae)dte|Städtepartnerschaften)\s+[–—|/-]\s+)?"
-    r"(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
+    r"(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Amt|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
     # "Kreisstadt", "Hansestadt", "Landeshauptstadt", "Barlachstadt", "Hanse- und Universitätsstadt"; not "Partnerstadt"
-    r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’.-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
+    r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’./-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
     # a slide's subtitle after a dash, in lower case: "Kiel – die Landeshauptstadt und ihre Partner"
     r"(?P<subtitle>\s+[–—-]\s+(?-i:[a-zäöüß])[\wäöüß ]{0,45})?\s*:?\s*$",
     re.IGNORECASE,
@@ -1002,6 +1002,10 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
     heads = []
     bare_ends = []  # a bare town heading's section ends at the next heading: "Mindelheim" ... "Nachbarn"
     listing = False  # a bare town heading over its bulleted partners: a section even if it is the only one
+    # A county's heading among towns' titled headings (a survey's "Stadt Prenzlau", …, "Landkreis Uckermark"), not
+    # a list's partner county under its region ("Landkreis Nordhausen (Thüringen)" in a county's list of partners).
+    county_heads: list[tuple[int, Mention]] = []
+    titled_towns = 0
     for i, line in enumerate(lines):
         if line.kind not in ("heading", "item") or len(line.text.split()) > 9 or " | " in line.text:  # not a table's row
             continue
@@ -1009,13 +1013,23 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         match = _MUNICIPAL_HEADING.match(re.sub(r"^(\s*[A-ZÄÖÜ][\wäöüß-]+)/[^\W\d_][\w-]+\s*$", r"\1", line.text))
         if match and not match.group("subtitle") and len(line.text.split()) > 6:
             continue
-        bare = match is not None and not (match.group("prefix") or match.group("lead") or line.text.strip().isupper())
+        # a German county's title is a prefix too: "Landkreis Uckermark" over its answers in a survey, not in a
+        # letterhead under its town ("STADT PUCHHEIM" / "Landkreis Fürstenfeldbruck")
+        titled = match is not None and (match.group("prefix") or (re.match(r"(?:Land)?[Kk]reis\s", match.group("name"))
+                                                                   and i > 0 and lines[i - 1].kind == "blank"))
+        bare = match is not None and not (titled or match.group("lead") or line.text.strip().isupper())
         directory_entry = bare and _named_again_below(lines, i, match.group("name"))
         partners_below = bare and not directory_entry and _partners_listed_below(lines, i, match.group("name"), gazetteer)
         if not match or (bare and not (directory_entry or partners_below or _introduced_below(lines, i))):
             continue
         name = match.group("name")
         place = gazetteer.link(name) or _town_on_its_river(name, gazetteer)
+        start = line.start + match.start("name")
+        county = line.city if line.city is not None and line.city.start == start and _county_key(name) else None
+        if place is None and county is not None:  # "Landkreis Uckermark" over its answers: a county GeoNames keeps no town for
+            county_heads.append((line.start, Mention("CITY", name, start, start + len(name), county.name, None, county.country)))
+            continue
+        titled_towns += bool(match.group("prefix"))
         glossed = re.fullmatch(r"(.+?)\s*\(([^()]*)\)\s*", name) if place is None else None
         if glossed and not (country_code_for(glossed.group(2)) or gazetteer.is_region(glossed.group(2))):
             name = glossed.group(1)  # "STECKBRIEF TEMESWAR (TIMIŞOARA)", not a partner's "Akko (Israel)"
@@ -1023,7 +1037,6 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         if (place is None or place.population < 1000 or country_code_for(name) or _kind_of(name)
                 or re.fullmatch(_MONTHS, name.strip().title())):  # a chronicle's "AUGUST" is no town
             continue
-        start = line.start + match.start("name")
         heads.append((line.start, place.mention(name, start, start + len(name))))
         if bare and not directory_entry:  # a directory's entry runs on to the next town, a list to its end
             end = next((later.start for later in lines[i + 1 :] if later.kind in ("heading", "item")
@@ -1031,6 +1044,8 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
             if end is not None:
                 bare_ends.append((end, None))
             listing = listing or partners_below
+    if titled_towns >= 2:
+        heads = sorted(heads + county_heads, key=lambda head: head[0])
     # A press digest: "HOF – Beim Festival ..." / "KULMBACH – Bürgerreise ...", each item its town's.
     datelines = []
     for match in _datelines(text):
@@ -1141,8 +1156,16 @@ def _town_on_its_river(name: str, gazetteer: Gazetteer):
 def _partner_items_open(section_lines: list[_Line]) -> bool:
     """Whether a town's section opens with a bulleted item naming another town and a year: its list of partners."""
     below = next((line for line in section_lines[1:] if line.kind != "blank"), None)
-    return below is not None and below.kind == "item" and below.partner is None and _BULLET.match(below.text) is not None and (
-        _first_year(below.tail) is not None)  # dated, unlike a disambiguation page's "- Neustadt (Husum), Stadtteil von Husum"
+    # bulleted, or dated as a partner is (a survey's answer "Barlinek (1996), Uster seit 1990" under "Stadt Prenzlau",
+    # not a post's "12. Juli 2025 um 09:14")
+    return below is not None and below.kind == "item" and below.partner is None and (
+        _first_year(below.tail) is not None) and (  # dated, unlike a disambiguation page's "- Neustadt (Husum), Stadtteil von Husum"
+        _BULLET.match(below.text) is not None or _PARTNER_DATE.search(below.tail) is not None) and not re.match(
+        r"\s*\d{1,2}\.\s*" + _MONTHS + r"\b", below.text)  # a post's date, "12. Juli 2025 um 09:14", is no partner
+
+
+# A partner's date on its line: "(1996)", "(Partnerschaft seit 1993)", "– seit 1971", "(Partnerschaftsvertrag 2002)".
+_PARTNER_DATE = re.compile(r"\((?:[^()]*\s)?(?:1[89]|20)\d\d\)|seit\s+(?:1[89]|20)\d\d")
 
 
 def _with_heads_of_several_towns(heads: list, more: list) -> list:
@@ -2752,6 +2775,8 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
                 continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
+        if line.partner is None and re.match(r"\s*\d{1,2}\.\s*" + _MONTHS + r"\b", line.text):
+            continue  # a post's date, "12. Juli 2025 um 09:14": no town of a list
         if line.partner is None and _WIDE_DASH.match(line.tail) and not line.text[:1].isspace():
             continue  # the first column of a list of pairs: "Eichwalde            – keine förmliche Partnerschaft"
         introduced = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
@@ -2791,8 +2816,44 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
             found.append(_Found(pair_owner, line.city, kind, strength, year, evidence, confidence, rule))
         else:
             owner = _owner_in_tail(line, cities) or anchor
-            found.append(_Found(owner, line.city, kind, strength, year, evidence, confidence, rule))
+            segments = _item_segments(line, cities) if line.partner is None else []
+            if not segments:
+                found.append(_Found(owner, line.city, kind, strength, year, evidence, confidence, rule))
+            for city, segment in segments:  # each partner on the line with its own year and kind
+                segment_kind = _kind_of(_PURPOSE_COOPERATION.sub(" ", segment))
+                found.append(_Found(owner, city, segment_kind or list_kind, 1.5 if segment_kind else strength,
+                                    _first_year(segment), evidence, confidence, rule))
     return found
+
+
+def _item_segments(line: _Line, cities: list[_City]) -> list[tuple[_City, str]]:
+    """The partners one item's line lists, each with its part of the line: "Gorzów Wielkopolski (Partnerschaft
+    seit 1993); Delmenhorst (Städtefreundschaft, 1990)", "Barlinek (1996), Uster/Schweiz seit 1990", "Police
+    (seit 1994); Kooperation mit Chojna". A part that opens with no town ("…, Frankreich") belongs to the one before,
+    one that names a kind with a town the text does not know ("Kooperation mit Chojna") to none. Empty for a line
+    of one partner and nothing else."""
+    text = line.text
+    bounds = [0] + [k + 1 for k, char in enumerate(text) if char in ",;" and _depth(text, 0, k) == 0] + [len(text) + 1]
+    starts = {c.start: c for c in [*cities, line.city]}
+    segments: list[tuple[_City, str]] = []
+    dropped = False
+    for a, b in zip(bounds, bounds[1:]):
+        part = text[a : b - 1]
+        lead = re.match(r"\s*(?:(?P<kind>[\w-]+)\s+mit\s+)?", part)
+        city = starts.get(line.start + a + lead.end())
+        named_kind = lead.group("kind") is not None and _kind_of(lead.group("kind")) is not None
+        if city is not None and (lead.group("kind") is None or named_kind):
+            segments.append((city, part))
+        elif named_kind:
+            dropped = True
+        elif segments:
+            segments[-1] = (segments[-1][0], segments[-1][1] + text[a - 1] + part)
+        else:
+            return []
+    # each partner dated or kinded in its part, not a town and its region ("Amboise, Département Indre-et-Loire, …, seit 1962")
+    if not all(_first_year(part) is not None or _kind_of(part) for _, part in segments):
+        return []
+    return segments if len(segments) >= 2 or dropped else []
 
 
 # A sentence that announces the partners listed below it: "Laut Stadtportal hat Münster folgende Partnerstädte, ...:",
@@ -3174,15 +3235,34 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             row_kind = cell_kind(kind_cell) if kind_cell else None
             if year is None and not grants and (stated := re.search(r"\b(?:seit|\()\s*((?:19|20)\d\d)\b", kind_cell)):
                 year = int(stated.group(1))  # "Jugendforum der Partnerstädte" / "(Partnerschaft seit 1999)"
-            if kind_cell and (row_kind is None or _only_denied(kind_cell) or _BODIES_KIND_CELL.match(kind_cell)):
+            if len(kind_cell.split()) > _MAX_KIND_CELL_WORDS:
+                # A remark that names kinds in passing: "Städtefreundschaft (keine förmliche Partnerschaft)" is a
+                # friendship, "Seit 1976. Nicht zu verwechseln mit der Kooperation der Universität …" no denial of
+                # the row's pair; its first sentence says whether the row is one ("Keine Partnerschaft vereinbart, …").
+                bounds = _clause_bounds(kind_cell)
+                row_kind = next((kind for a, b in zip(bounds, bounds[1:]) if not _HEDGE.search(kind_cell[a:b])
+                                 and (kind := cell_kind(_without_denials(kind_cell[a:b])))), None)
+                if row_kind is None and (cell_kind(kind_cell) is None or _only_denied(re.split(r"(?<=[.!?])\s+", kind_cell.strip())[0])):
+                    continue  # a remark on something else ("Messeauftritte der Wirtschaftsförderung in Jilin")
+            elif kind_cell and (row_kind is None or _only_denied(kind_cell) or _BODIES_KIND_CELL.match(kind_cell)):
                 continue  # "Kontakte", "–", "Feuerwehrpartnerschaft": the register says what it is, and it is no town's
             if kind_columns and not kind_cell.strip() and _only_denied(" ".join(text[slice(*span)] for span in spans)):
                 continue  # no kind, and a remark "Sondierungsgespräche 2019, keine Partnerschaft vereinbart"
-            remark = next((k for span in spans[max(city_columns) + 1 :] if (k := cell_kind(text[slice(*span)]))), None)
+            remark = next((k for span in spans[max(city_columns) + 1 :] if (k := cell_kind(_without_denials(text[slice(*span)])))), None)
             kind = row_kind or remark or table_kind or "partnership"  # "Kahla  D  1990  Städtefreundschaft" in a remarks column
             evidence = " ".join(text[spans[0][0] : spans[-1][1]].replace("|", " ").split())
             found.append(_Found(a, b, kind, 2.5 if kind_columns else 1.0, year, evidence, _CONFIDENCE["heading_list"], "table"))
     return found, pair_tables
+
+
+_MAX_KIND_CELL_WORDS = 6
+
+
+def _without_denials(remark: str) -> str:
+    """A remark without what it denies, to the end of the clause or bracket: "Städtefreundschaft (keine förmliche
+    Partnerschaft)" is a friendship, "Nicht zu verwechseln mit der Kooperation der Universität" names no kind, nor
+    does "Sondierungsgespräche über eine mögliche Partnerschaft" once its hedged clauses are left out as well."""
+    return re.sub(_NEGATION.pattern + r"[^.;,()]*", "", remark, flags=re.IGNORECASE)
 
 
 # Whose partner a remark names: "Partnerstadt Marburg", "Partnerstadt von Darmstadt", "mit Darmstadt
@@ -3265,7 +3345,7 @@ def _inside_prose(text: str, span: tuple[int, int], city: _City) -> bool:
 _FOREIGN_TOWN_TITLE = re.compile(r"\b(?:Ville|Commune|Comune|Città|City|Town|Gmina|Miasto|Municipio)\s+(?:de|d['’]|di|of|du)?")
 
 
-_NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e".split())
+_NAME_LINKS = frozenset("am an der die den des de du la le les sur upon on di del na nad y e bei im in ob".split())
 
 
 def _looks_like_name(line: str) -> bool:

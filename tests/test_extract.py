@@ -1931,3 +1931,128 @@ def test_a_fortran_namelist_reads_as_its_comments_and_a_table_of_its_groups(tmp_
     assert text.startswith("Eingabedaten: kommunale Partnerschaften in Baden-Württemberg\n\n"
                            "kommune | partner | seit | Bemerkung\nTübingen | Moshi | 2014 | Klimapartnerschaft am Kilimandscharo\n"
                            "Ludwigsburg | Montbéliard | 1950 | gegruendet im Zeichen der Aussoehnung\n")
+
+
+def test_a_surveymonkey_export_puts_each_towns_answers_under_its_name(tmp_path):
+    saved = tmp_path / "surveymonkey.csv.txt"
+    saved.write_text(
+        "Respondent ID,Collector ID,Start Date,Name der Kommune,Bitte nennen Sie Ihre Partnerkommunen mit Jahr der Gründung.,"
+        "Welche Schwerpunkte hat die Partnerschaftsarbeit?,,Anmerkungen (freier Text)\n"
+        ",,,Open-Ended Response,Open-Ended Response,Jugendaustausch,Kultur,Open-Ended Response\n"
+        '118402937561,431177820,10/02/2023 09:14:55,Stadt Eberswalde,"Gorzów Wielkopolski (Partnerschaft seit 1993); Delmenhorst '
+        '(Städtefreundschaft, 1990)",Jugendaustausch,Kultur,"Der Schüleraustausch mit Gorzów findet jedes Jahr statt und wird von '
+        'der Stadt organisiert."\n'
+        '118402951208,431177820,10/02/2023 10:02:11,Stadt Prenzlau,"Barlinek (1996), Uster/Schweiz seit 1990",,Kultur,'
+        '"Uster war nach der Wende eine große Hilfe, und mit Barlinek feiern wir gemeinsame Stadtfeste."\n'
+        '118403089902,431177820,10/04/2023 15:50:44,Stadt Angermünde,,,,"Keine Städtepartnerschaft, die Schule hat aber eine '
+        'Partnerschule in Barlinek."\n', encoding="utf-8")
+    text = extract_document(saved).text
+    # the questions' options ("Open-Ended Response") are no answers; each town heads its own
+    assert text.startswith("Stadt Eberswalde\n\nGorzów Wielkopolski (Partnerschaft seit 1993); Delmenhorst (Städtefreundschaft, 1990)\n\n"
+                           "Der Schüleraustausch mit Gorzów")
+    assert "Stadt Prenzlau\n\nBarlinek (1996), Uster/Schweiz seit 1990\n\nUster war" in text
+    assert "Open-Ended Response" not in text.split("|")[0]
+
+
+def test_comma_separated_numbers_side_by_side_are_cells_not_a_decimal(tmp_path):
+    saved = tmp_path / "redcap_records.csv.txt"
+    saved.write_text(
+        "record_id,kommune,partner,art,jahr,status\n1,Magdeburg,Braunschweig,1,1987,1\n2,Magdeburg,Nashville,1,2003,1\n"
+        "3,Magdeburg,Sarajevo,1,1998,1\n4,Halle (Saale),Karlsruhe,1,1987,1\n\nDer Zuschuss betrug 2.500,00 € im Jahr.\n",
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "record_id | kommune | partner | art | jahr | status\n1 | Magdeburg | Braunschweig | 1 | 1987 | 1\n"
+        "2 | Magdeburg | Nashville | 1 | 2003 | 1\n3 | Magdeburg | Sarajevo | 1 | 1998 | 1\n4 | Halle (Saale) | Karlsruhe | 1 | 1987 | 1\n\n"
+        "Der Zuschuss betrug 2.500,00 € im Jahr.")
+
+
+def test_a_list_inside_a_list_item_of_paragraphs_is_kept(tmp_path):
+    saved = tmp_path / "blackboard.html"
+    saved.write_text(
+        "<html><head><title>Ankündigungen</title></head><body><div><h1>Ankündigungen</h1><ul class='announcementList'>"
+        "<li><h3>Fallstudie Potsdam</h3><div class='details'><p>Liebe Studierende, wir arbeiten in Sitzung 5 mit der "
+        "Landeshauptstadt Potsdam als Fallstudie. Zur Orientierung hier die wichtigsten Eckdaten:</p>"
+        "<ul><li>Opole (Polen) – Partnerstadt seit 1973, die älteste Partnerschaft</li><li>Jyväskylä (Finnland) – seit 1985</li>"
+        "<li>Bonn – seit 1988, eine der deutsch-deutschen Partnerschaften</li></ul>"
+        "<p>Für die Diskussion: Fragen Sie sich, ob Städtepartnerschaften generell als Instrument der Versöhnung taugen "
+        "oder ob das eine nachträgliche Deutung ist. Wir werden das kontrovers besprechen.</p>"
+        "<p>Viele Grüße, Ihre Kursleitung</p></div></li></ul></div></body></html>", encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Eckdaten:\n\n• Opole (Polen) – Partnerstadt seit 1973, die älteste Partnerschaft\n• Jyväskylä (Finnland) – seit 1985\n" in text
+    assert "Für die Diskussion" in text
+
+
+def test_a_programs_source_reads_as_its_comments_its_records_and_its_prose_strings(tmp_path):
+    saved = tmp_path / "Partnerstaedte.kt"
+    saved.write_text(
+        "package de.erlangen.partnerstaedte.data\n\nimport java.time.Year\n\n"
+        "/**\n * Datenquelle für die App „Erlangen international“.\n *\n"
+        " * Erlangen unterhält Partnerschaften auf vier Kontinenten. Die erste wurde 1961\n"
+        " * mit **Eskilstuna** in Schweden geschlossen.\n *\n * @see PartnerRepository\n */\n"
+        "data class Partnerstadt(\n    /** Name, wie er angezeigt wird. */\n    val name: String,\n    val land: String,\n"
+        "    val seit: Int?,\n    val art: Art,\n)\n\n"
+        "val partnerstaedte: List<Partnerstadt> = listOf(\n"
+        '    Partnerstadt("Eskilstuna", "SE", 1961, Art.PARTNERSCHAFT),\n'
+        '    Partnerstadt("Rennes", "FR", 1964, Art.PARTNERSCHAFT),\n'
+        '    Partnerstadt("San Carlos", "NI", null, Art.PROJEKTPARTNERSCHAFT),\n)\n\n'
+        "// Hinweis für die Redaktion:\n// * Die Hochschulpartnerschaft mit Shenzhen ist keine\n"
+        "//   kommunale Partnerschaft.\n"
+        'fun hinweis() = Text("Seit 1990 unterstützt Erlangen Projekte in San Carlos am Río San Juan.", style = bold)\n',
+        encoding="utf-8")
+    assert extract_document(saved).text == (
+        "Datenquelle für die App „Erlangen international“.\n\n"
+        "Erlangen unterhält Partnerschaften auf vier Kontinenten. Die erste wurde 1961 mit Eskilstuna in Schweden geschlossen.\n\n"
+        "Name, wie er angezeigt wird.\n\n"
+        "Eskilstuna | SE | 1961 | PARTNERSCHAFT\nRennes | FR | 1964 | PARTNERSCHAFT\nSan Carlos | NI |  | PROJEKTPARTNERSCHAFT\n\n"
+        "Hinweis für die Redaktion:\n• Die Hochschulpartnerschaft mit Shenzhen ist keine kommunale Partnerschaft.\n\n"
+        "Seit 1990 unterstützt Erlangen Projekte in San Carlos am Río San Juan.")
+
+
+def test_a_cms_entrys_blocks_read_as_headed_texts_and_its_table_blocks_rows(tmp_path):
+    saved = tmp_path / "craft_entry.json"
+    saved.write_text(json.dumps({
+        "id": 48213, "title": "Partnerschaften an Rhein und Neckar", "postDate": "2023-06-21T08:00:00+02:00",
+        "contentBlocks": [
+            {"type": "textBlock", "fields": {"heading": "Heidelberg", "body": "<p>Die Universitätsstadt ist seit 1961 mit "
+                                                                             "<strong>Montpellier</strong> verbunden, seit 1965 mit Cambridge.</p>"}},
+            {"type": "textBlock", "fields": {"heading": "Schwetzingen", "body": "<p>Die Spargelstadt pflegt seit 1973 die Jumelage "
+                                                                               "mit Lunéville in Lothringen.</p>"}},
+            {"type": "table", "fields": {"caption": "Weitere Partnerschaften", "rows": [
+                ["Stadt", "Partnerstadt", "Jahr"], ["Weinheim", "Cavaillon (Frankreich)", "1958"], ["Wiesloch", "Fontaine (Isère)", "1969"]]}},
+        ]}, ensure_ascii=False), encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Heidelberg\n\nDie Universitätsstadt ist seit 1961 mit Montpellier verbunden" in text
+    assert "Schwetzingen\n\nDie Spargelstadt" in text
+    assert "Stadt | Partnerstadt | Jahr\nWeinheim | Cavaillon (Frankreich) | 1958\nWiesloch | Fontaine (Isère) | 1969" in text
+    assert "textBlock" not in text
+
+
+def test_a_cms_items_fields_stored_as_names_and_values_read_as_those_fields(tmp_path):
+    saved = tmp_path / "sitecore_item.yml"
+    saved.write_text(
+        "---\nID: \"7c3e91a2-55d4-4b0e-9f1c-2d6a8e0b4f17\"\nPath: /sitecore/content/Marburg/Home/Partnerstaedte\n"
+        "Languages:\n- Language: de-DE\n  Versions:\n  - Version: 3\n    Fields:\n"
+        "    - ID: \"25bed78c-4957-4165-998a-ca1b52f67497\"\n      Hint: __Created\n      Value: 20220908T101544Z\n"
+        "    - ID: \"75577384-3c97-45da-a847-81b00500e250\"\n      Hint: Title\n      Value: Partnerstädte und Städtefreundschaften\n"
+        "    - ID: \"a60acd61-a6db-4182-8329-c957982cec74\"\n      Hint: Text\n      Value: |\n"
+        "        <h2>Marburg in der Welt</h2>\n        <p>Die Verbindung nach <strong>Maribor</strong> (Slowenien) reicht ins Jahr "
+        "1969 zurück, die nach <strong>Sfax</strong> in Tunesien wurde 1971 besiegelt.</p>\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Title: Partnerstädte und Städtefreundschaften\n\nMarburg in der Welt\nDie Verbindung nach Maribor (Slowenien) reicht" in text
+    assert "__Created" not in text and "25bed78c" not in text
+
+
+def test_an_html_table_kept_in_an_xml_attribute_reads_as_rows_between_bars(tmp_path):
+    saved = tmp_path / "content.xml"
+    saved.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<jcr:root xmlns:jcr="http://www.jcp.org/jcr/1.0" xmlns:sling="http://sling.apache.org/jcr/sling/1.0" '
+        'jcr:primaryType="cq:Page"><jcr:content jcr:title="Trier und seine Partnerstädte" sling:resourceType="trier/components/page">'
+        '<text_intro sling:resourceType="trier/components/text" text="&lt;p>So entstand &lt;b>1957&lt;/b> die Partnerschaft mit '
+        '&lt;b>Metz&lt;/b>, die als Zeichen der deutsch-französischen Versöhnung gilt.&lt;/p>"/>'
+        '<text_table sling:resourceType="trier/components/text" text="&lt;table>&lt;tr>&lt;th>Partnerstadt&lt;/th>&lt;th>Land&lt;/th>'
+        '&lt;th>seit&lt;/th>&lt;/tr>&lt;tr>&lt;td>Pula&lt;/td>&lt;td>Kroatien&lt;/td>&lt;td>1971&lt;/td>&lt;/tr>&lt;tr>&lt;td>Fort Worth'
+        '&lt;/td>&lt;td>USA&lt;/td>&lt;td>1987&lt;/td>&lt;/tr>&lt;/table>"/></jcr:content></jcr:root>', encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Partnerstadt | Land | seit\nPula | Kroatien | 1971\nFort Worth | USA | 1987" in text
+    assert "So entstand 1957 die Partnerschaft mit Metz" in text
+    assert "trier/components" not in text  # a resource's path is nobody's reading
