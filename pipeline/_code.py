@@ -24,7 +24,9 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
 - a Smalltalk file-out (Pharo, Squeak) becomes its comments and the literal arrays its methods answer;
 - a Delphi or Lazarus form becomes its captions and its memos' paragraphs;
 - an SAP IDoc flat file becomes its text segments' lines and its partners' names;
-- a Fortran namelist becomes its comments and a table of its groups.
+- a Fortran namelist becomes its comments and a table of its groups;
+- a program's source (Kotlin, Rust, Dart, Thrift, OCaml, C with Doxygen, Verilog, …) becomes its comments, the
+  literal records it states as rows, and its strings of prose.
 """
 
 from __future__ import annotations
@@ -1430,7 +1432,7 @@ def _close_run(group: dict, runs: list) -> None:
         header = list(dict.fromkeys(key for record in records for key in record))
         runs.append((group["start"], header, [[record.get(key, "") for key in header] for record in records]))
     elif len(records) >= 2:  # one call's arguments ("partner_von(\"Erfurt\")") are no register
-        width = max(len(r) if isinstance(r, list) else len(r) for r in records)
         rows = [list(r.values()) if isinstance(r, dict) else r for r in records]
+        width = max(len(row) for row in rows)
         runs.append((group["start"], None, [row + [""] * (width - len(row)) for row in rows]))
     group["records"] = []

@@ -236,7 +236,9 @@ def _items_left_out(html: str, text: str) -> bool:
     list of announcements), a menu's items too, which are mostly a word or two."""
     flat = " ".join(text.split())
     for item in _LIST_ITEM.finditer(html):
-        words = " ".join(lxml.html.fromstring(f"<div>{item.group(1)}</div>").text_content().split()) if "<li" not in item.group(1).lower() else ""
+        if "<li" in item.group(1).lower():
+            continue  # an item that holds a list: its own items are read one by one
+        words = " ".join(lxml.html.fromstring(f"<div>{item.group(1)}</div>").text_content().split())
         if len(words.split()) >= 4 and words not in flat:
             return True
     return False

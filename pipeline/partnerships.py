@@ -1154,14 +1154,13 @@ def _town_on_its_river(name: str, gazetteer: Gazetteer):
 
 
 def _partner_items_open(section_lines: list[_Line]) -> bool:
-    """Whether a town's section opens with a bulleted item naming another town and a year: its list of partners."""
+    """Whether a town's section opens with an item naming another town and a year: its list of partners. The item
+    is bulleted, or dated as a partner is (a survey's answer "Barlinek (1996), Uster seit 1990" under "Stadt
+    Prenzlau"), not a post's "12. Juli 2025 um 09:14"."""
     below = next((line for line in section_lines[1:] if line.kind != "blank"), None)
-    # bulleted, or dated as a partner is (a survey's answer "Barlinek (1996), Uster seit 1990" under "Stadt Prenzlau",
-    # not a post's "12. Juli 2025 um 09:14")
     return below is not None and below.kind == "item" and below.partner is None and (
         _first_year(below.tail) is not None) and (  # dated, unlike a disambiguation page's "- Neustadt (Husum), Stadtteil von Husum"
-        _BULLET.match(below.text) is not None or _PARTNER_DATE.search(below.tail) is not None) and not re.match(
-        r"\s*\d{1,2}\.\s*" + _MONTHS + r"\b", below.text)  # a post's date, "12. Juli 2025 um 09:14", is no partner
+        _BULLET.match(below.text) is not None or _PARTNER_DATE.search(below.tail) is not None) and not _DAY_AND_MONTH.match(below.text)
 
 
 # A partner's date on its line: "(1996)", "(Partnerschaft seit 1993)", "– seit 1971", "(Partnerschaftsvertrag 2002)".
@@ -2775,7 +2774,7 @@ def _from_lists(lines: list[_Line], home: Mention | None, cities: list[_City], l
                 continue
         if line.partner is None and anchor is not None and _key(anchor) == _key(line.city):
             continue
-        if line.partner is None and re.match(r"\s*\d{1,2}\.\s*" + _MONTHS + r"\b", line.text):
+        if line.partner is None and _DAY_AND_MONTH.match(line.text):
             continue  # a post's date, "12. Juli 2025 um 09:14": no town of a list
         if line.partner is None and _WIDE_DASH.match(line.tail) and not line.text[:1].isspace():
             continue  # the first column of a list of pairs: "Eichwalde            – keine förmliche Partnerschaft"
@@ -3238,7 +3237,8 @@ def _from_tables(text: str, cities: list[_City], home: Mention | None, gazetteer
             if len(kind_cell.split()) > _MAX_KIND_CELL_WORDS:
                 # A remark that names kinds in passing: "Städtefreundschaft (keine förmliche Partnerschaft)" is a
                 # friendship, "Seit 1976. Nicht zu verwechseln mit der Kooperation der Universität …" no denial of
-                # the row's pair; its first sentence says whether the row is one ("Keine Partnerschaft vereinbart, …").
+                # the row's pair, nor does a clause that only considers one ("über eine mögliche Partnerschaft"); its
+                # first sentence says whether the row is one ("Keine Partnerschaft vereinbart, …").
                 bounds = _clause_bounds(kind_cell)
                 row_kind = next((kind for a, b in zip(bounds, bounds[1:]) if not _HEDGE.search(kind_cell[a:b])
                                  and (kind := cell_kind(_without_denials(kind_cell[a:b])))), None)
@@ -3260,8 +3260,7 @@ _MAX_KIND_CELL_WORDS = 6
 
 def _without_denials(remark: str) -> str:
     """A remark without what it denies, to the end of the clause or bracket: "Städtefreundschaft (keine förmliche
-    Partnerschaft)" is a friendship, "Nicht zu verwechseln mit der Kooperation der Universität" names no kind, nor
-    does "Sondierungsgespräche über eine mögliche Partnerschaft" once its hedged clauses are left out as well."""
+    Partnerschaft)" is a friendship, "Nicht zu verwechseln mit der Kooperation der Universität" names no kind."""
     return re.sub(_NEGATION.pattern + r"[^.;,()]*", "", remark, flags=re.IGNORECASE)
 
 
@@ -5304,6 +5303,7 @@ def _as_partnership(spans: _Spans, candidate: _Candidate) -> Partnership:
 # of a longer number (postcodes, amounts).
 _ANY_YEAR = re.compile(r"(?<![\d])(1[89]\d\d|20[0-3]\d)(?![\d]|er\b|ern\b|\.\d)")
 _MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_DAY_AND_MONTH = re.compile(r"\s*\d{1,2}\.\s*" + _MONTHS + r"\b")  # a date, "12. Juli 2025", whose month a tagger takes for a town
 _JUBILEE = re.compile(r"jährig|Jubiläum|Jahrestag|feier|Geburtstag", re.IGNORECASE)
 _VISIT = re.compile(r"besuch|reist|Reise|Delegation|Gäste|Fest\b|Festakt|Begegnung|Konzert|Turnier", re.IGNORECASE)
 _HISTORY = re.compile(r"Krieg|zerstört|Bombard|Besatzung|Vertreibung|Mauerfall|Wende|geboren|gestorben|verstorben"

@@ -828,6 +828,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test88 (17, fortieth session; this model) | 0.859 | 0.062 | 0.062 |
 | test89 (17, forty-first session; this model) | 0.977 | 0.021 | 0.045 |
 | test90 (17, forty-first session; this model) | 0.964 | 0.007 | 0.031 |
+| test91 (17, forty-second session; this model) | 0.881 | 0.062 | 0.051 |
+| test92 (17, forty-second session; this model) | 0.964 | 0.030 | 0.028 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -1087,6 +1089,12 @@ SurveyMonkey, Typeform, REDCap, Qualtrics, WSDL, X12, ISO 20022, OSCI, Lexware, 
 InDesign, Blackboard, Mahara, Protocol Buffers) 0.977 / Brier 0.021 (reconciliation P 0.83 of 5), test90
 (Magnolia, Sitecore, AEM, Craft CMS, Rails seeds, Elixir, OCaml, Kotlin, Salt, Nix, Thrift, OData, Rust,
 Gradle, Helm, Beamer, Dart) 0.964 / 0.007 (economic R 0.75 of 4).
+
+In the forty-second session two more were scored once with this model, unchanged: test91 (WeChat, SoSci
+Survey, GitLab, Azure DevOps, Mantis, openTRANS, Odoo, lexoffice, GnuCash, Beancount, QIF, DTAUS, Stud.IP,
+dBase, DICOM SR, WordPerfect, Outlook CSV) 0.881 / Brier 0.062 (economic R 0.60 of 5), test92 (Umbraco, Contao, Neos,
+Statamic, Pimcore, Gatsby, Jenkinsfile, Zig, CMake, Bazel, Pulumi, Vagrantfile, AsyncAPI, XSLT, SQLite,
+Rails i18n, Poetry) 0.964 / 0.030 (youth exchange P and R 0.90 of 10).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
