@@ -277,13 +277,7 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
     if tag == "list":
         for item in el.iterchildren("item"):
             if any(isinstance(child.tag, str) and child.tag in ("p", "head") for child in item):
-                # an item of paragraphs (a list of announcements, each a heading and its text): read as blocks
-                if item.text and item.text.strip():
-                    blocks.append(("block", " ".join(item.text.split())))
-                for child in item:
-                    _collect(child, blocks)
-                    if child.tail and child.tail.strip():
-                        blocks.append(("block", " ".join(child.tail.split())))
+                _collect_contents(item, blocks)  # an item of paragraphs (a list of announcements, each a heading and its text)
                 continue
             nested = list(item.iterchildren("list"))
             for sub in nested:
@@ -299,12 +293,7 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
         # paragraphs, which read as paragraphs, not as one cell's run-on text
         for row in el.iterchildren("row"):
             for cell in row.iterchildren("cell"):
-                if cell.text and cell.text.strip():
-                    blocks.append(("block", " ".join(cell.text.split())))
-                for child in cell:
-                    _collect(child, blocks)
-                    if child.tail and child.tail.strip():
-                        blocks.append(("block", " ".join(child.tail.split())))
+                _collect_contents(cell, blocks)
         return
     if tag == "table":
         for row in el.iter("row"):
@@ -322,6 +311,16 @@ def _collect(el: etree._Element, blocks: list[tuple[str, str]]) -> None:
     text = _inline(el)
     if text:
         blocks.append(("block", text))
+
+
+def _collect_contents(container: etree._Element, blocks: list[tuple[str, str]]) -> None:
+    """A container's own text, its children and the text between them, each a block of its own."""
+    if container.text and container.text.strip():
+        blocks.append(("block", " ".join(container.text.split())))
+    for child in container:
+        _collect(child, blocks)
+        if child.tail and child.tail.strip():
+            blocks.append(("block", " ".join(child.tail.split())))
 
 
 def _is_layout(table: etree._Element) -> bool:
