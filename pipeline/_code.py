@@ -14,7 +14,8 @@ three lines above "seit: 1988") and names records by identifiers nobody reads
   relationship's properties ("Dresden | Breslau | PARTNER_VON | seit: 1959");
 - a Prolog base's facts become rows under the predicate's name, each identifier replaced
   by the display name another fact gives it (``stadt(tallinn, 'Reval', estland)``);
-- a fixed-width extract becomes rows under the fields its COBOL copybook declares;
+- a fixed-width extract becomes rows under the fields its COBOL copybook declares, and a dBase
+  table listed by a viewer rows under its header, its memos in their cells;
 - a configuration in HOCON, Lua, Jsonnet, Dhall or KDL, or a PHP array, is read loosely into lists and
   records (``parse_loose_records``), when no stricter reader took the text;
 - a PostScript page description becomes the text its show operators paint;
@@ -471,6 +472,78 @@ def fixed_width_records_as_text(text: str) -> str | None:
     if not rows:
         return None
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+# --- A dBase table listed by a viewer (dbview, dbfdump) ----------------------------------------------------
+
+# A field of the table's structure: "   2  STADT       C      24", "SEIT N 4 0": number, name, type, width.
+_DBF_FIELD = re.compile(r"^\s*(?:\d{1,3}\s+)?([A-Z_][A-Z0-9_]{0,10})\s+([CNDLMFIBY])\s+(\d{1,3})(?:\s+\d{1,2})?\s*$", re.M)
+_DBF_RULE = re.compile(r"^\s*[-=]{10,}\s*$")
+_DBF_MEMO_REF = re.compile(r"\[Memo\s+(\d+)\]")
+_MIN_DBF_FIELDS = 3
+
+
+def dbase_listing_as_text(text: str) -> str | None:
+    """A dBase table as a viewer lists it (its structure, a header of field names, fixed-width records,
+    the memo texts after them) as a reader takes it: the records as rows between bars under the fields'
+    names, a number of zeros empty, a date "19470910" as "10.09.1947", and each record's memo in its
+    cell ("[Memo 1]" replaced by "Erste Partnerschaft der ..."); the structure's field list dropped.
+    None if ``text`` declares no fields or no header line names them in order."""
+    fields = [(m.group(1), m.group(2)) for m in _DBF_FIELD.finditer(text)]
+    if len(fields) < _MIN_DBF_FIELDS:
+        return None
+    names = [name for name, _ in fields]
+    lines = text.split("\n")
+    header = next((k for k, line in enumerate(lines) if line.split() == names), None)
+    if header is None:
+        return None
+    types = [kind for _, kind in fields]
+    first = end = header + 1
+    while end < len(lines) and _DBF_RULE.match(lines[end]) and end == first:
+        first = end = end + 1
+    while end < len(lines) and lines[end].strip() and not _DBF_RULE.match(lines[end]):
+        end += 1
+    if end == first:
+        return None
+    starts = [match.start() for match in re.finditer(r"\S+", lines[header])]
+    records = [_dbase_cells(line, starts, types) for line in lines[first:end]]
+    memos: dict[str, str] = {}
+    rest: list[str] = []
+    number = None
+    for line in lines[end:]:
+        opening = _DBF_MEMO_REF.match(line.strip())
+        if opening:
+            number = opening.group(1)
+            memos[number] = line.strip()[opening.end():].strip()
+        elif number is not None and line.strip() and not _DBF_RULE.match(line):
+            memos[number] += " " + line.strip()
+        else:
+            number = None
+            if not _DBF_RULE.match(line) and not re.fullmatch(r"\s*Memo\S*(?:\s+\S+)?\s*:\s*", line):
+                rest.append(line.rstrip())
+    out = [line for line in lines[:header] if not _DBF_FIELD.match(line) and not _DBF_RULE.match(line)
+           and not re.fullmatch(r"\s*(?:Felder|Fields|Structure|Struktur)\s*:?\s*|\s*Nr\.?\s+Name\s+Typ.*|\s*(?:Field\s+)?Name\s+Type.*", line)]
+    out += ["", _CELL_SEPARATOR.join(names)]
+    for cells in records:
+        out.append(_CELL_SEPARATOR.join(_DBF_MEMO_REF.sub(lambda ref: memos.get(ref.group(1), ref.group()), cell) for cell in cells))
+    out += [""] + rest
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+def _dbase_cells(line: str, starts: list[int], types: list[str]) -> list[str]:
+    """A fixed-width record's cells: each word under the field whose name starts at most two columns after
+    it (viewers indent the header and the records, and letters and numbers, a little differently)."""
+    words: list[list[str]] = [[] for _ in starts]
+    for word in re.finditer(r"\S+", line):
+        words[max((k for k, start in enumerate(starts) if start - 2 <= word.start()), default=0)].append(word.group())
+    cells = []
+    for k, cell in enumerate(" ".join(parts) for parts in words):
+        if types[k] in "NFIBY" and re.fullmatch(r"0+(?:\.0+)?", cell):
+            cell = ""
+        elif types[k] == "D" and re.fullmatch(r"(1[89]|20)\d{6}", cell):
+            cell = f"{cell[6:8]}.{cell[4:6]}.{cell[:4]}"
+        cells.append(cell)
+    return cells
 
 
 # --- Configuration languages read loosely: HOCON, Lua tables, Jsonnet, Dhall, KDL --------------------------------

@@ -44,7 +44,7 @@ import lxml.html
 import yaml
 from lxml import etree
 
-from pipeline._code import (build_file_as_text, cypher_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, fortran_namelist_as_text, idoc_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
+from pipeline._code import (build_file_as_text, cypher_as_text, dbase_listing_as_text, delphi_form_as_text, fluent_as_text, fixed_width_records_as_text, fortran_namelist_as_text, idoc_as_text, mathematica_notebook_as_text, parse_braced_records, parse_loose_records, postscript_as_text,
                            prolog_as_text, smalltalk_file_out_as_text, source_code_as_text)
 from pipeline._markup import markup_as_text, rtf_as_text
 from pipeline._ocr import (djvu_text_as_text, is_textract, ocr_xml_as_text, tesseract_tsv_as_text, textract_as_text, vision_as_text,
@@ -61,14 +61,14 @@ def export_as_text(text: str) -> str:
         return rendered
     if (rendered := _xml_as_text(text)) is not None:
         return rendered
-    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text, idoc_as_text, fortran_namelist_as_text,
+    for reader in (postscript_as_text, mathematica_notebook_as_text, smalltalk_file_out_as_text, delphi_form_as_text, _captured_parts_as_text, build_file_as_text, fluent_as_text, tesseract_tsv_as_text, djvu_text_as_text, _webanno_as_text, _package_parts_as_text, _photo_tags_as_text, _sql_dump_as_text, cypher_as_text, prolog_as_text, fixed_width_records_as_text, dbase_listing_as_text, idoc_as_text, fortran_namelist_as_text,
                    _braced_records_as_text, _front_matter_page_as_text, _yaml_as_text,
                    _properties_as_text, _tag_dump_as_text, _latex_as_text, _graph_as_text, _mermaid_as_text, _plantuml_as_text, _d2_as_text, _typst_as_text, _git_log_as_text,
                    _loose_records_as_text, _source_code_as_text):
         if (rendered := reader(text)) is not None:
             return rendered
     text = _chat_log_as_text(_text_browser_dump_as_text(_application_log_as_text(_printed_tibbles_as_tables(
-        _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(_quoted_replies_as_text(text))))))))
+        _subtitles_as_prose(_bbcode_as_text(_page_builder_as_text(_quoted_replies_as_text(_word_processor_codes_as_text(text)))))))))
     text = _TASK_BOX.sub(r"\1", text)  # a Markdown task list's "- [x] York – 1957" is the list item "- York – 1957"
     text = _markdown_inline_as_text(text)
     return _cells_per_line_as_table(_csv_rows_as_table(_wikitext_as_text(_new_version_of_diff(_literal_tuples_as_rows(_indexed_fields_as_table(text))))))
@@ -116,6 +116,31 @@ def _captured_parts_as_text(text: str) -> str | None:
             out.append(line)
             k += 1
     return "\n".join(out) if parts == {"json", "html"} else None
+
+
+# A formatting code of a word processor's document saved with its codes revealed (WordPerfect): "[HRt]",
+# "[Bold On]", "[Tab]", "[Font:Times New Roman 12pt]", "[Open Style:Footer]".
+_WORD_PROCESSOR_CODE = re.compile(r"\[(?:[A-Z][A-Za-z]{1,9}(?: [A-Z][A-Za-z]{1,9}){0,2}(?::[^\]\n]*)?|-)\]")
+_HARD_RETURN = re.compile(r"\[(?:HRt|HPg|Hard Return|Hard Page)\]\n?")
+_MIN_HARD_RETURNS = 3
+
+
+def _word_processor_codes_as_text(text: str) -> str:
+    """A WordPerfect document saved as text with its codes ("[Bold On]FREIE UND HANSESTADT HAMBURG[Bold Off][HRt]")
+    as its reader sees it: a hard return a line's end, a soft return a space, tabs at a line's start its
+    indent ("[Tab]–[Tab]Marseille (1958)" the item "– Marseille (1958)"), other tabs a column gap, the
+    other codes dropped. Unchanged unless ``text`` has a few hard returns."""
+    if len(_HARD_RETURN.findall(text)) < _MIN_HARD_RETURNS:
+        return text
+    text = _HARD_RETURN.sub("\n", text)
+    text = re.sub(r"\[(?:SRt|Soft Return|Hyph SRt)\]\n?", " ", text)
+    text = re.sub(r"\[(?:Tab|Left Tab|Dec Tab|Center Tab|Right Tab|Indent|Hd Left Tab|Center|Flsh Rgt)\]", "\t", text)
+    text = _WORD_PROCESSOR_CODE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*([–•·*-])\t+", r"\1 ", line.strip())  # a bullet and the tab after it
+        lines.append(re.sub(r"\t+", "  ", line))
+    return "\n".join(lines)
 
 
 # A reply's quoted lines: "> Braunschweig seit 1987, ...", "> > Weiss jemand, ...", ">> ...".
@@ -214,6 +239,8 @@ def _csv_rows_as_table(text: str) -> str:
             run = k
             while run < len(lines) and cells[run] and len(cells[run]) == len(cells[k]):
                 run += 1
+            if cells is comma_rows and all(_ALL_CELLS_QUOTED.fullmatch(line.strip()) for line in lines[k:run]):
+                minimum = _MIN_CSV_ROWS  # every cell quoted, as Outlook exports its calendar: no prose's commas
             if run - k >= minimum or (run - k >= 2 and lines[k].strip() in headers):
                 headers.add(lines[k].strip())
                 out += _csv_run_as_text([[_json_scalar(cell) for cell in row] for row in cells[k:run]])
@@ -249,6 +276,10 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
         # a register's remark on each partner is its row's; a CMS's page of rich text is a text of its own
         pages = prose and statistics.median(sum(len(record.get(name, "").split()) for name in prose) for record in records) >= _MIN_PAGE_WORDS
         if prose and (pages or not any(_TOWN_KEY.fullmatch(name) for name in head)):
+            if not labelled and any(name not in prose and _TITLE_KEY.fullmatch(name) and all(record.get(name) for record in records)
+                                    for name in head):
+                # a calendar's meetings, a board's cards: each its own section, its subject over its text
+                return [line for record in records for line in (_titled_record(record, prose), "")]
             labels = rows[1] if labelled else head
             first = int(labelled)  # a label row's texts (the survey's questions) once, at the top
             subjects = [name for name, label in zip(head, labels) if name not in prose
@@ -263,7 +294,7 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
             # the questions above the answers, not the export's "Open-Ended Response" under them
             paragraphs = [paragraph for text in texts[:first] for paragraph in text if len(paragraph.split()) >= 3]
             for record, text in zip(records[first:], texts[first:]):
-                paragraphs += [record[subject]] if subject and text and record[subject] else []
+                paragraphs += [_answering_town(record[subject], labels[head.index(subject)])] if subject and text and record[subject] else []
                 paragraphs += text
             # the short columns' table after the texts, without the towns the headings named
             rest = [name for name in head if name not in prose and not (subject and (name in subjects or _TOWN_KEY.fullmatch(name)))]
@@ -271,6 +302,16 @@ def _csv_run_as_text(rows: list[list[str]]) -> list[str]:
     return _rows_without_geometry(rows)
 
 
+def _answering_town(name: str, label: str) -> str:
+    """The heading over a survey's answers from one town: its name as the answer gave it ("Stadt Prenzlau"),
+    or a bare name after the question that asked for it ("Name der Kommune: Eberswalde"), so that it reads
+    as the town that answered and not as one more partner."""
+    if _TITLED_TOWN.match(name) or not _MUNICIPALITY_LABEL.fullmatch(label.strip()):
+        return name
+    return f"{label.strip().rstrip(':')}: {name}"
+
+
+_MUNICIPALITY_LABEL = re.compile(r"Name\s+(?:der|Ihrer)\s+(?:Kommune|Gemeinde|Stadt)\s*:?", re.I)
 _MIN_PAGE_WORDS = 25
 # The label of a survey's or a register's column naming whose row it is: "Name der Kommune", "Titel".
 _CSV_SUBJECT_LABEL = re.compile(r"\b(?:name|titel|title|kommune|gemeinde|stadt|organisation|institution|einrichtung)\b", re.I)
@@ -329,6 +370,8 @@ def _rows_without_geometry(rows: list[list[str]]) -> list[str]:
     return out
 
 
+_ALL_CELLS_QUOTED = re.compile(r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")+')
+_MIN_CELLS_OF_A_QUESTION_ROW = 8
 _MIN_COMMA_CSV_ROWS = 5  # a header and four rows: a snippet of three rows in a discussion is quoted, not the data
 _QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"')
 _MAX_CSV_CELL_LINES = 10
@@ -368,8 +411,11 @@ def _csv_cells(line: str, delimiter: str = ";") -> list[str] | None:
     unquoted = _QUOTED_CELL.sub('""', line).split(delimiter)
     if len(unquoted) >= 5:
         unquoted = unquoted[:-1]  # a row of five cells or more may end in an unquoted remark
-    if any(len(cell.split()) > 12 for cell in unquoted):
-        return None  # sentences that happen to hold semicolons; an export quotes its long remarks
+    long_cells = sum(len(cell.split()) > 12 for cell in unquoted)
+    if long_cells and not (len(unquoted) >= _MIN_CELLS_OF_A_QUESTION_ROW and 4 * long_cells <= len(unquoted)):
+        # sentences that happen to hold semicolons; an export quotes its long remarks, though not always a
+        # survey its questions, in a row of many short ones ("Fall-Nr.;Beginn;...;Bitte nennen Sie ...;...")
+        return None
     return cells
 
 
@@ -849,7 +895,8 @@ def _json_table(records: list[dict[str, str]], columns: list[str] | None = None)
 _MIN_PROSE_CHARS = 100
 _MAX_RECORD_CELL_CHARS = 60  # a record's value longer than this is a text of its own, not a field
 # The key of a record's town: a register of partner towns, not a thread of posts.
-_TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*|ort|kommune|gemeinde|place", re.IGNORECASE)
+# Not a foreign key's "partnerschaften_id": a reference to a record, not a town.
+_TOWN_KEY = re.compile(r"name|city|town|stadt|staedte|städte|partner\w*(?<![_.]id)|ort|kommune|gemeinde|place", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # The column that names a record's text: a crawled page's or an article's title, its own heading.
 _TITLE_KEY = re.compile(r"(?:\w+\.)?(?:title|titel|headline|heading|überschrift|subject|betreff)", re.IGNORECASE)
@@ -860,7 +907,27 @@ def _prose_as_text(value: str) -> str:
     export escaped for the web ("Empfang &amp; Konzert") unescaped."""
     if _EMBEDDED_HTML.search(value):
         return "\n\n".join(_html_paragraphs(value))
-    return _markdown_inline_as_text(html.unescape(value.strip()) if _HTML_ENTITY.search(value) else value.strip())
+    return _numbered_items_on_lines(_markdown_inline_as_text(html.unescape(value.strip()) if _HTML_ENTITY.search(value) else value.strip()))
+
+
+# An item of a numbered list run into one line, after a sentence's or a label's end: "Tagesordnung: 1. Bericht
+# Kiel: ... 2. Bericht Flensburg: ...".
+_RUN_IN_ITEM = re.compile(r"(?:^|(?<=[.:!?]\s))(\d{1,2})\.\s+(?=[A-ZÄÖÜ])")
+
+
+def _numbered_items_on_lines(text: str) -> str:
+    """A field's agenda written on one line ("1. Bericht Kiel: ... 2. Bericht Flensburg: ...") with each item
+    on a line of its own, as the list it is; only items numbered 1, 2, … in turn, not a date's "1. Mai"."""
+    items, expected = [], 1
+    for match in _RUN_IN_ITEM.finditer(text):
+        if int(match.group(1)) == expected:
+            items.append(match.start())
+            expected += 1
+    if len(items) < 2:
+        return text
+    for start in reversed(items):
+        text = text[:start].rstrip(" ") + ("\n" if start else "") + text[start:]
+    return text
 
 
 def _records_as_text(records: list[dict[str, str]], min_table_rows: int = 1) -> str:
@@ -1955,6 +2022,9 @@ def _is_heading(block: str) -> bool:
 _BR_MARK = "\ue000"  # where a <br> stood; the source's own line breaks are spaces
 
 
+_HTML_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table")
+
+
 def _html_paragraphs(html: str) -> list[str]:
     """The paragraphs, headings and list items of an HTML fragment, one block each."""
     try:
@@ -1966,7 +2036,10 @@ def _html_paragraphs(html: str) -> list[str]:
     for br in fragment.iter("br"):  # "<strong>Luisant</strong> ... – seit 1973<br><strong>Moosburg</strong> ...": lines
         br.tail = _BR_MARK + (br.tail or "")
     for node in fragment.iter():
-        if not isinstance(node.tag, str) or node.tag not in ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table"):
+        # a block element, or a div of text with no blocks in it: an editor's "<div>Hintergrund: …</div><div>Sie …</div>"
+        leaf_div = node.tag == "div" and node is not fragment and not any(
+            isinstance(d.tag, str) and d.tag in _HTML_TEXT_BLOCKS + ("div",) for d in node.iterdescendants())
+        if not isinstance(node.tag, str) or (node.tag not in _HTML_TEXT_BLOCKS and not leaf_div):
             continue
         if any(isinstance(a.tag, str) and a.tag in ("p", "li", "table") for a in node.iterancestors()):
             continue

@@ -941,11 +941,13 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
 _MUNICIPAL_HEADING = re.compile(
     # A web page's title: "Partnerstädte – Stadt Ahlen", "Städtepartnerschaften | Coesfeld"
     r"^\s*(?P<lead>(?:Unsere\s+)?(?:Partnerst(?:ä|ae)dte|Städtepartnerschaften)\s+[–—|/-]\s+)?"
-    r"(?P<prefix>(?:Große\s+Kreisstadt|Stadt|Gemeinde|Amt|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
+    r"(?P<prefix>(?:Name\s+(?:der|Ihrer)\s+(?:Kommune|Gemeinde|Stadt)\s*:|Große\s+Kreisstadt|Stadt|Gemeinde|Amt|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
     # "Kreisstadt", "Hansestadt", "Landeshauptstadt", "Barlachstadt", "Hanse- und Universitätsstadt"; not "Partnerstadt"
     r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’./-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
     # a slide's subtitle after a dash, in lower case: "Kiel – die Landeshauptstadt und ihre Partner"
-    r"(?P<subtitle>\s+[–—-]\s+(?-i:[a-zäöüß])[\wäöüß ]{0,45})?\s*:?\s*$",
+    r"(?P<subtitle>\s+[–—-]\s+(?-i:[a-zäöüß])[\wäöüß ]{0,45})?"
+    # where a forum post's list comes from: "Leipzig, nach der Liste auf leipzig.de:", "Dresden (Quelle: dresden.de):"
+    r"(?P<source>,\s+(?:nach|laut|gemäß|lt\.)\s[^:,]{2,40}:|\s+\((?:Quelle|laut|nach|lt\.)\b[^()]{0,40}\)\s*:)?\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -1017,7 +1019,7 @@ def _city_sections(text: str, lines: list[_Line], gazetteer: Gazetteer) -> list[
         # letterhead under its town ("STADT PUCHHEIM" / "Landkreis Fürstenfeldbruck")
         titled = match is not None and (match.group("prefix") or (re.match(r"(?:Land)?[Kk]reis\s", match.group("name"))
                                                                    and i > 0 and lines[i - 1].kind == "blank"))
-        bare = match is not None and not (titled or match.group("lead") or line.text.strip().isupper())
+        bare = match is not None and not (titled or match.group("lead") or match.group("source") or line.text.strip().isupper())
         directory_entry = bare and _named_again_below(lines, i, match.group("name"))
         partners_below = bare and not directory_entry and _partners_listed_below(lines, i, match.group("name"), gazetteer)
         if not match or (bare and not (directory_entry or partners_below or _introduced_below(lines, i))):
@@ -1308,7 +1310,10 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
                                       short and _continues_previous(text, line_start, line_end))
         n_words, heading, continued = line_shape[line_start]
         before = text[max(line_start, m.start_char - 40) : m.start_char].split()
-        if (m.start_char < head_end or m.start_char >= foot_start) and not continued and before and (
+        # a footer names its town once ("Der Oberbürgermeister der Stadt Bühl"); a last record's title does not
+        # ("Anfrage Stadt Cork" / "Cork hat nach einer Partnerschaft gefragt.")
+        in_foot = m.start_char >= foot_start and m.text not in text[line_end:]
+        if (m.start_char < head_end or in_foot) and not continued and before and (
                 (n_words <= 8 and (before[-1].casefold() in _CITY_HEADS or _OWNER_BEFORE.search(before[-1])))
                 or (m.start_char < title_end and before[-1].casefold() in _CITY_HEADS
                     and len(_title_segment(text, line_start, m).split()) <= 4)  # "Landeshauptstadt Schwerin - Jahresabschluss 2023 - ..."
@@ -1321,7 +1326,8 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
             own[m.geonames_id] += 3
         if title_elsewhere and re.search(r"\b" + re.escape(m.text) + r"\b", document.title):
             score[m.geonames_id] += 1  # an HTML <title>; a plain text's title is its first line, scored below
-        if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)):
+        if m.start_char < title_end and (n_words <= 4 or (n_words <= 20 and len(_title_segment(text, line_start, m).split()) <= 4)) and not (
+                _GUESTS_FROM.search(text, line_start, m.start_char)):  # not the guests' "Empfang Delegation Gdańsk"
             # a title that is the city's name: "Bautzen – Budyšin", "Paderborn", "Stadt Mannheim · Fachbereich ..."
             score[m.geonames_id] += 3
             if re.sub(r"^(?:Diskussion|Talk):", "", text[line_start:line_end].strip()) == m.text:
@@ -1350,6 +1356,14 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         ):  # not a quiz's "Welche Stadt ist KEINE Partnerstadt von Rostock?"
             # "Die Ostpartnerschaften der Stadt Cottbus": the heading's genitive, or the title's, though it has a
             # year ("Partnerstädte der Hansestadt Rostock (Wikidata, abgerufen 2024-03-02)")
+            score[m.geonames_id] += 3
+            own[m.geonames_id] += 3
+        elif m.start_char < _OPENING and (partners_of := _PARTNERS_OF_TITLED_TOWN.search(
+                text, max(line_start, m.start_char - 80), m.start_char)) and (partners_of.group("plural") or not re.match(
+                r"\s*(?:\([^()]*\)\s*)?(?:mit|und|zu|:)", text[m.end_char : m.end_char + 30])):
+            # the opening's "Die Seite Partnerstädte der Hanse- und Universitätsstadt Rostock ist veraltet", a first
+            # record's remark "Erste Partnerschaft der Landeshauptstadt Hannover"; not a pair's "Partnerschaft der
+            # Stadt X mit Y" nor "Städtepartnerschaft der Stadt Halle (Saale): Oulu"
             score[m.geonames_id] += 3
             own[m.geonames_id] += 3
         if m.start_char < title_end and not text[line_start : m.start_char].strip() and _HOST_VERB.match(text, m.end_char):
@@ -1398,6 +1412,16 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
         _score_city_of_district(text, mentions, score, own)
         _berlin_points_to_its_district(gazetteer, score, own)
     return score, own, first
+
+
+# Partner towns "of" a town named with its title, which only its own papers use: "Partnerstädte der
+# Hanse- und Universitätsstadt Rostock", "Städtepartnerschaften der Landeshauptstadt Kiel".
+_PARTNERS_OF_TITLED_TOWN = re.compile(
+    r"\b(?:(?P<plural>Partnerst(?:ä|ae)dte|(?:St(?:ä|ae)dte)?[Pp]artnerschaften|Partnergemeinden)|(?:St(?:ä|ae)dte)?[Pp]artnerschaft)\s+der\s+"
+    r"(?:(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]*stadt|Stadt|Gemeinde)\s+$")
+
+
+_GUESTS_FROM = re.compile(r"\b(?:Delegation|Gäste|Gästen|Besuch|Besucher\w*)\s+(?:aus\s+)?\Z")
 
 
 _TITLE_FIELD = re.compile(r"^(?:title|titel|display_name|headline):[ \t]*\S.*$", re.M | re.I)
@@ -1457,11 +1481,12 @@ def _berlin_points_to_its_district(gazetteer: Gazetteer, score: Counter, own: Co
 # The verb of a town that hosts its guests: "Cuxhaven empfängt Gäste aus Vannes".
 _HOST_VERB = re.compile(r"\s+(?:empfängt|empfing|begrüßt|begrüßte|begrüßen|empfangen|lädt|lud)\s")
 # A web or database host in the first lines: "rathaus.rostock.de", "www.stadt-kiel.de", "db-intern.rostock.local".
-_OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,})\.(?:de|local|info)\b")
+# also an intranet's "chat.rostock-verwaltung.intern"
+_OWN_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:stadt-)?(?P<town>[a-z][a-z-]{2,}?)(?:-(?:verwaltung|rathaus|stadt))?\.(?:de|local|info|intern|internal|lan)\b")
 
 
 # A district named in a document's opening: "Stadtteilpartnerschaften des Stadtbezirks Bad Godesberg".
-_DISTRICT_IN_OPENING = re.compile(r"\b(?:Stadtbezirk|Stadtteil|Ortsteil|Ortschaft|Bezirksverwaltungsstelle)(?:e?s)?\s+"
+_DISTRICT_IN_OPENING = re.compile(r"\b(?:Stadtbezirk|Stadtteil|Ortsteil|Ortschaft|Bezirksverwaltungsstelle)(?:e?s|partnerschaft)?\s+"
                                   r"(?P<name>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)")
 
 
@@ -1471,11 +1496,13 @@ def _score_city_of_district(text, mentions, score, own) -> None:
     partnerships), and the city is named less often than the partners ("Arbeitskreis Partnerschaften
     Bad Godesberg ... Stadt Bonn, Amt für Internationales")."""
     district = _DISTRICT_IN_OPENING.search(text, 0, _OPENING)
-    title = text.lstrip().split("\n", 1)[0]
+    title = text[: _offset_after_lines(text, 5)]  # a title, or an export's title field under its counts
     if district is None or not re.search(r"\b" + re.escape(district.group("name")) + r"\b", title):
         return  # the district the document is about is in its title, not a partner's "Stadtteil Kadıköy"
+    # "Stadt Bonn", or the city's adjective before its districts: "einer der Stuttgarter Stadtbezirke"
     cities = Counter(m.geonames_id for m in mentions if re.search(r"\b(?:Stadt|Bundesstadt|Landeshauptstadt)\s+$",
-                                                                   text[max(0, m.start_char - 20) : m.start_char]))
+                                                                   text[max(0, m.start_char - 20) : m.start_char])
+                     or (m.text.endswith("er") and re.match(r"\s+Stadt(?:bezirk|teil)", text[m.end_char : m.end_char + 14])))
     if len(cities) == 1:
         (city, _), = cities.items()
         score[city] += 3
@@ -3491,11 +3518,13 @@ def _sentences(text: str, lines: list[_Line]) -> list[tuple[int, int, bool]]:
                 (".", ";", "!", "?"))
             field = current is not None and bool(_CARD_LABEL.match(line.text)) and not re.search(
                 r"[-,]$|\b[a-zäöüß]+$", text[current[0] : current[1]])  # "Note: ..." after a line that ends
-            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text) or field):
+            row = line.text.lstrip().startswith("|") and line.text.rstrip().endswith("|")
+            if current is not None and (_CHRONICLE_ENTRY.match(line.text) or item or _FOOTNOTE_LINE.match(line.text) or field or row):
                 # each dated entry of a chronicle is its own statement, so is each item "a)", "(3)" after one
                 # that ends ("...;" / "b) ..."), not one that goes on ("mit" / "a) Würzburg (seit 1988) und");
                 # an item goes on with the paragraph it belongs to; a footnote ("¹³⁰ StadtA Kempten ...") is its own,
-                # and so is a record's field ("Note: ...") after a line that ends
+                # and so is a record's field ("Note: ...") after a line that ends, and a table's row of prose
+                # (an issue's notes: "| 90177 | k.schulz | ... | Die Großsegler aus Klaipėda ... |")
                 blocks.append(tuple(current))
                 current = [line.start, end, not item]
             if current is None:
@@ -3682,7 +3711,7 @@ def _from_sentences(
             # "Münster und Lublin folgten im gleichen Jahr.": the year of the pair before
             results = [(a, b, rule, found[-1].year if year is None else year) for a, b, rule, year in results]
         for a, b, rule, year in results:
-            pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b) or "partnership"
+            pair_kind = _converted_kind(sentence) or _nearest_kind(text, start, end, b, [r[1] for r in results]) or "partnership"
             if a.district or b.district:
                 pair_kind = "district_partnership"
             elif anchor_home is not None and _key(a) == _key(anchor_home) and any(
@@ -4265,7 +4294,7 @@ def _pairs_in_sentence(text, start, end, partners, home, carried, continuation):
     # "Bergen und Göteborg: zwei Partnerschaften aus dem Jahr 1965", "Krakau und Brünn: Beginn der
     # Partnerschaften jeweils 1973 korrigiert": two partners, each its own partnership.
     partners_of_subject = partners_of_subject or (len(und_pairs) == 1 and home is not None and bool(
-        re.match(r"\s*[:,–-]?\s*(?:zwei|beide|die\s+beiden)\s+(?:[\w-]+\s+)?(?:Partnerschaften|Partnerstädte|Städtepartnerschaften)\b"
+        re.match(r"\s*[:,–-]?\s*(?:[Zz]wei|[Bb]eide|[Dd]ie\s+beiden)\s+(?:[\w-]+\s+)?(?:Partnerschaften|Partnerstädte|Städtepartnerschaften)\b"
                  r"|\s*:\s*[^.;:]{0,40}?\b(?:Partnerschaften|Städtepartnerschaften)\b[^.;:]{0,20}?\bjeweils\b",
                  text[und_pairs[0][1].end : end])))
     # "1990 kamen Perugia und Sioux Falls (USA) hinzu", "es folgten Jyväskylä und Bonn": newcomers to a list.
@@ -4525,7 +4554,8 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
             # ("Unsere Partnerstadt Stettin ist nicht weit weg": the partner, not the subject)
             # After a preposition a city is no subject: "Wirtschaftskontakte etwa nach Mumbai oder Łódź pflegt die ..."
             # Nor after an adjective and a noun: "Mit der namibischen Hauptstadt Windhoek verbindet Bremen ..."
-            if not re.search(r"(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
+            # (but "Die Hanse- und Universitätsstadt Rostock ist verschwistert mit ...": a title's "und")
+            if not re.search(r"(?<!-\s)(?:\bmit|\bzu|\bvon|\bund|\boder|\bnach|\bin|\baus|\büber|\bbei|\bfür)\s+"
                              r"(?:der\s+|dem\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?(?:[\w-]*(?:[Ss]tadt|[Gg]emeinde)\s+)?(?:['’]s-)?$",
                              text[max(start, c.start - 45) : c.start], re.IGNORECASE):
                 return c
@@ -4541,7 +4571,8 @@ def _anchor(text: str, start: int, end: int, cities: list[_City], home: _City | 
 _COPULA_SUBJECT = re.compile(r"(?:\s+(?:an|am|im|in|der|[A-ZÄÖÜ(][\w()]*))*?\s+mit\s+[^,;.]*?\b(?:verbunden|verschwistert|befreundet)\b")
 # Only an article and a town's title before the first town: it opens the sentence as its subject.
 _OPENING_SUBJECT = re.compile(r"\s*(?:(?:Die|Der|Das|Auch\s+die|Auch\s+der)\s+)?(?:(?:[A-ZÄÖÜ]\w*)?(?:[Ss]tadt|[Gg]emeinde)\s+|Markt\s+)?\Z")
-_LABEL_SUBJECT = re.compile(r"\s*(?:Für|Und|Bei|Auch|Aus|Von|Nachtrag\s+(?:von|aus|für))\s+\Z")
+# also an agenda's report from a town: "2. Bericht Flensburg: Partnerschaften mit Carlisle (1961) und Słupsk (1988)"
+_LABEL_SUBJECT = re.compile(r"\s*(?:Für|Und|Bei|Auch|Aus|Von|Nachtrag\s+(?:von|aus|für)|(?:\d{1,2}\.\s+)?Bericht(?:\s+(?:aus|von))?)\s+\Z")
 _LABEL_COLON = re.compile(r"[^:.\n]{0,20}:\s")  # the label's end: "Ludwigsburg:", "Schwäbisch Hall per Mail:"
 _POSSESSIVE_PARTNERS = re.compile(r"\b(?:ihre|ihren|ihrer|seine|seinen|seiner)\s+(?:[\w-]+\s+)?(?:Partner|Schwester)\w*")
 
@@ -4841,11 +4872,12 @@ def _pair_list_years(text: str, start: int, end: int, pairs: list[tuple[_City, _
 def _segment_year(segment: str) -> int | None:
     """A year right after one list member: "(1987)", "(seit 1960)", ", seit 1960", "im Jahr 1986"."""
     match = re.match(
-        r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+|ebenfalls\s+)?|,\s*(?:beide|alle|jeweils)\s+|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?|im\s+Jahr(?:e)?\s+)"
+        r"^[^.;]*?(?:\(\s*(?:seit\s+|beide\s+|alle\s+|jeweils\s+|ebenfalls\s+|[\w-]*(?:partnerschaft|freundschaft|kooperation)\s+(?:seit\s+)?)?|,\s*(?:beide|alle|jeweils)\s+|\([^()]*?,\s*(?:seit\s+)?|seit\s+(?:dem\s+(?:Jahr(?:e)?\s+)?)?|im\s+Jahr(?:e)?\s+)"
         r"(1[89]\d\d|20\d\d)", segment
-    )  # "(1987)", "(seit 1960)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
-    # a bare year before the next member's separator: "Pesaro (I) 1960 – Marignane (F) 1963 – ..."
-    match = match or re.match(r"^\s*(?:\([^()]{1,30}\)\s*)?(1[89]\d\d|20\d\d)\s*(?:[–—,;·|]|$)", segment)
+    )  # "(1987)", "(seit 1960)", "(Städtefreundschaft 1990)", "(Großbritannien, 1965)", "seit 1960", "im Jahr 1986"
+    # a bare year before the next member's separator or the sentence's end: "Pesaro (I) 1960 – Marignane (F) 1963 – ...",
+    # "Coventry seit 1959, Breslau ebenfalls 1959, ..., Straßburg 1990."
+    match = match or re.match(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:ebenfalls|gleichfalls|auch)\s+)?(1[89]\d\d|20\d\d)\s*(?:[–—,;·|]|\.(?!\S)|$)", segment)
     return int(match.group(1)) if match else None
 
 
@@ -4942,8 +4974,9 @@ _NEXT_CLAUSES_YEAR = re.compile(r"^[^,;()\d]*,\s*(?:und\s+)?(?:seit|im\s+Jahr(?:
 _BESIDES = re.compile(r"\s*(?:Neben|Außer|Abgesehen\s+von)\b[^,;]*$")
 
 
-def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
-    """The kind named by the partnership word nearest to ``city`` in its sentence."""
+def _nearest_kind(text: str, start: int, end: int, city: _City, partners: list[_City] | tuple = ()) -> str | None:
+    """The kind named by the partnership word nearest to ``city`` in its sentence; a kind in brackets or after
+    a dash behind another of the sentence's ``partners`` is that partner's."""
     sentence = text[start:end].casefold()
     centre = (city.start + city.end) // 2 - start
     # In a list of segments ("Cavaillon ..., seit 1958; Imola ... seit 1985; und Ramat Gan, mit dem eine
@@ -4952,10 +4985,19 @@ def _nearest_kind(text: str, start: int, end: int, city: _City) -> str | None:
     segment = bisect.bisect_right(cuts, centre)
     bounds = [0] + cuts + [len(sentence)]
     allowed = [(bounds[segment], bounds[segment + 1]), (0, bounds[1])]
+    # A kind in another partner's brackets or after its dash is that partner's: "Bad Kreuznach (Städtefreundschaft
+    # 1990), Nymburk (Tschechien, 2007)", "Nîmes (1976), Heilbronn – Städtefreundschaft im Jahr ..."
+    named = sorted({c.start: c for c in [*partners, city]}.values(), key=lambda c: c.start)
+    asides = []
+    for m in re.finditer(r"(?<=\w)\s*\([^()]*\)|(?<=\w)\s[–—]\s[^,;()]*", sentence):
+        owner = next((c for c in reversed(named) if c.end - start <= m.start()), None)
+        if owner is not None and _key(owner) != _key(city) and not m.start() <= centre < m.end() and (
+                text[city.start : city.end].casefold() not in m.group()):  # "Heidelberg und Worms – mit Heidelberg als Städtefreundschaft"
+            asides.append((m.start(), m.end()))
     best = None
     for word in re.finditer(r"\w+", sentence):
         kind = _kind_of(word.group())
-        if kind is None or not any(a <= word.start() < b for a, b in allowed):
+        if kind is None or not any(a <= word.start() < b for a, b in allowed) or any(a < word.start() < b for a, b in asides):
             continue
         if word.start() > centre and (re.search(r"\bsowie\b", sentence[centre : word.start()])
                                       or re.search(r"\bund\s+(?:der|die|den|dem|eine[rn]?)\s+$", sentence[centre : word.start()])

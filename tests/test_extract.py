@@ -2056,3 +2056,77 @@ def test_an_html_table_kept_in_an_xml_attribute_reads_as_rows_between_bars(tmp_p
     assert "Partnerstadt | Land | seit\nPula | Kroatien | 1971\nFort Worth | USA | 1987" in text
     assert "So entstand 1957 die Partnerschaft mit Metz" in text
     assert "trier/components" not in text  # a resource's path is nobody's reading
+
+
+def test_a_dbase_table_listed_by_a_viewer_reads_as_rows_with_their_memos(tmp_path):
+    saved = tmp_path / "partner.txt"
+    saved.write_text(
+        "dbview -b -t PARTNER.DBF\nDatei:           PARTNER.DBF   (dBASE III+ mit Memo)\nFelder:\n"
+        "  Nr  Name        Typ  Länge  Dez\n   1  LFDNR       N       4     0\n   2  STADT       C      24\n"
+        "   3  SEIT        N       4     0\n   4  VERTRAG     D       8\n   5  BEMERK      M      10\n" + "-" * 60 + "\n"
+        "LFDNR STADT                    SEIT VERTRAG  BEMERK\n" + "-" * 60 + "\n"
+        "   1 Bristol                  1947 19470910 [Memo 1]\n"
+        "   2 Rostow am Don               0          [Memo 2]\n" + "-" * 60 + "\nMemo-Felder (BEMERK):\n"
+        "[Memo 1] Erste Partnerschaft der Landeshauptstadt Hannover; als Beitrag zur\nVersöhnung nach dem Krieg.\n"
+        "[Memo 2] Nur Sondierungsgespräche 1991, keine Partnerschaft beschlossen.\n", encoding="utf-8")
+    text = extract_document(saved).text
+    assert ("LFDNR | STADT | SEIT | VERTRAG | BEMERK\n"
+            "1 | Bristol | 1947 | 10.09.1947 | Erste Partnerschaft der Landeshauptstadt Hannover; als Beitrag zur Versöhnung nach dem Krieg.\n"
+            "2 | Rostow am Don |  |  | Nur Sondierungsgespräche 1991, keine Partnerschaft beschlossen.") in text
+    assert "Typ" not in text and "[Memo" not in text
+
+
+def test_a_word_processor_document_saved_with_its_codes_reads_as_its_lines(tmp_path):
+    saved = tmp_path / "vermerk.txt"
+    saved.write_text(
+        "[Open Style:Document][Font:Times New Roman 12pt][HRt]\n[Bold On]FREIE UND HANSESTADT HAMBURG[Bold Off][HRt]\n"
+        "[Tab]Az. 021.40-11[Tab][Tab]Hamburg, 14. März 2011[HRt]\n"
+        "Hamburg unterhält derzeit neun Städtepartnerschaften:[HRt]\n[Tab]–[Tab]Marseille (1958)[HRt]\n[Tab]–[Tab]Shanghai (1986)[HRt]\n",
+        encoding="utf-8")
+    text = extract_document(saved).text
+    assert "FREIE UND HANSESTADT HAMBURG\nAz. 021.40-11  Hamburg, 14. März 2011\n" in text
+    assert "Städtepartnerschaften:\n– Marseille (1958)\n– Shanghai (1986)" in text and "[" not in text
+
+
+def test_a_survey_exported_with_its_questions_unquoted_puts_each_towns_answers_under_its_name(tmp_path):
+    saved = tmp_path / "sosci.csv"
+    question = "Bitte nennen Sie Ihre Partnerkommunen mit Jahr der Gründung und beschreiben Sie kurz die Aktivitäten."
+    saved.write_text(
+        "CASE;SERIAL;QUESTNNR;MODE;STARTED;K101;K102;K104;LASTDATA;FINISHED\n"
+        f"Fall-Nr.;Seriennummer;Fragebogen;Interview-Modus;Beginn;Name der Kommune;Landkreis;{question};Letzte Bearbeitung;Abgeschlossen\n"
+        '12;;partner23;interview;2023-06-12 09:14:22;Eberswalde;Barnim;"Unsere Partnerstadt ist Gorzów Wielkopolski (1989). '
+        'Jährlich findet ein Bürgerfest statt.";2023-06-12 09:31:40;1\n'
+        '17;;partner23;interview;2023-06-13 14:02:05;Frankfurt (Oder);kreisfrei;"Słubice (seit 1975), Nîmes (1976), '
+        'Heilbronn – Städtefreundschaft im Jahr der Wiedervereinigung 1990.";2023-06-13 14:20:00;1\n', encoding="utf-8")
+    text = extract_document(saved).text
+    assert ("Name der Kommune: Eberswalde\n\nUnsere Partnerstadt ist Gorzów Wielkopolski (1989). Jährlich findet ein Bürgerfest statt.\n\n"
+            "Name der Kommune: Frankfurt (Oder)\n\nSłubice (seit 1975)") in text
+    assert text.startswith(question)
+
+
+def test_a_calendar_exported_as_quoted_csv_reads_as_its_meetings_with_their_agendas(tmp_path):
+    saved = tmp_path / "kalender.csv"
+    saved.write_text(
+        '"Subject","Start Date","Location","Description"\n'
+        '"AK Städtepartnerschaften – Frühjahrstreffen","18.04.2023","Rathaus Kiel","Tagesordnung: 1. Bericht Kiel: Die Landeshauptstadt '
+        'hat sieben Partnerstädte. 2. Bericht Flensburg: Partnerschaften mit Carlisle (1961) und Słupsk (1988). 3. Verschiedenes."\n'
+        '"Vorbesprechung Kieler Woche","06.06.2023","Teams-Besprechung","Gäste aus Brest, Vaasa und Tallinn reisen zur Kieler Woche an, '
+        'dazu eine Delegation aus Plymouth."\n', encoding="utf-8")
+    text = extract_document(saved).text
+    assert ("AK Städtepartnerschaften – Frühjahrstreffen\nRathaus Kiel\n\nTagesordnung:\n1. Bericht Kiel: Die Landeshauptstadt "
+            "hat sieben Partnerstädte.\n2. Bericht Flensburg: Partnerschaften mit Carlisle (1961) und Słupsk (1988).\n3. Verschiedenes.") in text
+    assert "Vorbesprechung Kieler Woche\nTeams-Besprechung\n\nGäste aus Brest" in text  # a meeting's times are no reading
+
+
+def test_an_editors_divs_of_text_in_a_field_are_its_paragraphs(tmp_path):
+    saved = tmp_path / "workitems.csv"
+    saved.write_text(
+        "ID,Work Item Type,Title,State,Description\n"
+        '4411,User Story,"Empfang Delegation Gdańsk",Active,"<div><b>Hintergrund:</b> Die Städtepartnerschaft Bremen–Danzig wurde 1976 '
+        'geschlossen.</div><div>Sie stand von Anfang an im Zeichen der Aussöhnung.</div>"\n'
+        '4412,Task,"Fotoausstellung",New,"<div>Die Stadtteilpartnerschaft zwischen Bremen-Obervieland und Grudziądz wird gewürdigt.</div>"\n'
+        '4413,Bug,"Webseite: Haifa falsch datiert",Resolved,"<div>Auf der Seite steht 1988. Richtig: Partnerstadt Haifa seit 1978.</div>"\n'
+        '4414,Feature,"Izmir: Kulturwoche",Closed,"<div>Kulturwoche mit der Partnerstadt İzmir im Oktober.</div>"\n',
+        encoding="utf-8")
+    text = extract_document(saved).text
+    assert "Die Städtepartnerschaft Bremen–Danzig wurde 1976 geschlossen.\n\nSie stand von Anfang an" in text

@@ -19,8 +19,8 @@ GOLD = REPO / "corpus" / "gold"
 REFERENCE = REPO / "corpus" / "reference"
 
 # The rules alone (these tests call find_partnerships without the pair scorer, whose own tests are in
-# test_pair_scorer.py), measured on the dev split (1489 documents, 9045 pairs): F1 0.821, year accuracy
-# 0.896 with models/ner of this commit.
+# test_pair_scorer.py), measured on the dev split (1523 documents, 9247 pairs): F1 0.822, year accuracy
+# 0.895 with models/ner of this commit.
 # Each blind set joined dev after it was scored once (corpus/gold/README.md), and each new set lowered
 # this figure a little. The floors leave room for a retrained NER model.
 DEV_F1_FLOOR = 0.77
@@ -297,11 +297,11 @@ def test_press_article_about_several_pairs_has_no_home_city(nlp, gazetteer):
 
 def test_evaluation_on_dev_split(nlp, gazetteer):
     result = evaluate_partnerships(GOLD, nlp, gazetteer, split="dev")
-    assert result["documents"] == 1489
+    assert result["documents"] == 1523
     assert result["f1"] >= DEV_F1_FLOOR
     assert result["year_accuracy"] >= DEV_YEAR_FLOOR
     report = format_partnership_report(result)
-    assert report.startswith("partnerships, split dev: 1489 documents")
+    assert report.startswith("partnerships, split dev: 1523 documents")
 
 
 def test_the_slide_pdf_as_extracted_keeps_each_city_with_its_year(nlp, gazetteer):
@@ -2327,3 +2327,92 @@ def test_a_surveys_towns_each_list_their_partners_on_one_line_under_their_name(e
             ("Landkreis Uckermark", "Powiat Policki", 2002, "partnership")} <= found
     assert not any("Barlinek" in (a, b) for a, b, _, _ in found)
     assert not any(a == "Schwedt (Oder)" and kind == "cooperation" for a, _, _, kind in found)  # Police's kind is its own
+
+
+def test_a_survey_answer_under_the_town_it_asked_for_with_each_partners_own_kind_and_year(extract):
+    text = (
+        "Bitte nennen Sie Ihre Partnerkommunen mit Jahr der Gründung und beschreiben Sie kurz die Aktivitäten.\n\n"
+        "Name der Kommune: Eberswalde\n\nUnsere Partnerstadt ist Gorzów Wielkopolski (1989). Jährlich findet ein Bürgerfest statt.\n\n"
+        "Name der Kommune: Frankfurt (Oder)\n\n"
+        "Słubice (seit 1975, seit 2010 gemeinsames Handlungskonzept der Doppelstadt), Nîmes (1976), "
+        "Heilbronn – Städtefreundschaft im Jahr der Wiedervereinigung 1990.\n\n"
+        "Name der Kommune: Neuruppin\n\nBad Kreuznach (Städtefreundschaft 1990), Nymburk (Tschechien, 2007).\n"
+    )
+    found = rows(extract(text))
+    assert {("Eberswalde", "Gorzów Wielkopolski", 1989, "partnership"), ("Frankfurt (Oder)", "Nîmes", 1976, "partnership"),
+            ("Neuruppin", "Bad Kreuznach", 1990, "friendship"), ("Neuruppin", "Nymburk", 2007, "partnership")} <= found
+
+
+def test_a_forum_posts_list_under_the_town_and_source_it_names(extract):
+    text = (
+        '[Beitrag #1] Friederike Haase | 22.05.2024, 10:02\n'
+        'Liebe Alle, bitte tragen Sie bis zur Sitzung am 29.05. hier Ihre Rechercheergebnisse zu den Partnerstädten von Leipzig (Gruppe A) und Dresden (Gruppe B) zusammen. Jahresangaben bitte mit Quelle. Denken Sie an die Unterscheidung zwischen städtischen Partnerschaften und Hochschul- oder Vereinspartnerschaften!\n'
+        '\n'
+        '[Beitrag #2] Jonas Reichelt (Gruppe A) | 23.05.2024, 21:17\n'
+        'Leipzig, nach der Liste auf leipzig.de:\n'
+        '- Bologna (1962) – die älteste, noch zu DDR-Zeiten mit einer italienischen Stadt\n'
+        '- Brünn (1973)\n'
+        '- Lyon (1981)\n'
+        '- Hannover und Frankfurt am Main: Hannover 1987, Frankfurt am Main 1990\n'
+        '- Krakau (1995)\n'
+        '- Addis Abeba (2004)\n'
+        '\n'
+        '[Beitrag #4] Paul Schönherr (Gruppe B) | 24.05.2024, 18:30\n'
+        'Dresden (Quelle: dresden.de, Partnerstädte):\n'
+        'Coventry seit 1959, Breslau ebenfalls 1959, Brazzaville 1975, Florenz 1978, Hamburg 1987 (deutsch-deutsche Städtepartnerschaft, vor dem Mauerfall vereinbart), Straßburg 1990.\n'
+    )
+    found = rows(extract(text))
+    assert {("Leipzig", "Bologna", 1962, "partnership"), ("Leipzig", "Brno", 1973, "partnership"),
+            ("Dresden", "Coventry", 1959, "partnership"), ("Dresden", "Wrocław", 1959, "partnership")} <= found
+    assert not any(a == "Dresden" and b in ("Bologna", "Brno") for a, b, _, _ in found)
+
+
+def test_years_of_a_list_that_says_also_and_ends_with_a_full_stop(extract):
+    found = rows(extract("Dresden ist verschwistert mit Coventry seit 1959, Breslau ebenfalls 1959, Brazzaville 1975, Straßburg 1990."))
+    assert {("Dresden", "Coventry", 1959, "partnership"), ("Dresden", "Wrocław", 1959, "partnership"),
+            ("Dresden", "Strasbourg", 1990, "partnership")} <= found
+
+
+def test_a_title_of_two_towns_and_an_agendas_report_from_a_town(extract):
+    text = ("Entwurf: Die Hanse- und Universitätsstadt Rostock, Hafen- und Wirtschaftsstandort an der Ostsee, "
+            "ist verschwistert mit Turku (seit 1959), Dünkirchen (1960) und Raleigh.\n\n"
+            "2. Bericht Flensburg: Partnerschaften mit Carlisle (1961) und Słupsk (1988).\n")
+    assert {("Rostock", "Turku", 1959, "partnership"), ("Rostock", "Dunkirk", 1960, "partnership"),
+            ("Flensburg", "Carlisle", 1961, "partnership"), ("Flensburg", "Słupsk", 1988, "partnership")} <= rows(extract(text))
+
+
+def test_each_row_of_a_table_of_notes_is_a_statement_of_its_own(extract):
+    text = (
+        "Partnerstädte der Hanse- und Universitätsstadt Rostock: Stettin (1957), Turku (1959).\n\n"
+        "| id | author | body |\n"
+        "| 90141 | s.lehmann | Bei Aarhus bitte ergänzen: *Im Rahmen der Partnerschaft findet ein Schüleraustausch statt.* |\n"
+        "| 90177 | k.schulz | Die Großsegler aus Klaipėda und Gdynia bitte nicht mit Partnerstädten verwechseln. |\n"
+    )
+    found = {b for _, b, _, _ in rows(extract(text))}
+    assert {"Szczecin", "Turku"} <= found and not found & {"Klaipėda", "Gdynia"}
+
+
+def test_home_city_named_by_its_title_after_its_partner_towns(home_of):
+    home = home_of("id: 48213\ntitle: Seite /partnerstaedte: Liste aktualisieren\n\n## Anlass\n\n"
+                   "Die Seite Partnerstädte der Hanse- und Universitätsstadt Rostock ist veraltet. Bitte Tabelle ersetzen.\n\n"
+                   "| Partnerstadt | Land | seit |\n| Stettin | Polen | 1957 |\n| Aarhus | Dänemark | 1964 |\n"
+                   "Bei Aarhus bitte ergänzen: Schüleraustausch zwischen Rostocker und Aarhuser Gymnasien.\n")
+    assert home is not None and home.normalized == "Rostock"
+
+
+def test_a_district_page_belongs_to_the_city_its_adjective_names(home_of):
+    home = home_of("total_count: 1\n\nStadtteilpartnerschaft Bad Cannstatt – Mödling\n\n"
+                   "Am 3. Oktober 1992 unterzeichneten der Bezirksvorsteher von Bad Cannstatt und der Bürgermeister von Mödling "
+                   "im Kursaal die Urkunde. Bad Cannstatt, bis 1905 eine selbständige Stadt, ist damit einer der wenigen "
+                   "Stuttgarter Stadtbezirke mit einer eigenen Partnerschaft.\n\n"
+                   "Die Landeshauptstadt selbst ist unter anderem mit Straßburg (seit 1962) verschwistert.\n")
+    assert home is not None and home.normalized == "Stuttgart"
+
+
+def test_guests_in_a_records_title_and_a_last_records_town_are_not_the_home_city(home_of):
+    home = home_of("Empfang Delegation Gdańsk – 50 Jahre Partnerschaft\nUser Story, Active\n\n"
+                   "Die Städtepartnerschaft Bremen–Danzig wurde 1976 geschlossen.\n\n"
+                   "Klimapartnerschaft Bremen–Durban\nUser Story, Active\n\nJahresbericht zur Klimapartnerschaft Bremen–Durban.\n\n"
+                   "Entwicklungspartnerschaft Bremen–Windhoek\nUser Story, Active\n\nProjekt zur Wasserversorgung.\n\n"
+                   "Anfrage Stadt Cork\nTask, Removed\n\nCork hat nach einer Partnerschaft gefragt. Nach Prüfung abgelehnt.\n")
+    assert home is None or home.normalized not in ("Cork", "Gdańsk")
