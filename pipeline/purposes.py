@@ -830,6 +830,8 @@ model of its time (`twinning evaluate --task purposes --documents corpus/gold/<f
 | test90 (17, forty-first session; this model) | 0.964 | 0.007 | 0.031 |
 | test91 (17, forty-second session; this model) | 0.881 | 0.062 | 0.051 |
 | test92 (17, forty-second session; this model) | 0.964 | 0.030 | 0.028 |
+| test93 (17, forty-third session; this model) | 0.922 | 0.056 | 0.042 |
+| test94 (17, forty-third session; this model) | 0.877 | 0.041 | 0.030 |
 
 In the ninth session 457 passages cut from the `t4_*` … `t12_*` documents joined the training
 passages (`corpus/purposes/README.md`), so test4–test12 no longer measure the model. On the
@@ -1095,6 +1097,12 @@ Survey, GitLab, Azure DevOps, Mantis, openTRANS, Odoo, lexoffice, GnuCash, Beanc
 dBase, DICOM SR, WordPerfect, Outlook CSV) 0.881 / Brier 0.062 (economic R 0.60 of 5), test92 (Umbraco, Contao, Neos,
 Statamic, Pimcore, Gatsby, Jenkinsfile, Zig, CMake, Bazel, Pulumi, Vagrantfile, AsyncAPI, XSLT, SQLite,
 Rails i18n, Poetry) 0.964 / 0.030 (youth exchange P and R 0.90 of 10).
+
+In the forty-third session two more were scored once with this model, unchanged: test93 (Magento, Concrete
+CMS, Nextcloud Talk, Joplin, Pleroma, OpenOlat, journalctl, systemd, Windows Registry, AppStream, Debian,
+RPM, PKGBUILD, Homebrew, Chocolatey, Flatpak, Parquet) 0.922 / Brier 0.056 (youth exchange R 0.75 of 8), test94 (setup.cfg,
+Cargo, Info.plist, NetCDF, Emacs Lisp, vercel.json, gemspec, Pkl, nox, fly.toml, CloudFormation, Justfile,
+Solidity, package.json, Cabal, Leiningen, rebar) 0.877 / 0.041 (economic P and R 0.67 of 3).
 
 ## Limits
 Small, mostly hand-written training data: the model keys on vocabulary
