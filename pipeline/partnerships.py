@@ -936,14 +936,19 @@ def _incorporated(text: str, cities: list[_City], home: Mention) -> set[str]:
     return keys
 
 
+# A town's title ending in "-stadt": "Kreisstadt", "Hansestadt", "Barlachstadt", "Hanse- und Universitätsstadt";
+# not "Partnerstadt" or "Schwesterstadt", which name the other town.
+_TITLED_STADT = r"(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt"
+
+
 # A heading that opens one town's section of a brochure: "STADT GERMERSHEIM", "Ortsgemeinde Kuhardt";
 # also a card's "Steckbrief 1: Saarbrücken" or a card game's "Karte 1A  AUGSBURG (Bayern)".
 _MUNICIPAL_HEADING = re.compile(
     # A web page's title: "Partnerstädte – Stadt Ahlen", "Städtepartnerschaften | Coesfeld"
     r"^\s*(?P<lead>(?:Unsere\s+)?(?:Partnerst(?:ä|ae)dte|Städtepartnerschaften)\s+[–—|/-]\s+)?"
+    # a title before the name, or the "Name der Kommune: Eberswalde" pipeline._exports writes over a survey town's answers
     r"(?P<prefix>(?:Name\s+(?:der|Ihrer)\s+(?:Kommune|Gemeinde|Stadt)\s*:|Große\s+Kreisstadt|Stadt|Gemeinde|Amt|Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|Markt"
-    # "Kreisstadt", "Hansestadt", "Landeshauptstadt", "Barlachstadt", "Hanse- und Universitätsstadt"; not "Partnerstadt"
-    r"|(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]+stadt)\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’./-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
+    r"|" + _TITLED_STADT + r")\s+|(?:Steckbrief|Porträt|Portrait|Karte|Kapitel)(?:\s*\d{0,2}\s*[:.–—-]\s*|\s+\d{1,2}[A-Za-z]?\s+|\s+))?(?P<name>[A-ZÄÖÜ][\wäöüß'’./-]*(?:[ -][\wÄÖÜäöüß'’.()-]+){0,4}?)"
     # a slide's subtitle after a dash, in lower case: "Kiel – die Landeshauptstadt und ihre Partner"
     r"(?P<subtitle>\s+[–—-]\s+(?-i:[a-zäöüß])[\wäöüß ]{0,45})?"
     # where a forum post's list comes from: "Leipzig, nach der Liste auf leipzig.de:", "Dresden (Quelle: dresden.de):"
@@ -1418,7 +1423,7 @@ def _home_scores(document: Document, entities: list[Mention], gazetteer: Gazette
 # Hanse- und Universitätsstadt Rostock", "Städtepartnerschaften der Landeshauptstadt Kiel".
 _PARTNERS_OF_TITLED_TOWN = re.compile(
     r"\b(?:(?P<plural>Partnerst(?:ä|ae)dte|(?:St(?:ä|ae)dte)?[Pp]artnerschaften|Partnergemeinden)|(?:St(?:ä|ae)dte)?[Pp]artnerschaft)\s+der\s+"
-    r"(?:(?:[A-ZÄÖÜ][a-zäöüß]+-\s+und\s+)?(?!Partner|Schwester|Paten|Nachbar)[A-ZÄÖÜ][a-zäöüß]*stadt|Stadt|Gemeinde)\s+$")
+    r"(?:" + _TITLED_STADT + r"|Stadt|Gemeinde)\s+$")
 
 
 _GUESTS_FROM = re.compile(r"\b(?:Delegation|Gäste|Gästen|Besuch|Besucher\w*)\s+(?:aus\s+)?\Z")
